@@ -1,0 +1,69 @@
+//! Reliability markers: hedges, uncertainty, anonymity, no-comment, estimates, beliefs.
+
+use crate::grammar::Grammar;
+use crate::model::{Marker, MarkerKind};
+use crate::segment::Token;
+
+/// Every marker phrase among `tokens`, left to right, not overlapping.
+pub fn find_markers(tokens: &[Token], grammar: &Grammar) -> Vec<Marker> {
+    let mut markers = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        let matched = grammar.markers.longest_match(|i| {
+            tokens
+                .get(index + i)
+                .filter(|token| token.is_word())
+                .map(|token| token.lower.as_ref())
+        });
+        match matched {
+            Some((count, rule)) if estimate_applies(rule.kind, tokens, index, count) => {
+                markers.push(Marker {
+                    kind: rule.kind,
+                    span: tokens[index].span.cover(tokens[index + count - 1].span),
+                    weight: rule.weight,
+                });
+                index += count;
+            }
+            _ => index += 1,
+        }
+    }
+    markers
+}
+
+/// "around 30" is an estimate, "around the world" is not: an estimate word needs a
+/// number after it, unless the phrase itself names the estimate ("a low estimate").
+fn estimate_applies(kind: MarkerKind, tokens: &[Token], index: usize, count: usize) -> bool {
+    if kind != MarkerKind::Estimate {
+        return true;
+    }
+    let names_estimate = tokens[index..index + count]
+        .iter()
+        .any(|token| token.lower.starts_with("estimate"));
+    let number_follows = tokens.get(index + count).is_some_and(|next| {
+        next.text.starts_with(|c: char| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&next.lower.as_ref())
+    });
+    names_estimate || number_follows
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "half",
+    "a",
+];

@@ -1,0 +1,213 @@
+//! The command line: clap derive, one function per subcommand.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use claimtrace::aggregate::Stats;
+use claimtrace::eval::{evaluate, gold::read_validated_gold};
+use claimtrace::ingest::{expand_paths, read_input};
+use claimtrace::render::{Format, compare::compare_table, record::records, write_extractions};
+use claimtrace::{Extraction, Grammar, extract};
+
+/// Trace every claim in a news text to its stated source.
+#[derive(Debug, Parser)]
+#[command(name = "claimtrace", version, about)]
+pub struct Cli {
+    /// A folder of grammar files layered over the built-in grammar.
+    #[arg(long, global = true, value_name = "DIR")]
+    grammar: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print every claim with its cue, source and markers.
+    Extract {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Files, folders (recursed; .txt and .md) or `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Compare sourcing across documents: one column per document.
+    Compare {
+        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+        format: CompareFormat,
+        /// Files, folders or `-`; default: seeds.
+        #[arg(default_value = "seeds")]
+        paths: Vec<PathBuf>,
+    },
+    /// Score extraction against a gold corpus (PolNeAR JSONL).
+    Eval {
+        #[arg(long, value_name = "FILE.jsonl")]
+        gold: PathBuf,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Print up to N examples of each kind of error.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        errors: usize,
+    },
+    /// Work with grammar folders.
+    Grammar {
+        #[command(subcommand)]
+        action: GrammarAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum GrammarAction {
+    /// Validate a grammar folder (or the built-in grammar) and run its examples.
+    Check {
+        /// The folder to layer over the built-in grammar.
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Table,
+    Json,
+}
+
+/// Runs the command line; the exit code follows DESIGN.md (0 ok, 1 policy, 2 bad input).
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("claimtrace: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let grammar_dir = match &cli.command {
+        Command::Grammar {
+            action: GrammarAction::Check { dir },
+        } => dir.clone().or(cli.grammar.clone()),
+        _ => cli.grammar.clone(),
+    };
+    let grammar = Grammar::load(grammar_dir.as_deref()).context("loading the grammar")?;
+    match cli.command {
+        Command::Extract { format, paths } => {
+            let (extractions, failed) = extract_all(&paths, &grammar);
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            write_extractions(&mut out, &extractions, format)?;
+            out.flush()?;
+            Ok(exit_code(failed))
+        }
+        Command::Compare { format, paths } => {
+            let (extractions, failed) = extract_all(&paths, &grammar);
+            let columns: Vec<(String, Stats)> = extractions
+                .iter()
+                .map(|extraction| {
+                    (
+                        column_name(&extraction.doc),
+                        Stats::of_records(&records(extraction)),
+                    )
+                })
+                .collect();
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            match format {
+                CompareFormat::Table => writeln!(out, "{}", compare_table(&columns))?,
+                CompareFormat::Json => {
+                    let named: Vec<_> = extractions
+                        .iter()
+                        .map(|e| e.doc.as_str())
+                        .zip(columns.iter().map(|(_, s)| s))
+                        .collect();
+                    serde_json::to_writer_pretty(&mut out, &named)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            Ok(exit_code(failed))
+        }
+        Command::Eval { gold, json, errors } => {
+            let docs = read_validated_gold(&gold)?;
+            let evaluation = evaluate(&docs, &grammar, errors);
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            if json {
+                serde_json::to_writer_pretty(&mut out, &evaluation)?;
+                writeln!(out)?;
+            } else {
+                crate::eval_print::print(&mut out, &evaluation)?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Grammar {
+            action: GrammarAction::Check { .. },
+        } => {
+            let failures = claimtrace::grammar::check::run_examples(&grammar);
+            for failure in &failures {
+                eprintln!("{failure}");
+            }
+            println!(
+                "grammar ok: {} cues, {} examples, {} failing",
+                grammar.cues.len(),
+                grammar.examples.len(),
+                failures.len()
+            );
+            Ok(if failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}
+
+/// Reads and extracts every input; a bad input is reported and skipped.
+fn extract_all(paths: &[PathBuf], grammar: &Grammar) -> (Vec<Extraction>, bool) {
+    let mut extractions = Vec::new();
+    let mut failed = false;
+    for path in expand_paths(paths) {
+        match path.and_then(|path| read_input(&path)) {
+            Ok(input) => extractions.push(extract(input, grammar)),
+            Err(error) => {
+                eprintln!("claimtrace: {error}");
+                failed = true;
+            }
+        }
+    }
+    (extractions, failed)
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A column heading: the file name without its folders.
+fn column_name(doc: &str) -> String {
+    Path::new(doc).file_name().map_or_else(
+        || doc.to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,137 @@
+//! Runs extraction over a gold corpus and scores it, overall and per publisher.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::gold::{GoldDoc, SpanRole};
+use super::score::{Counts, Predicted, ScoreTable, score_document};
+use crate::grammar::Grammar;
+use crate::model::Kind;
+use crate::pipeline::extract_text;
+
+/// A missed gold attribution or a false alarm, with its context, for development.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorExample {
+    pub doc: String,
+    /// "miss" or "false-alarm" or "wrong-source" or "wrong-cue".
+    pub what: String,
+    pub content: String,
+    pub source: Option<String>,
+    pub cue: Option<String>,
+    /// For wrong source or cue: what was expected.
+    pub expected: Option<String>,
+}
+
+/// The result of an evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub documents: usize,
+    pub overall: Counts,
+    pub scores: ScoreTable,
+    pub by_publisher: BTreeMap<String, Counts>,
+    pub errors: Vec<ErrorExample>,
+}
+
+/// Extracts every gold document's text and scores the attributed claims (not the
+/// unattributed ones) against the gold; keeps up to `max_errors` of each error kind.
+pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evaluation {
+    let mut overall = Counts::default();
+    let mut by_publisher: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut errors = Vec::new();
+    let mut kept: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for doc in docs {
+        let predicted: Vec<Predicted> = extract_text(&doc.text, grammar)
+            .into_iter()
+            .filter(|attribution| attribution.kind != Kind::Unattributed)
+            .map(|attribution| Predicted {
+                content: attribution.claim.start..attribution.claim.end,
+                source: attribution
+                    .source
+                    .map(|source| source.span.start..source.span.end),
+                cue: attribution.cue.map(|cue| cue.start..cue.end),
+            })
+            .collect();
+        let score = score_document(&doc.text, &doc.attributions, &predicted);
+        overall += score.counts;
+        *by_publisher
+            .entry(doc.publisher.clone().unwrap_or_else(|| "unknown".into()))
+            .or_default() += score.counts;
+        let mut keep = |what: &'static str, example: ErrorExample| {
+            let count = kept.entry(what).or_insert(0);
+            if *count < max_errors {
+                *count += 1;
+                errors.push(example);
+            }
+        };
+        let slice =
+            |range: &std::ops::Range<usize>| doc.text.get(range.clone()).unwrap_or("").to_string();
+        for &index in &score.missed_gold {
+            let gold = &doc.attributions[index];
+            keep(
+                "miss",
+                ErrorExample {
+                    doc: doc.id.clone(),
+                    what: "miss".into(),
+                    content: gold
+                        .span(SpanRole::Content)
+                        .map(|s| s.text.clone())
+                        .unwrap_or_default(),
+                    source: gold.span(SpanRole::Source).map(|s| s.text.clone()),
+                    cue: gold.span(SpanRole::Cue).map(|s| s.text.clone()),
+                    expected: None,
+                },
+            );
+        }
+        for &index in &score.false_alarms {
+            let prediction = &predicted[index];
+            keep(
+                "false-alarm",
+                ErrorExample {
+                    doc: doc.id.clone(),
+                    what: "false-alarm".into(),
+                    content: slice(&prediction.content),
+                    source: prediction.source.as_ref().map(slice),
+                    cue: prediction.cue.as_ref().map(slice),
+                    expected: None,
+                },
+            );
+        }
+        for pair in &score.matches {
+            if pair.source_ok && pair.cue_ok {
+                continue;
+            }
+            let prediction = &predicted[pair.predicted];
+            let gold = &doc.attributions[pair.gold];
+            let (what, expected) = if pair.source_ok {
+                (
+                    "wrong-cue",
+                    gold.span(SpanRole::Cue).map(|s| s.text.clone()),
+                )
+            } else {
+                (
+                    "wrong-source",
+                    gold.span(SpanRole::Source).map(|s| s.text.clone()),
+                )
+            };
+            keep(
+                what,
+                ErrorExample {
+                    doc: doc.id.clone(),
+                    what: what.into(),
+                    content: slice(&prediction.content),
+                    source: prediction.source.as_ref().map(slice),
+                    cue: prediction.cue.as_ref().map(slice),
+                    expected,
+                },
+            );
+        }
+    }
+    Evaluation {
+        documents: docs.len(),
+        overall,
+        scores: overall.table(),
+        by_publisher,
+        errors,
+    }
+}

@@ -1,0 +1,91 @@
+//! Multi-word phrases looked up word by word, longest match first.
+
+use std::collections::HashMap;
+
+/// Phrases of one or more words, each with a value, matched case-insensitively.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<V> {
+    /// First word (lowercase) -> the phrases that start with it, longest first.
+    by_first_word: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseSet<V> {
+    fn default() -> Self {
+        PhraseSet {
+            by_first_word: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Clone> PhraseSet<V> {
+    /// Adds (or replaces) a phrase.
+    pub fn insert(&mut self, phrase: &str, value: V) {
+        let words = split_words(phrase);
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first_word.entry(first).or_default();
+        list.retain(|(existing, _)| *existing != words);
+        list.push((words, value));
+        list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
+
+    /// Removes a phrase; true when it was there.
+    pub fn remove(&mut self, phrase: &str) -> bool {
+        let words = split_words(phrase);
+        let Some(list) = words
+            .first()
+            .and_then(|first| self.by_first_word.get_mut(first))
+        else {
+            return false;
+        };
+        let before = list.len();
+        list.retain(|(existing, _)| *existing != words);
+        before != list.len()
+    }
+
+    /// The longest phrase at the start of a word sequence, given as
+    /// `word_at(i)` = the i-th lowercase word (None past the end); returns the
+    /// number of words it spans and its value.
+    pub fn longest_match<'w>(
+        &self,
+        word_at: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<(usize, &V)> {
+        let candidates = self.by_first_word.get(word_at(0)?)?;
+        candidates.iter().find_map(|(phrase, value)| {
+            let matches = phrase
+                .iter()
+                .enumerate()
+                .all(|(i, want)| word_at(i) == Some(want.as_str()));
+            matches.then_some((phrase.len(), value))
+        })
+    }
+
+    /// True when `word` (lowercase) starts some phrase.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.by_first_word.contains_key(word)
+    }
+
+    /// Every phrase, joined with single spaces, in no particular order.
+    pub fn phrases(&self) -> impl Iterator<Item = (String, &V)> {
+        self.by_first_word
+            .values()
+            .flatten()
+            .map(|(words, value)| (words.join(" "), value))
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.by_first_word.values().map(Vec::len).sum()
+    }
+
+    /// True when there is no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
+    }
+}
+
+/// Lowercase words of a phrase.
+fn split_words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}

@@ -1,0 +1,331 @@
+//! Blocks of a plain-text article and the role each plays on the page.
+
+use crate::grammar::{Grammar, LayoutRule};
+use crate::span::Span;
+
+/// What a block is on the page; only body text and bullets carry claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Body,
+    Bullet,
+    /// Photo captions and credits.
+    Caption,
+    /// Adverts, teasers, tags, repeated headlines, bylines and bios.
+    Boilerplate,
+    /// Reader comments after the article.
+    Comment,
+}
+
+impl Role {
+    /// True for the roles whose text is the article's own prose (a headline is:
+    /// "Trump says …" is a claim with its source).
+    pub fn is_prose(self) -> bool {
+        matches!(self, Role::Title | Role::Body | Role::Bullet)
+    }
+}
+
+/// A paragraph, bullet or line with its role; `span` excludes bullet markers and labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub role: Role,
+}
+
+/// Characters that open a bullet line.
+const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '*', '-', '–'];
+
+/// Splits `text` into blocks and gives each its role.
+pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
+    let mut blocks = split_blocks(text, grammar);
+    assign_roles(text, &mut blocks, grammar);
+    strip_labels(text, &mut blocks, grammar);
+    blocks
+}
+
+/// Paragraphs and bullet lines, trimmed. Consecutive lines form one paragraph only
+/// when the first looks hard-wrapped (it does not end a sentence) and neither is a
+/// layout line such as "Advertisement".
+fn split_blocks(text: &str, grammar: &Grammar) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Option<Span> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let Some(trimmed) = trimmed_span(text, Span::new(start, offset)) else {
+            blocks.extend(open.take().map(body));
+            continue;
+        };
+        if let Some(bullet) = bullet_body(text, trimmed) {
+            blocks.extend(open.take().map(body));
+            blocks.push(Block {
+                span: bullet,
+                role: Role::Bullet,
+            });
+            continue;
+        }
+        let joins = open.is_some_and(|paragraph| {
+            continues_paragraph(paragraph.slice(text), trimmed.slice(text), grammar)
+        });
+        if !joins {
+            blocks.extend(open.take().map(body));
+        }
+        open = Some(
+            open.filter(|_| joins)
+                .map_or(trimmed, |span| span.cover(trimmed)),
+        );
+    }
+    blocks.extend(open.map(body));
+    blocks
+}
+
+/// True when `next` line continues the hard-wrapped paragraph `paragraph`.
+fn continues_paragraph(paragraph: &str, next: &str, grammar: &Grammar) -> bool {
+    let last_line = paragraph.rsplit('\n').next().unwrap_or(paragraph);
+    let ends_sentence = last_line
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
+    !ends_sentence
+        && layout_rule(last_line, grammar).is_none()
+        && layout_rule(next, grammar).is_none()
+}
+
+fn body(span: Span) -> Block {
+    Block {
+        span,
+        role: Role::Body,
+    }
+}
+
+/// The span without surrounding whitespace, or None when it is blank.
+fn trimmed_span(text: &str, span: Span) -> Option<Span> {
+    let slice = span.slice(text);
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    (start < end).then_some(Span::new(start, end))
+}
+
+/// For a line opening with a bullet marker and a space, the text after them.
+fn bullet_body(text: &str, line: Span) -> Option<Span> {
+    let slice = line.slice(text);
+    let marker = slice.chars().next().filter(|c| BULLETS.contains(c))?;
+    let rest = &slice[marker.len_utf8()..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    trimmed_span(text, Span::new(line.start + marker.len_utf8(), line.end))
+}
+
+/// Title, boilerplate, captions, teasers, bios and comments; the rest stays body.
+fn assign_roles(text: &str, blocks: &mut [Block], grammar: &Grammar) {
+    let mut title: Option<&str> = None;
+    let mut in_teaser = false;
+    let mut in_comments = false;
+    for block in blocks.iter_mut() {
+        let line = block.span.slice(text);
+        let rule = layout_rule(line, grammar);
+        let role = &mut block.role;
+        if in_comments {
+            *role = Role::Comment;
+            continue;
+        }
+        match rule {
+            Some(LayoutRule::CommentsStart) => {
+                in_comments = true;
+                *role = Role::Boilerplate;
+                continue;
+            }
+            Some(LayoutRule::TeaserStart) => {
+                in_teaser = true;
+                *role = Role::Boilerplate;
+                continue;
+            }
+            Some(LayoutRule::TeaserEnd) => {
+                in_teaser = false;
+                *role = Role::Boilerplate;
+                continue;
+            }
+            Some(LayoutRule::Line | LayoutRule::Prefix) => {
+                *role = Role::Boilerplate;
+                continue;
+            }
+            _ => {}
+        }
+        if in_teaser || !line.chars().any(char::is_alphabetic) {
+            *role = Role::Boilerplate;
+        } else if title.is_none() {
+            title = Some(line);
+            *role = Role::Title;
+        } else if title == Some(line) {
+            *role = Role::Boilerplate;
+        }
+    }
+    mark_credits(text, blocks, grammar);
+    mark_bios(text, blocks, grammar);
+}
+
+/// The layout rule a line matches as a whole line or a prefix, if any.
+fn layout_rule(line: &str, grammar: &Grammar) -> Option<LayoutRule> {
+    let line = line.trim();
+    grammar.layout.iter().find_map(|(phrase, rule)| {
+        let matches = match rule {
+            LayoutRule::Prefix | LayoutRule::BioStart => starts_with_ignore_case(line, phrase),
+            LayoutRule::Line
+            | LayoutRule::CommentsStart
+            | LayoutRule::TeaserStart
+            | LayoutRule::TeaserEnd => line.eq_ignore_ascii_case(phrase),
+            LayoutRule::Credit | LayoutRule::Label => false,
+        };
+        (matches && *rule != LayoutRule::BioStart).then_some(*rule)
+    })
+}
+
+fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
+    line.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// A photo credit ("Alex Wong / Getty Images") makes it, the short label before it
+/// and the caption after it non-body.
+fn mark_credits(text: &str, blocks: &mut [Block], grammar: &Grammar) {
+    for index in 0..blocks.len() {
+        if blocks[index].role != Role::Body || !is_credit(blocks[index].span.slice(text), grammar) {
+            continue;
+        }
+        blocks[index].role = Role::Caption;
+        if let Some(before) = index.checked_sub(1).and_then(|i| blocks.get_mut(i))
+            && before.role == Role::Body
+            && is_label_line(before.span.slice(text), 8)
+        {
+            before.role = Role::Caption;
+        }
+        if let Some(after) = blocks.get_mut(index + 1)
+            && after.role == Role::Body
+            && word_count(after.span.slice(text)) <= 20
+        {
+            after.role = Role::Caption;
+        }
+    }
+}
+
+/// A short line with a slash between names, or naming a photo agency.
+fn is_credit(line: &str, grammar: &Grammar) -> bool {
+    if !is_label_line(line, 10) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    line.contains('/')
+        || grammar.layout.iter().any(|(phrase, rule)| {
+            *rule == LayoutRule::Credit && lower.contains(&phrase.to_lowercase())
+        })
+}
+
+/// A line of at most `max_words` words that does not end like a sentence.
+fn is_label_line(line: &str, max_words: usize) -> bool {
+    let ends_sentence = line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
+    !ends_sentence && word_count(line) <= max_words
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// "About Tom Espiner": the byline before it and the bio after it are not body.
+fn mark_bios(text: &str, blocks: &mut [Block], grammar: &Grammar) {
+    let openers: Vec<&str> = grammar
+        .layout
+        .iter()
+        .filter(|(_, rule)| *rule == LayoutRule::BioStart)
+        .map(|(phrase, _)| phrase.as_str())
+        .collect();
+    for index in 0..blocks.len() {
+        let line = blocks[index].span.slice(text);
+        let opens_bio = blocks[index].role == Role::Body
+            && is_label_line(line, 5)
+            && openers.iter().any(|opener| {
+                line.strip_prefix(opener)
+                    .is_some_and(|name| name.starts_with(' ') && is_name(name))
+            });
+        if !opens_bio {
+            continue;
+        }
+        blocks[index].role = Role::Boilerplate;
+        if let Some(before) = index.checked_sub(1).and_then(|i| blocks.get_mut(i))
+            && is_label_line(before.span.slice(text), 4)
+        {
+            before.role = Role::Boilerplate;
+        }
+        if let Some(after) = blocks.get_mut(index + 1) {
+            after.role = Role::Boilerplate;
+        }
+    }
+}
+
+/// Every word capitalised: "Tom Espiner".
+fn is_name(text: &str) -> bool {
+    let mut words = text.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Moves a block's start past a leading label such as "Summary:".
+fn strip_labels(text: &str, blocks: &mut [Block], grammar: &Grammar) {
+    for block in blocks.iter_mut().filter(|block| block.role.is_prose()) {
+        let line = block.span.slice(text);
+        let label = grammar.layout.iter().find(|(phrase, rule)| {
+            *rule == LayoutRule::Label && starts_with_ignore_case(line, phrase)
+        });
+        if let Some((phrase, _)) = label {
+            let rest = &line[phrase.len()..];
+            let skipped = phrase.len() + (rest.len() - rest.trim_start().len());
+            if skipped < line.len() {
+                block.span.start += skipped;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        let grammar = Grammar::built_in().unwrap();
+        layout(text, &grammar)
+            .into_iter()
+            .map(|block| (block.span.slice(text).to_string(), block.role))
+            .collect()
+    }
+
+    #[test]
+    fn title_repeats_adverts_bullets_and_captions() {
+        let text = "Big news\nAdvertisement\nBig news\n\n  • First point.\n  • Second point.\n\nCIA Wall\n\nAlex Wong / Getty Images\n\nThe wall in Langley.\n\nBody text\nwrapped here.\n";
+        let want = [
+            ("Big news", Role::Title),
+            ("Advertisement", Role::Boilerplate),
+            ("Big news", Role::Boilerplate),
+            ("First point.", Role::Bullet),
+            ("Second point.", Role::Bullet),
+            ("CIA Wall", Role::Caption),
+            ("Alex Wong / Getty Images", Role::Caption),
+            ("The wall in Langley.", Role::Caption),
+            ("Body text\nwrapped here.", Role::Body),
+        ];
+        let want: Vec<(String, Role)> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
+        assert_eq!(roles(text), want);
+    }
+
+    #[test]
+    fn teasers_comments_labels_and_bios() {
+        let text = "Title\n\nSummary: Officials said so.\n\nRead this\n\nOther story: a claim\n\nRead more+\n\nBody.\n\nTom Espiner\n\nAbout Tom Espiner\n\nTom is a reporter.\n\nLog in or register to join the discussion\n  • I've said it before.\n";
+        let got = roles(text);
+        let role_of = |needle: &str| got.iter().find(|(t, _)| t == needle).map(|(_, r)| *r);
+        assert_eq!(role_of("Officials said so."), Some(Role::Body));
+        assert_eq!(role_of("Other story: a claim"), Some(Role::Boilerplate));
+        assert_eq!(role_of("Read more+"), Some(Role::Boilerplate));
+        assert_eq!(role_of("Body."), Some(Role::Body));
+        assert_eq!(role_of("Tom Espiner"), Some(Role::Boilerplate));
+        assert_eq!(role_of("Tom is a reporter."), Some(Role::Boilerplate));
+        assert_eq!(role_of("I've said it before."), Some(Role::Comment));
+    }
+}

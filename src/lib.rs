@@ -1,0 +1,38 @@
+//! claimtrace traces every claim in a news text to its stated source.
+//!
+//! The pipeline runs one way: [`ingest`] (bytes to blocks with roles) → [`segment`]
+//! (tokens, sentences, quotes) → [`matcher`] (attribution frames, nom parsers over
+//! tokens) → [`link`] (continued quotes, relays, unattributed claims) → [`assess`]
+//! (source types, markers, score) → [`aggregate`] and [`render`].
+//!
+//! ```
+//! use claimtrace::{Grammar, extract_text};
+//!
+//! let grammar = Grammar::built_in().unwrap();
+//! let text = "The vulnerability led to the deaths of 30 spies, the sources said.";
+//! let found = extract_text(text, &grammar);
+//! let source = found[0].source.as_ref().unwrap();
+//! assert_eq!(source.span.slice(text), "the sources");
+//! assert_eq!(found[0].cue.unwrap().slice(text), "said");
+//! ```
+
+pub mod aggregate;
+pub mod assess;
+pub mod error;
+pub mod eval;
+pub mod grammar;
+pub mod ingest;
+pub mod link;
+pub mod matcher;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod review;
+pub mod segment;
+pub mod span;
+
+pub use error::Error;
+pub use grammar::Grammar;
+pub use model::{Attribution, Kind, Marker, MarkerKind, Relay, Source, SourceType};
+pub use pipeline::{Extraction, extract, extract_text};
+pub use span::Span;

@@ -1,0 +1,237 @@
+//! Links found frames into attributions: continued quotes inherit the last speaker,
+//! "X reports:" takes the next paragraph, the rest of the prose becomes unattributed
+//! claims, and markers attach to the claim they qualify.
+
+use crate::assess::{classify, find_markers, score};
+use crate::grammar::Grammar;
+use crate::matcher::{Found, SourcePhrase};
+use crate::model::{Attribution, Kind, Marker, MarkerKind, Relay, Source};
+use crate::segment::{Segmented, Token, TokenKind};
+use crate::span::Span;
+
+/// What a relay through another outlet or document takes off the score.
+pub const SECOND_HAND_WEIGHT: f64 = 0.1;
+
+/// Fewest words for a sentence to count as an unattributed claim.
+const MIN_CLAIM_WORDS: usize = 4;
+
+/// A claim before assessment: where it is and what it rests on.
+struct Draft {
+    claim: Span,
+    cue: Option<Span>,
+    source: Option<SourcePhrase>,
+    /// The text the claim's markers are looked for in (its sentences).
+    scope: Span,
+    attributed: bool,
+}
+
+/// Turns the frames found in each prose block into the document's attributions.
+pub fn link(
+    text: &str,
+    blocks: &[Segmented],
+    found: Vec<Vec<Found>>,
+    grammar: &Grammar,
+) -> Vec<Attribution> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut speaker: Option<SourcePhrase> = None;
+    let mut previous_block_attributed = false;
+    let mut waiting_for_block: Option<usize> = None;
+    for (segmented, hits) in blocks.iter().zip(found) {
+        let mut block_attributed = false;
+        let mut taken: Vec<Span> = Vec::new();
+        if let Some(index) = waiting_for_block.take() {
+            drafts[index].claim = segmented.block.span;
+            drafts[index].scope = drafts[index].scope.cover(segmented.block.span);
+            taken.push(segmented.block.span);
+            block_attributed = true;
+        }
+        for hit in hits {
+            let sentence = segmented.sentences[hit.sentence].span;
+            taken.extend([hit.claim, hit.cue, sentence]);
+            if let Some(source) = &hit.source {
+                taken.push(source.span);
+            }
+            if hit.claim_in_next_block {
+                waiting_for_block = Some(drafts.len());
+            }
+            speaker = hit.source.clone().or(speaker);
+            block_attributed = true;
+            drafts.push(Draft {
+                claim: hit.claim,
+                cue: Some(hit.cue),
+                source: hit.source,
+                scope: sentence.cover(hit.claim),
+                attributed: true,
+            });
+        }
+        for sentence in &segmented.sentences {
+            if taken.iter().any(|span| span.overlaps(sentence.span)) {
+                continue;
+            }
+            let tokens = &segmented.tokens[sentence.tokens.clone()];
+            let continues = speaker.is_some()
+                && (block_attributed || previous_block_attributed)
+                && is_quoted_sentence(tokens);
+            if continues {
+                let claim = quote_extent(segmented, sentence.span);
+                taken.push(claim);
+                drafts.push(Draft {
+                    claim,
+                    cue: None,
+                    source: speaker.clone(),
+                    scope: sentence.span.cover(claim),
+                    attributed: true,
+                });
+                block_attributed = true;
+            } else if is_assertion(tokens) {
+                drafts.push(Draft {
+                    claim: trim_final_period(tokens, sentence.span),
+                    cue: None,
+                    source: None,
+                    scope: sentence.span,
+                    attributed: false,
+                });
+            }
+        }
+        if !block_attributed {
+            speaker = None;
+        }
+        previous_block_attributed = block_attributed;
+    }
+    drafts.retain(|draft| !draft.claim.is_empty());
+    drafts.sort_by_key(|draft| (draft.claim.start, draft.claim.end));
+    let markers = blocks
+        .iter()
+        .flat_map(|segmented| find_markers(&segmented.tokens, grammar))
+        .collect::<Vec<_>>();
+    assess(text, blocks, drafts, markers, grammar)
+}
+
+/// Types sources, attaches markers and scores every draft.
+fn assess(
+    text: &str,
+    blocks: &[Segmented],
+    drafts: Vec<Draft>,
+    markers: Vec<Marker>,
+    grammar: &Grammar,
+) -> Vec<Attribution> {
+    let mut owned: Vec<Vec<Marker>> = vec![Vec::new(); drafts.len()];
+    for marker in markers {
+        if let Some(owner) = drafts
+            .iter()
+            .position(|draft| draft.scope.contains(marker.span))
+        {
+            owned[owner].push(marker);
+        }
+    }
+    drafts
+        .into_iter()
+        .zip(owned)
+        .map(|(draft, mut markers)| {
+            let source = draft
+                .source
+                .map(|phrase| make_source(text, phrase, grammar));
+            if let Some(relay) = source.as_ref().and_then(|source| source.via.first()) {
+                markers.push(Marker {
+                    kind: MarkerKind::SecondHand,
+                    span: relay.span,
+                    weight: SECOND_HAND_WEIGHT,
+                });
+            }
+            markers.sort_by_key(|marker| (marker.span.start, marker.span.end));
+            let kind = if draft.attributed {
+                quote_kind(blocks, draft.claim)
+            } else {
+                Kind::Unattributed
+            };
+            let score = score(
+                source.as_ref().map(|source| source.source_type),
+                kind,
+                &markers,
+            );
+            Attribution {
+                kind,
+                claim: draft.claim,
+                cue: draft.cue,
+                source,
+                markers,
+                score,
+            }
+        })
+        .collect()
+}
+
+fn make_source(text: &str, phrase: SourcePhrase, grammar: &Grammar) -> Source {
+    let source_type = classify(phrase.head.slice(text), grammar);
+    let via = phrase
+        .via
+        .into_iter()
+        .map(|span| Relay {
+            span,
+            source_type: classify(span.slice(text), grammar),
+        })
+        .collect();
+    Source {
+        span: phrase.span,
+        source_type,
+        name: None,
+        via,
+    }
+}
+
+/// Direct when the claim is one quotation, mixed when it holds one, else indirect.
+fn quote_kind(blocks: &[Segmented], claim: Span) -> Kind {
+    let quotes = blocks
+        .iter()
+        .filter(|segmented| segmented.block.span.overlaps(claim))
+        .flat_map(|segmented| segmented.quotes.iter());
+    let mut kind = Kind::Indirect;
+    for quote in quotes {
+        // A claim may start one byte inside the quote or end on a comma or
+        // period just outside it and still be the quote.
+        if quote.span.start <= claim.start + 1 && claim.end <= quote.span.end + 2 {
+            return Kind::Direct;
+        }
+        if claim.overlaps(quote.span) {
+            kind = Kind::Mixed;
+        }
+    }
+    kind
+}
+
+/// A sentence that opens with a quotation mark: a quote with no cue of its own.
+fn is_quoted_sentence(tokens: &[Token]) -> bool {
+    tokens.first().is_some_and(Token::is_double_quote)
+        && tokens.iter().filter(|t| t.is_word()).count() >= 2
+}
+
+/// The quotation that a quoted sentence opens, or the sentence itself.
+fn quote_extent(segmented: &Segmented, sentence: Span) -> Span {
+    segmented
+        .quotes
+        .iter()
+        .find(|quote| quote.span.start == sentence.start)
+        .map_or(sentence, |quote| quote.span.cover(sentence))
+}
+
+/// A declarative sentence of a few words: a claim even with no source.
+fn is_assertion(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|token| token.is_word()).count();
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|token| !matches!(token.kind, TokenKind::Punct('"' | '”' | '’' | '\'' | ')')));
+    let ends_statement =
+        last.is_some_and(|token| matches!(token.kind, TokenKind::Punct('.' | '!')));
+    words >= MIN_CLAIM_WORDS && ends_statement
+}
+
+/// The sentence without its bare final period.
+fn trim_final_period(tokens: &[Token], sentence: Span) -> Span {
+    match tokens.last() {
+        Some(last) if last.is_punct('.') && tokens.len() > 1 => {
+            Span::new(sentence.start, tokens[tokens.len() - 2].span.end)
+        }
+        _ => sentence,
+    }
+}

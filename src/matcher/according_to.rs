@@ -1,0 +1,45 @@
+//! "according to <source>, <claim>" and "<claim>, according to <source>".
+
+use std::ops::Range;
+
+use nom::Parser;
+
+use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
+use super::phrase::{according, clause_comma, source_with_relays};
+use super::tokens::Tokens;
+use super::{Context, Found, Frame};
+
+/// Fewest words before "according to" for them to be the claim ("But the, according
+/// to the report, …" has two: the claim is what follows).
+const MIN_WORDS_BEFORE: usize = 3;
+
+/// Parses the frame with its cue at token `at` of the sentence `sentence`.
+pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let grammar = context.grammar;
+    let input = Tokens::new(tokens, at..sentence.end);
+    let (rest, (cue, source)) = (according(grammar), source_with_relays(grammar))
+        .parse(input)
+        .ok()?;
+    let words_before = tokens[sentence.start..at].iter().filter(|t| t.is_word()).count();
+    let claim_follows = clause_comma(rest)
+        .ok()
+        .map(|(after, _)| after.offset)
+        .filter(|&after| has_word(tokens, after..sentence.end));
+    let claim = match (comma_ending_at(tokens, sentence.start, at), claim_follows) {
+        (Some((comma, comma_end)), follows) if words_before >= MIN_WORDS_BEFORE || follows.is_none() => {
+            claim_before(context.segmented, sentence.start, comma, comma_end)?
+        }
+        (_, Some(after)) => claim_after(context.segmented, after, sentence.end)?,
+        _ => return None,
+    };
+    Some(Found {
+        frame: Frame::AccordingTo,
+        claim,
+        cue,
+        source: Some(source),
+        sentence: 0,
+        covered: sentence.start.min(at)..sentence.end,
+        claim_in_next_block: false,
+    })
+}

@@ -1,0 +1,102 @@
+//! Attribution frames: nom parsers over a sentence's tokens, one frame per file.
+//!
+//! Each frame is tried at every cue of a sentence, left to right; the first that
+//! parses wins, and its tokens are not reused (attributions do not nest).
+
+pub mod according_to;
+pub mod claim;
+pub mod phrase;
+pub mod said_by;
+pub mod tokens;
+
+use std::ops::Range;
+
+use crate::grammar::Grammar;
+use crate::segment::Segmented;
+use crate::span::Span;
+
+pub use phrase::SourcePhrase;
+
+/// Which frame produced an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// "according to <source>, <claim>" / "<claim>, according to <source>"
+    AccordingTo,
+    /// "<source> <cue> [recipient] [that] <claim>"
+    SourceCueClaim,
+    /// "<claim>, <source> <cue>."
+    ClaimSourceCue,
+    /// "<claim>, <cue> <source>."
+    ClaimCueSource,
+}
+
+/// An attribution found in one sentence, before linking and assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub frame: Frame,
+    pub claim: Span,
+    pub cue: Span,
+    pub source: Option<SourcePhrase>,
+    /// Index of the sentence in its block.
+    pub sentence: usize,
+    /// Tokens of the block this attribution occupies.
+    pub covered: Range<usize>,
+    /// "The New York Times reports:" — the claim is the next paragraph.
+    pub claim_in_next_block: bool,
+}
+
+/// What every frame parser needs.
+pub struct Context<'s, 'a> {
+    pub text: &'a str,
+    pub segmented: &'s Segmented<'a>,
+    pub grammar: &'s Grammar,
+}
+
+impl Context<'_, '_> {
+    /// True when the token `index` lies inside a quotation.
+    fn in_quote(&self, index: usize) -> bool {
+        let span = self.segmented.tokens[index].span;
+        self.segmented
+            .quotes
+            .iter()
+            .any(|quote| quote.span.start < span.start && span.end < quote.span.end)
+    }
+}
+
+/// Every attribution the frames find in one segmented block.
+pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
+    let context = Context {
+        text,
+        segmented,
+        grammar,
+    };
+    let mut found = Vec::new();
+    for (number, sentence) in segmented.sentences.iter().enumerate() {
+        let mut index = sentence.tokens.start;
+        let mut free_from = sentence.tokens.start;
+        while index < sentence.tokens.end {
+            let token = &segmented.tokens[index];
+            let is_candidate = index >= free_from
+                && token.is_word()
+                && !context.in_quote(index)
+                && (grammar.according.starts_with_word(&token.lower)
+                    || grammar.cues.starts_with_word(&token.lower));
+            let matched = if is_candidate {
+                according_to::parse(&context, sentence.tokens.clone(), index)
+                    .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index))
+            } else {
+                None
+            };
+            match matched {
+                Some(mut hit) => {
+                    hit.sentence = number;
+                    free_from = hit.covered.end;
+                    index = (index + 1).max(hit.covered.end.min(sentence.tokens.end));
+                    found.push(hit);
+                }
+                None => index += 1,
+            }
+        }
+    }
+    found
+}

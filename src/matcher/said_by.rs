@@ -1,0 +1,285 @@
+//! Verb cues: "<source> <cue> [recipient] [that] <claim>", "<claim>, <source> <cue>."
+//! and the inverted "<claim>, <cue> <source>."
+
+use std::ops::Range;
+
+use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
+use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, cue, noun_phrase, source_with_relays};
+use super::tokens::Tokens;
+use super::{Context, Found, Frame};
+use crate::assess::source_type::classify;
+use crate::grammar::{CueFlags, WordRole};
+use crate::model::SourceType;
+use crate::segment::{Token, TokenKind};
+use crate::span::Span;
+
+/// How far after a cue a complementizer "that" may stand: "said on Monday in a
+/// statement that …".
+const THAT_LOOKAHEAD: usize = 10;
+
+/// How many tokens of adjuncts may follow a cue that ends its clause: "…, one of the
+/// officials said in the report."
+const MAX_TRAILING_ADJUNCT: usize = 8;
+
+/// Parses the frames of the verb cue at token `at`.
+pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let (after_cue, (cue_span, flags)) =
+        cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
+    let cue_end = after_cue.offset;
+    inverted(context, &sentence, at, cue_end, cue_span, flags)
+        .or_else(|| source_first(context, &sentence, at, cue_end, cue_span, flags))
+}
+
+/// "<claim>, said the cable."
+fn inverted(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+    cue_end: usize,
+    cue_span: Span,
+    flags: CueFlags,
+) -> Option<Found> {
+    if !flags.invert {
+        return None;
+    }
+    let tokens = &context.segmented.tokens;
+    let (comma, comma_end) = comma_ending_at(tokens, sentence.start, at)?;
+    let (rest, source) =
+        source_with_relays(context.grammar)(Tokens::new(tokens, cue_end..sentence.end)).ok()?;
+    let closes = rest.first().is_none_or(|next| {
+        matches!(
+            next.kind,
+            TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”')
+        )
+    });
+    if !closes || !cue_allows(context, flags, source.head) {
+        return None;
+    }
+    let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    Some(found(
+        Frame::ClaimCueSource,
+        claim,
+        cue_span,
+        source,
+        sentence.start..sentence.end,
+    ))
+}
+
+/// "<source> <cue> [that] <claim>", or when nothing follows the cue,
+/// "<claim>, <source> <cue>."
+fn source_first(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+    cue_end: usize,
+    cue_span: Span,
+    flags: CueFlags,
+) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let (source, source_start) = source_before(context, sentence.start, at)?;
+    if !cue_allows(context, flags, source.head) {
+        return None;
+    }
+    if closes_clause(context, cue_end, sentence.end)
+        && let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start)
+        && let Some(mut claim) = claim_before(context.segmented, sentence.start, comma, comma_end)
+    {
+        if let Some(continued) = continued_quote(context, cue_end) {
+            claim = claim.cover(continued);
+        }
+        return Some(found(
+            Frame::ClaimSourceCue,
+            claim,
+            cue_span,
+            source,
+            sentence.start..sentence.end,
+        ));
+    }
+    if colon_ends_block(tokens, cue_end, sentence.end) {
+        let mut hit = found(
+            Frame::SourceCueClaim,
+            Span::default(),
+            cue_span,
+            source,
+            source_start..sentence.end,
+        );
+        hit.claim_in_next_block = true;
+        return Some(hit);
+    }
+    let end = parenthetical_end(tokens, sentence, source_start, cue_end);
+    let claim = claim_start(context, cue_end, end, flags).and_then(|start| claim_after(context.segmented, start, end))?;
+    Some(found(
+        Frame::SourceCueClaim,
+        claim,
+        cue_span,
+        source,
+        source_start..sentence.end,
+    ))
+}
+
+fn found(
+    frame: Frame,
+    claim: Span,
+    cue: Span,
+    source: SourcePhrase,
+    covered: Range<usize>,
+) -> Found {
+    Found {
+        frame,
+        claim,
+        cue,
+        source: Some(source),
+        sentence: 0,
+        covered,
+        claim_in_next_block: false,
+    }
+}
+
+/// A document cue ("the cable read", "a poll shows") needs a document or publication.
+fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
+    !flags.document
+        || matches!(
+            classify(source.slice(context.text), context.grammar),
+            SourceType::Document | SourceType::Publication
+        )
+}
+
+/// The source phrase that ends right before the cue (auxiliaries and adverbs may
+/// stand between), with the index of its first token.
+pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let grammar = context.grammar;
+    let mut end = at;
+    while end > start && (is_role(context, &tokens[end - 1], WordRole::Aux) || is_adverb(&tokens[end - 1])) {
+        end -= 1;
+    }
+    let last = tokens.get(end.checked_sub(1)?).filter(|_| end > start)?;
+    if last.is_word() && is_role(context, last, WordRole::Pronoun) {
+        return Some((SourcePhrase::single(last.span), end - 1));
+    }
+    let mut region_start = end;
+    while region_start > start && end - region_start < MAX_PHRASE_TOKENS * 2 {
+        if !inside_source_region(context, region_start - 1) {
+            break;
+        }
+        region_start -= 1;
+    }
+    (region_start..end).find_map(|first| {
+        let (rest, phrase) = source_with_relays(grammar)(Tokens::new(tokens, first..end)).ok()?;
+        rest.is_empty().then_some((phrase, first))
+    })
+}
+
+/// True when the token at `index` can be part of a source phrase read leftwards.
+fn inside_source_region(context: &Context, index: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let token = &tokens[index];
+    match token.kind {
+        TokenKind::Word => match context.grammar.word_role(&token.lower) {
+            None | Some(WordRole::Determiner) => true,
+            Some(WordRole::Preposition) => true,
+            Some(WordRole::Boundary) => token.lower == "and",
+            Some(_) => false,
+        },
+        TokenKind::Punct('.') => {
+            index > 0 && glued(&tokens[index - 1], token) && tokens[index - 1].is_word()
+        }
+        TokenKind::Punct('\'' | '’') => index > 0 && glued(&tokens[index - 1], token),
+        TokenKind::Punct(_) => false,
+    }
+}
+
+/// A lowercase "-ly" word: "falsely", "publicly", "angrily".
+fn is_adverb(token: &Token) -> bool {
+    token.is_word() && token.text.ends_with("ly") && !token.is_capitalized() && token.text.len() > 4
+}
+
+fn glued(left: &Token, right: &Token) -> bool {
+    left.span.end == right.span.start
+}
+
+fn is_role(context: &Context, token: &Token, role: WordRole) -> bool {
+    token.is_word() && context.grammar.word_role(&token.lower) == Some(role)
+}
+
+/// Where the claim after a cue starts: past an addressee ("told Foreign Policy"),
+/// at a nearby complementizer ("said on Monday that …"), or right after the cue.
+fn claim_start(context: &Context, cue_end: usize, end: usize, flags: CueFlags) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let mut start = cue_end;
+    if flags.recipient
+        && let Ok((rest, _)) = noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..end))
+    {
+        start = rest.offset;
+    }
+    let that = (start..end.min(start + THAT_LOOKAHEAD))
+        .take_while(|&i| {
+            !matches!(
+                tokens[i].kind,
+                TokenKind::Punct('.' | '"' | '“' | '”' | ':' | ';')
+            )
+        })
+        .find(|&i| tokens[i].is_word() && tokens[i].lower == "that");
+    let start = that.unwrap_or(start);
+    let opens_with_preposition = tokens
+        .get(start)
+        .is_some_and(|token| is_role(context, token, WordRole::Preposition));
+    (has_word(tokens, start..end) && !opens_with_preposition).then_some(start)
+}
+
+/// Where a claim after the cue must stop: at the closing dash or bracket when the
+/// source stands inside a parenthetical ("XFocus — a group the US believes was
+/// involved — had links"), else at the sentence end.
+fn parenthetical_end(tokens: &[Token], sentence: &Range<usize>, source_start: usize, cue_end: usize) -> usize {
+    let is_dash = |token: &Token| matches!(token.kind, TokenKind::Punct('—' | '–'));
+    let dashes_before = tokens[sentence.start..source_start].iter().filter(|t| is_dash(t)).count();
+    let opens_bracket = tokens[sentence.start..source_start].iter().rev().find(|t| matches!(t.kind, TokenKind::Punct('(' | ')'))).is_some_and(|t| t.is_punct('('));
+    if dashes_before % 2 == 0 && !opens_bracket {
+        return sentence.end;
+    }
+    (cue_end..sentence.end)
+        .find(|&i| is_dash(&tokens[i]) || tokens[i].is_punct(')'))
+        .unwrap_or(sentence.end)
+}
+
+/// "The New York Times reports:" at the end of its paragraph.
+fn colon_ends_block(tokens: &[Token], cue_end: usize, end: usize) -> bool {
+    cue_end + 1 == end && tokens[cue_end].is_punct(':') && end == tokens.len()
+}
+
+/// True when what follows the cue closes the clause: nothing, a short adjunct ("in
+/// the report", "on Tuesday"), or a comma and a conjunction or a new quote.
+fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let rest: Vec<&Token> = tokens[cue_end..end]
+        .iter()
+        .filter(|token| !matches!(token.kind, TokenKind::Punct('.' | '!' | '?' | '…')))
+        .collect();
+    let Some(first) = rest.first() else {
+        return true;
+    };
+    if first.is_punct(',') {
+        return rest.get(1).is_some_and(|next| {
+            next.is_double_quote() || is_role(context, next, WordRole::Boundary)
+        });
+    }
+    let adjunct =
+        is_role(context, first, WordRole::Preposition) || is_role(context, first, WordRole::Aux);
+    adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
+}
+
+/// `…," he said, "…"`: the quote after the cue continues the claim.
+fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    tokens.get(cue_end).filter(|token| token.is_punct(','))?;
+    let opening = tokens
+        .get(cue_end + 1)
+        .filter(|token| token.is_double_quote())?;
+    context
+        .segmented
+        .quotes
+        .iter()
+        .find(|quote| quote.span.start == opening.span.start)
+        .map(|quote| quote.span)
+}

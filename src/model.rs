@@ -1,0 +1,169 @@
+//! The values the pipeline produces: attributions with their cue, source and markers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// What kind of party a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceType {
+    Person,
+    Anonymous,
+    Organization,
+    Publication,
+    Document,
+    Unknown,
+}
+
+impl SourceType {
+    /// Every type, in report order.
+    pub const ALL: [SourceType; 6] = [
+        SourceType::Person,
+        SourceType::Anonymous,
+        SourceType::Organization,
+        SourceType::Publication,
+        SourceType::Document,
+        SourceType::Unknown,
+    ];
+
+    /// The lowercase name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Person => "person",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Organization => "organization",
+            SourceType::Publication => "publication",
+            SourceType::Document => "document",
+            SourceType::Unknown => "unknown",
+        }
+    }
+}
+
+impl std::str::FromStr for SourceType {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        SourceType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| {
+                format!(
+                    "unknown source type `{text}`; expected person, anonymous, organization, publication, document or unknown"
+                )
+            })
+    }
+}
+
+/// What a reliability marker says about a claim or its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkerKind {
+    Hedge,
+    Uncertainty,
+    Anonymity,
+    NoComment,
+    SecondHand,
+    Estimate,
+    Belief,
+}
+
+impl MarkerKind {
+    /// Every kind, in report order.
+    pub const ALL: [MarkerKind; 7] = [
+        MarkerKind::Hedge,
+        MarkerKind::Uncertainty,
+        MarkerKind::Anonymity,
+        MarkerKind::NoComment,
+        MarkerKind::SecondHand,
+        MarkerKind::Estimate,
+        MarkerKind::Belief,
+    ];
+
+    /// The kebab-case name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkerKind::Hedge => "hedge",
+            MarkerKind::Uncertainty => "uncertainty",
+            MarkerKind::Anonymity => "anonymity",
+            MarkerKind::NoComment => "no-comment",
+            MarkerKind::SecondHand => "second-hand",
+            MarkerKind::Estimate => "estimate",
+            MarkerKind::Belief => "belief",
+        }
+    }
+}
+
+impl std::str::FromStr for MarkerKind {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        MarkerKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| {
+                format!(
+                    "unknown marker kind `{text}`; expected hedge, uncertainty, anonymity, no-comment, second-hand, estimate or belief"
+                )
+            })
+    }
+}
+
+/// How the claim is rendered: quoted, partly quoted, paraphrased, or not attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Direct,
+    Mixed,
+    Indirect,
+    Unattributed,
+}
+
+impl Kind {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+            Kind::Unattributed => "unattributed",
+        }
+    }
+}
+
+/// One link in a relay chain: the outlet or document the source reached us through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relay {
+    pub span: Span,
+    pub source_type: SourceType,
+}
+
+/// Who says so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The mention in the text (a pronoun stays a pronoun).
+    pub span: Span,
+    pub source_type: SourceType,
+    /// Canonical or resolved name, when known.
+    pub name: Option<String>,
+    /// Relays, nearest first: officials -> via Foreign Policy -> via the report.
+    pub via: Vec<Relay>,
+}
+
+/// A reliability marker found in the text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    pub span: Span,
+    pub weight: f64,
+}
+
+/// One claim with its cue, source and markers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub kind: Kind,
+    pub claim: Span,
+    pub cue: Option<Span>,
+    pub source: Option<Source>,
+    pub markers: Vec<Marker>,
+    /// How well the claim is sourced, in [0, 1]; not whether it is true.
+    pub score: f64,
+}

@@ -1,0 +1,110 @@
+//! Quotation spans: straight and curly double quotes, nested and unclosed.
+
+use super::token::{Token, TokenKind};
+use crate::span::Span;
+
+/// A top-level quotation in a block, with its marks; `closed` is false when the
+/// block ends inside it (a quote that goes on in the next paragraph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    pub closed: bool,
+}
+
+/// Finds the top-level double-quoted spans among a block's tokens.
+pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut depth = 0usize;
+    let mut open_at = 0;
+    for (index, token) in tokens.iter().enumerate() {
+        let TokenKind::Punct(mark) = token.kind else {
+            continue;
+        };
+        let opens = match mark {
+            '“' | '„' | '«' => true,
+            '”' | '»' => false,
+            '"' => straight_quote_opens(text, tokens, index, depth),
+            _ => continue,
+        };
+        if opens {
+            if depth == 0 {
+                open_at = token.span.start;
+            }
+            depth += 1;
+        } else if depth > 0 {
+            depth -= 1;
+            if depth == 0 {
+                quotes.push(Quote {
+                    span: Span::new(open_at, token.span.end),
+                    closed: true,
+                });
+            }
+        }
+    }
+    if depth > 0
+        && let Some(last) = tokens.last()
+    {
+        quotes.push(Quote {
+            span: Span::new(open_at, last.span.end),
+            closed: false,
+        });
+    }
+    quotes
+}
+
+/// A straight quote opens when nothing but space or an opening bracket stands before
+/// it, or when no quote is open and a word follows it at once.
+fn straight_quote_opens(text: &str, tokens: &[Token], index: usize, depth: usize) -> bool {
+    let start = tokens[index].span.start;
+    let before = text[..start].chars().next_back();
+    let after_space =
+        before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '-'));
+    let glued_to_next = tokens
+        .get(index + 1)
+        .is_some_and(|next| next.span.start == tokens[index].span.end);
+    if after_space && glued_to_next {
+        return true;
+    }
+    if after_space && !glued_to_next {
+        return depth == 0;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::token::tokenize;
+
+    fn quotes(text: &str) -> Vec<(&str, bool)> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        find_quotes(text, &tokens)
+            .into_iter()
+            .map(|quote| (quote.span.slice(text), quote.closed))
+            .collect()
+    }
+
+    #[test]
+    fn quote_table() {
+        let table: &[(&str, &[(&str, bool)])] = &[
+            (
+                "He said \"yes,\" then \"no.\"",
+                &[("\"yes,\"", true), ("\"no.\"", true)],
+            ),
+            ("“a “b” c” d", &[("“a “b” c”", true)]),
+            (
+                "\"open and never closed",
+                &[("\"open and never closed", false)],
+            ),
+            ("no quotes here", &[]),
+            ("stray ” close", &[]),
+            (
+                "made the CIA \"invincible,\" Foreign Policy reported.",
+                &[("\"invincible,\"", true)],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(quotes(text), *want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Sentence boundaries over a block's tokens.
+
+use std::ops::Range;
+
+use super::token::{Token, TokenKind};
+use crate::grammar::Grammar;
+use crate::span::Span;
+
+/// A sentence: its span in the text and its tokens' index range in the block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+/// Splits a block's tokens into sentences.
+pub fn split_sentences(tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut index = 0;
+    while index < tokens.len() {
+        if let Some(end) = sentence_end(tokens, index, grammar) {
+            sentences.push(make_sentence(tokens, start..end));
+            start = end;
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(make_sentence(tokens, start..tokens.len()));
+    }
+    sentences
+}
+
+fn make_sentence(tokens: &[Token], range: Range<usize>) -> Sentence {
+    let span = tokens[range.start].span.cover(tokens[range.end - 1].span);
+    Sentence {
+        span,
+        tokens: range,
+    }
+}
+
+/// When `tokens[index]` ends a sentence, the index just past it and the closing
+/// quotes or brackets that belong to it.
+fn sentence_end(tokens: &[Token], index: usize, grammar: &Grammar) -> Option<usize> {
+    let token = &tokens[index];
+    let TokenKind::Punct(mark) = token.kind else {
+        return None;
+    };
+    if !matches!(mark, '.' | '!' | '?' | '…') {
+        return None;
+    }
+    let mut end = index + 1;
+    while let Some(next) = tokens.get(end)
+        && next.span.start == tokens[end - 1].span.end
+        && is_closer(next)
+    {
+        end += 1;
+    }
+    let Some(next) = tokens.get(end) else {
+        return Some(end);
+    };
+    if mark == '.' && follows_abbreviation(tokens, index, grammar) {
+        return None;
+    }
+    let opens_sentence = next.text.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '—' | '-')
+    });
+    opens_sentence.then_some(end)
+}
+
+/// Closing quotation marks and brackets.
+fn is_closer(token: &Token) -> bool {
+    matches!(
+        token.kind,
+        TokenKind::Punct('"' | '”' | '’' | '\'' | ')' | ']' | '»')
+    )
+}
+
+/// True when the period at `index` closes an abbreviation ("Mr.", "U.S.") or an
+/// initial ("J.").
+fn follows_abbreviation(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
+    let Some(before) = index.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    if !before.is_word() || before.span.end != tokens[index].span.start {
+        return false;
+    }
+    let initial = before.text.chars().count() == 1 && before.is_capitalized();
+    initial || grammar.abbreviations.contains(before.lower.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::token::tokenize;
+
+    fn split(text: &str) -> Vec<&str> {
+        let grammar = Grammar::built_in().unwrap();
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        split_sentences(&tokens, &grammar)
+            .into_iter()
+            .map(|sentence| sentence.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let table: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            (
+                "Mr. Smith went to the U.S. Army. He said so.",
+                &["Mr. Smith went to the U.S. Army.", "He said so."],
+            ),
+            (
+                "\"You could tell,\" one said. \"The Ministry knew.\"",
+                &["\"You could tell,\" one said.", "\"The Ministry knew.\""],
+            ),
+            ("It ended. 30 died.", &["It ended.", "30 died."]),
+            ("Wait... and see.", &["Wait... and see."]),
+            (
+                "J. Edgar Hoover spoke. Then left",
+                &["J. Edgar Hoover spoke.", "Then left"],
+            ),
+            ("No end", &["No end"]),
+            ("Why? Because.", &["Why?", "Because."]),
+        ];
+        for (text, want) in table {
+            assert_eq!(split(text), *want, "{text}");
+        }
+    }
+}

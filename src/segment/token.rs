@@ -1,0 +1,154 @@
+//! Words and punctuation with their byte spans (nom over `&str`).
+
+use std::borrow::Cow;
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::take_while1,
+    character::complete::anychar,
+    combinator::{recognize, verify},
+    multi::many0_count,
+    sequence::pair,
+};
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and periods ("U.S", "don't").
+    Word,
+    /// Any other single character that is not whitespace.
+    Punct(char),
+}
+
+/// A token of the text with its byte span and lowercase form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Lowercase form; borrowed when the text has no capital.
+    pub lower: Cow<'a, str>,
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// True for the punctuation character `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    /// True when the token starts with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True for any double quotation mark: straight or curly.
+    pub fn is_double_quote(&self) -> bool {
+        matches!(
+            self.kind,
+            TokenKind::Punct('"' | '“' | '”' | '„' | '«' | '»')
+        )
+    }
+}
+
+/// Splits `text[span]` into tokens whose spans point into `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut rest = span.slice(text);
+    let mut offset = span.start;
+    while !rest.is_empty() {
+        let spaces = rest.len() - rest.trim_start().len();
+        if spaces > 0 {
+            offset += spaces;
+            rest = &rest[spaces..];
+            continue;
+        }
+        let (kind, piece) = match word(rest) {
+            Ok((_, piece)) => (TokenKind::Word, piece),
+            Err(_) => match punct(rest) {
+                Ok((_, c)) => (TokenKind::Punct(c), &rest[..c.len_utf8()]),
+                Err(_) => break,
+            },
+        };
+        let lower = if piece.chars().any(char::is_uppercase) {
+            Cow::Owned(piece.to_lowercase())
+        } else {
+            Cow::Borrowed(piece)
+        };
+        tokens.push(Token {
+            text: piece,
+            lower,
+            span: Span::new(offset, offset + piece.len()),
+            kind,
+        });
+        offset += piece.len();
+        rest = &rest[piece.len()..];
+    }
+    tokens
+}
+
+/// A word: alphanumerics, joined by apostrophes, hyphens or periods ("f----d").
+fn word(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        take_while1(char::is_alphanumeric),
+        many0_count(pair(
+            take_while1(|c| matches!(c, '\'' | '’' | '-' | '.' | '‑')),
+            take_while1(char::is_alphanumeric),
+        )),
+    ))
+    .parse(input)
+}
+
+/// One character that is neither whitespace nor part of a word.
+fn punct(input: &str) -> IResult<&str, char> {
+    verify(anychar, |c: &char| !c.is_whitespace()).parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|token| token.text)
+            .collect()
+    }
+
+    #[test]
+    fn words_and_punctuation() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "The U.S. agency's chief",
+                &["The", "U.S", ".", "agency's", "chief"],
+            ),
+            (
+                "“f----d up,” he said.",
+                &["“", "f----d", "up", ",", "”", "he", "said", "."],
+            ),
+            ("weren't 30,000", &["weren't", "30", ",", "000"]),
+            ("  ", &[]),
+            ("", &[]),
+            ("a — b", &["a", "—", "b"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(words(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "xx “Café” déjà-vu.";
+        let tokens = tokenize(text, Span::new(3, text.len()));
+        for token in &tokens {
+            assert_eq!(token.span.slice(text), token.text);
+        }
+        assert_eq!(tokens[1].lower, "café");
+    }
+}

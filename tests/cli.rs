@@ -1,0 +1,151 @@
+//! The command line on real files: formats, inputs, errors and exit codes.
+
+use crate::support::{claimtrace, claimtrace_stdin, jsonl, stderr, stdout};
+
+#[test]
+fn jsonl_follows_the_output_contract() {
+    let output = claimtrace(&["extract", "--format", "jsonl", "seeds"]);
+    assert!(output.status.success());
+    let records = jsonl(&output);
+    assert!(records.len() > 20);
+    for record in &records {
+        let keys: Vec<&str> = record.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys.len(), 8, "{keys:?}");
+        for key in ["doc", "id", "kind", "claim", "cue", "source", "markers", "score"] {
+            assert!(keys.contains(&key), "missing {key}");
+        }
+        assert!(record["doc"].as_str().unwrap().starts_with("seeds/"));
+        assert!(record["id"].as_str().unwrap().starts_with("c-"));
+        let kind = record["kind"].as_str().unwrap();
+        assert!(["direct", "mixed", "indirect", "unattributed"].contains(&kind));
+        if kind == "unattributed" {
+            assert!(record["source"].is_null() && record["cue"].is_null());
+        } else {
+            let source = record["source"].as_object().unwrap();
+            for key in ["text", "start", "end", "type", "name", "via"] {
+                assert!(source.contains_key(key), "source lacks {key}");
+            }
+        }
+        let score = record["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+}
+
+#[test]
+fn stdin_folders_and_formats() {
+    let output = claimtrace_stdin(
+        &["extract", "--format", "jsonl", "-"],
+        b"Title line\n\nPrices rose sharply last year, the ministry said.\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = jsonl(&output);
+    assert_eq!(records[0]["doc"], "-");
+    assert_eq!(records[0]["source"]["text"], "the ministry");
+    assert_eq!(records[0]["source"]["type"], "organization");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("nested")).unwrap();
+    std::fs::write(dir.path().join("nested/a.md"), "# Head\n\nOfficials said the plan failed.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "T\n\nThe plan failed, the memo said.\n").unwrap();
+    std::fs::write(dir.path().join("skip.bin"), [0u8, 159, 146, 150]).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let records = jsonl(&claimtrace(&["extract", "--format", "jsonl", path]));
+    let docs: std::collections::BTreeSet<&str> = records.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs.len(), 2, "{docs:?}");
+
+    let json: serde_json::Value = serde_json::from_str(&stdout(&claimtrace(&["extract", "--format", "json", path]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), records.len());
+
+    let yaml = stdout(&claimtrace(&["extract", "--format", "yaml", path]));
+    let parsed: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    assert_eq!(parsed["claims"][0]["review"]["status"], "unreviewed");
+    assert!(parsed["claimtrace"].is_string());
+
+    let table = stdout(&claimtrace(&["extract", path]));
+    assert!(table.contains("the memo (document)"), "{table}");
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_still_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let mut bytes = b"Fine text here.\nThen ".to_vec();
+    bytes.extend([0xff, 0xfe]);
+    std::fs::write(&bad, bytes).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "T\n\nThe plan failed, the memo said.\n").unwrap();
+    let output = claimtrace(&["extract", "--format", "jsonl", bad.to_str().unwrap(), good.to_str().unwrap(), "no/such/file.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("bad.txt: invalid UTF-8 at byte offset 21"), "{errors}");
+    assert!(errors.contains("no/such/file.txt"), "{errors}");
+    assert_eq!(jsonl(&output).len(), 1);
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let output = claimtrace(&["extract", "--format", "jsonl", empty.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn compare_has_a_column_per_document_and_the_rows() {
+    let output = claimtrace(&["compare", "seeds"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    for needle in [
+        "000_6e7a248ef508e0f5.txt",
+        "004_e5164a35b1741c54.txt",
+        "claims",
+        "attributed",
+        "unattributed",
+        "direct quotes",
+        "mixed",
+        "indirect",
+        "sources: person",
+        "sources: anonymous",
+        "sources: organization",
+        "sources: publication",
+        "sources: document",
+        "claims on anonymous sources",
+        "hedged claims",
+        "distinct sources",
+        "top sources",
+        "Foreign Policy",
+    ] {
+        assert!(table.contains(needle), "missing {needle}:\n{table}");
+    }
+}
+
+#[test]
+fn grammar_overlays_and_their_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cues.txt"), "# drop said, add ruled\n!said\nruled | invert\n").unwrap();
+    let input = b"T\n\nThe plan failed, the memo said.\n\nThe plan failed, ruled the judge.\n";
+    let grammar = dir.path().to_str().unwrap();
+    let output = claimtrace_stdin(&["extract", "--format", "jsonl", "--grammar", grammar, "-"], input);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let cues: Vec<String> = jsonl(&output).iter().filter_map(|r| r["cue"]["text"].as_str().map(str::to_string)).collect();
+    assert_eq!(cues, ["ruled"]);
+
+    std::fs::write(dir.path().join("markers.txt"), "reportedly | hedge\n").unwrap();
+    let output = claimtrace(&["grammar", "check", grammar]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("markers.txt:1: expected `phrase | KIND WEIGHT`"), "{}", stderr(&output));
+
+    std::fs::remove_file(dir.path().join("markers.txt")).unwrap();
+    std::fs::write(dir.path().join("colours.txt"), "red\n").unwrap();
+    let output = claimtrace(&["grammar", "check", grammar]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown grammar file"), "{}", stderr(&output));
+}
+
+#[test]
+fn built_in_grammar_examples_all_pass() {
+    let grammar = claimtrace::Grammar::built_in().unwrap();
+    assert!(grammar.examples.len() >= 20);
+    let failures = claimtrace::grammar::check::run_examples(&grammar);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let output = claimtrace(&["grammar", "check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}

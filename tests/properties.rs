@@ -1,0 +1,101 @@
+//! Property tests: no input panics, and every span is on char boundaries inside it.
+
+use proptest::prelude::*;
+
+use claimtrace::{Attribution, Grammar, Span, extract_text};
+
+/// Pieces that exercise the parsers: cues, quotes of every style, punctuation,
+/// layout lines, multi-byte characters.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("said".to_string()),
+        Just("according to".to_string()),
+        Just("told".to_string()),
+        Just("the cable read".to_string()),
+        Just("officials".to_string()),
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("'".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just(":".to_string()),
+        Just("—".to_string()),
+        Just("\n\n".to_string()),
+        Just("\n  • ".to_string()),
+        Just("Advertisement\n".to_string()),
+        Just("Mr. ".to_string()),
+        Just("U.S. ".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("é".to_string()),
+        Just("🙂".to_string()),
+        "[A-Za-z]{1,8}",
+        "\\PC{0,6}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(piece(), 0..60).prop_map(|pieces| pieces.join(" "))
+}
+
+fn assert_span(text: &str, span: Span, what: &str) {
+    assert!(span.start <= span.end && span.end <= text.len(), "{what} {span:?} outside {}", text.len());
+    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what} {span:?} not on a char boundary");
+}
+
+fn assert_spans(text: &str, found: &[Attribution]) {
+    for attribution in found {
+        assert_span(text, attribution.claim, "claim");
+        assert!(!attribution.claim.is_empty(), "empty claim");
+        if let Some(cue) = attribution.cue {
+            assert_span(text, cue, "cue");
+        }
+        if let Some(source) = &attribution.source {
+            assert_span(text, source.span, "source");
+            for relay in &source.via {
+                assert_span(text, relay.span, "relay");
+            }
+        }
+        for marker in &attribution.markers {
+            assert_span(text, marker.span, "marker");
+        }
+        assert!((0.0..=1.0).contains(&attribution.score));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn extraction_never_panics_and_spans_fit(text in text()) {
+        let grammar = Grammar::built_in().unwrap();
+        let found = extract_text(&text, &grammar);
+        assert_spans(&text, &found);
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in "\\PC{0,400}") {
+        let grammar = Grammar::built_in().unwrap();
+        let found = extract_text(&text, &grammar);
+        assert_spans(&text, &found);
+    }
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    let grammar = Grammar::built_in().unwrap();
+    let cases = [
+        "\"".repeat(100_000),
+        "“".repeat(50_000),
+        "(".repeat(50_000),
+        "said ".repeat(20_000),
+        "according to ".repeat(20_000),
+        format!("{}.", "word ".repeat(200_000)),
+        "\n".repeat(100_000),
+    ];
+    for text in cases {
+        let found = extract_text(&text, &grammar);
+        assert_spans(&text, &found);
+    }
+}
