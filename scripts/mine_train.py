@@ -40,7 +40,7 @@ CLOSE_QUOTES = set("\"”’'»")
 
 # ---- thresholds (documented in the file headers) -------------------------------
 CUE_MIN_N = 4
-CUE_MIN_P = 0.25
+CUE_MIN_P = 0.40           # below this a cue costs the extractor more precision than it adds recall
 LOWPREC_MIN_N = 10
 LOWPREC_MIN_P = 0.10
 PASSIVE_MIN_N = 10          # "is expected" kept as its own form only if this frequent
@@ -495,16 +495,14 @@ def main(argv):
             flags.append("invert")
         if sh["recipient"] >= FLAG_RECIPIENT_SHARE:
             flags.append("recipient")
-        if sh["content_before"] >= FLAG_CONTENT_SHARE:
-            flags.append("content-before")
-        if sh["content_after"] >= FLAG_CONTENT_SHARE:
-            flags.append("content-after")
         line = (f"{phrase(f)} | {' '.join(flags)}".rstrip() +
                 f" # n={ng} text={nt} p={p:.2f} src_first={sh['src_first']:.2f} "
                 f"inverted={sh['inverted']:.2f} content_after={sh['content_after']:.2f} "
                 f"recipient={sh['recipient']:.2f} content_before={sh['content_before']:.2f}")
         cue_rows.append((f, ng, nt, p, line))
     cue_rows.sort(key=lambda r: (-r[1], phrase(r[0])))
+    # Punctuation cues (":" "—") are frames, not words: the matcher handles them.
+    cue_rows = [r for r in cue_rows if any(c.isalpha() for c in phrase(r[0]))]
     main_rows = [r for r in cue_rows if r[1] >= CUE_MIN_N and r[3] >= CUE_MIN_P]
     low_rows = [r for r in cue_rows
                 if r[1] >= LOWPREC_MIN_N and LOWPREC_MIN_P <= r[3] < CUE_MIN_P]
@@ -522,9 +520,9 @@ def main(argv):
 #   flags       space-separated subset of:
 #                 invert          inverted share >= {FLAG_INVERT_SHARE} and >= {FLAG_INVERT_MIN} inverted cases (", said X")
 #                 recipient       recipient share >= {FLAG_RECIPIENT_SHARE} (an NP between cue and content: "told reporters that")
-#                 content-before  content precedes cue in >= {FLAG_CONTENT_SHARE} of cases
-#                 content-after   content follows cue in >= {FLAG_CONTENT_SHARE} of cases
-#               (the flag field may be empty)
+#               (the flag field may be empty; the flags are those grammar/cues.txt
+#               understands: claimtrace loads this file before grammar/cues.txt, whose
+#               hand-written entries win)
 #   n           n_gold: gold cues whose head equals the phrase or starts with it
 #               ("said in a statement" also counts for "said")
 #   text        n_text: token-bounded, case-insensitive occurrences of the phrase in all train texts

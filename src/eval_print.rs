@@ -40,6 +40,7 @@ pub fn print(out: &mut dyn Write, evaluation: &Evaluation) -> std::io::Result<()
         if let Some(expected) = &error.expected {
             writeln!(out, "  expected: {expected}")?;
         }
+        writeln!(out, "  context: {}", error.context)?;
     }
     Ok(())
 }

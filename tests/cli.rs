@@ -9,9 +9,16 @@ fn jsonl_follows_the_output_contract() {
     let records = jsonl(&output);
     assert!(records.len() > 20);
     for record in &records {
-        let keys: Vec<&str> = record.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         assert_eq!(keys.len(), 8, "{keys:?}");
-        for key in ["doc", "id", "kind", "claim", "cue", "source", "markers", "score"] {
+        for key in [
+            "doc", "id", "kind", "claim", "cue", "source", "markers", "score",
+        ] {
             assert!(keys.contains(&key), "missing {key}");
         }
         assert!(record["doc"].as_str().unwrap().starts_with("seeds/"));
@@ -45,15 +52,25 @@ fn stdin_folders_and_formats() {
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("nested")).unwrap();
-    std::fs::write(dir.path().join("nested/a.md"), "# Head\n\nOfficials said the plan failed.\n").unwrap();
-    std::fs::write(dir.path().join("b.txt"), "T\n\nThe plan failed, the memo said.\n").unwrap();
+    std::fs::write(
+        dir.path().join("nested/a.md"),
+        "# Head\n\nOfficials said the plan failed.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "T\n\nThe plan failed, the memo said.\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("skip.bin"), [0u8, 159, 146, 150]).unwrap();
     let path = dir.path().to_str().unwrap();
     let records = jsonl(&claimtrace(&["extract", "--format", "jsonl", path]));
-    let docs: std::collections::BTreeSet<&str> = records.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    let docs: std::collections::BTreeSet<&str> =
+        records.iter().map(|r| r["doc"].as_str().unwrap()).collect();
     assert_eq!(docs.len(), 2, "{docs:?}");
 
-    let json: serde_json::Value = serde_json::from_str(&stdout(&claimtrace(&["extract", "--format", "json", path]))).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&claimtrace(&["extract", "--format", "json", path]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), records.len());
 
     let yaml = stdout(&claimtrace(&["extract", "--format", "yaml", path]));
@@ -74,10 +91,20 @@ fn bad_inputs_are_named_and_the_rest_still_processed() {
     std::fs::write(&bad, bytes).unwrap();
     let good = dir.path().join("good.txt");
     std::fs::write(&good, "T\n\nThe plan failed, the memo said.\n").unwrap();
-    let output = claimtrace(&["extract", "--format", "jsonl", bad.to_str().unwrap(), good.to_str().unwrap(), "no/such/file.txt"]);
+    let output = claimtrace(&[
+        "extract",
+        "--format",
+        "jsonl",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+        "no/such/file.txt",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let errors = stderr(&output);
-    assert!(errors.contains("bad.txt: invalid UTF-8 at byte offset 21"), "{errors}");
+    assert!(
+        errors.contains("bad.txt: invalid UTF-8 at byte offset 21"),
+        "{errors}"
+    );
     assert!(errors.contains("no/such/file.txt"), "{errors}");
     assert_eq!(jsonl(&output).len(), 1);
 
@@ -120,24 +147,42 @@ fn compare_has_a_column_per_document_and_the_rows() {
 #[test]
 fn grammar_overlays_and_their_errors() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("cues.txt"), "# drop said, add ruled\n!said\nruled | invert\n").unwrap();
+    std::fs::write(
+        dir.path().join("cues.txt"),
+        "# drop said, add ruled\n!said\nruled | invert\n",
+    )
+    .unwrap();
     let input = b"T\n\nThe plan failed, the memo said.\n\nThe plan failed, ruled the judge.\n";
     let grammar = dir.path().to_str().unwrap();
-    let output = claimtrace_stdin(&["extract", "--format", "jsonl", "--grammar", grammar, "-"], input);
+    let output = claimtrace_stdin(
+        &["extract", "--format", "jsonl", "--grammar", grammar, "-"],
+        input,
+    );
     assert!(output.status.success(), "{}", stderr(&output));
-    let cues: Vec<String> = jsonl(&output).iter().filter_map(|r| r["cue"]["text"].as_str().map(str::to_string)).collect();
+    let cues: Vec<String> = jsonl(&output)
+        .iter()
+        .filter_map(|r| r["cue"]["text"].as_str().map(str::to_string))
+        .collect();
     assert_eq!(cues, ["ruled"]);
 
     std::fs::write(dir.path().join("markers.txt"), "reportedly | hedge\n").unwrap();
     let output = claimtrace(&["grammar", "check", grammar]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("markers.txt:1: expected `phrase | KIND WEIGHT`"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("markers.txt:1: expected `phrase | KIND WEIGHT`"),
+        "{}",
+        stderr(&output)
+    );
 
     std::fs::remove_file(dir.path().join("markers.txt")).unwrap();
     std::fs::write(dir.path().join("colours.txt"), "red\n").unwrap();
     let output = claimtrace(&["grammar", "check", grammar]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("unknown grammar file"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("unknown grammar file"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -40,8 +40,15 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn assert_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{what} {span:?} outside {}", text.len());
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what} {span:?} not on a char boundary");
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what} {span:?} outside {}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} {span:?} not on a char boundary"
+    );
 }
 
 fn assert_spans(text: &str, found: &[Attribution]) {

@@ -10,7 +10,11 @@ const CABLE: &str = "seeds/004_e5164a35b1741c54.txt";
 
 fn records(path: &str) -> Vec<Value> {
     let output = claimtrace(&["extract", "--format", "jsonl", path]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     jsonl(&output)
 }
 
@@ -30,9 +34,19 @@ fn find<'a>(records: &'a [Value], source: &str, cue: Option<&str>, claim_start: 
         .unwrap_or_else(|| {
             let seen: Vec<String> = records
                 .iter()
-                .map(|r| format!("{} | {} | {}", text(&r["source"]), text(&r["cue"]), text(&r["claim"])))
+                .map(|r| {
+                    format!(
+                        "{} | {} | {}",
+                        text(&r["source"]),
+                        text(&r["cue"]),
+                        text(&r["claim"])
+                    )
+                })
                 .collect();
-            panic!("no attribution {source} | {cue:?} | {claim_start}…\nfound:\n{}", seen.join("\n"))
+            panic!(
+                "no attribution {source} | {cue:?} | {claim_start}…\nfound:\n{}",
+                seen.join("\n")
+            )
         })
 }
 
@@ -46,50 +60,185 @@ fn via(record: &Value) -> Vec<&str> {
 #[test]
 fn cia_article_attributions() {
     let records = records(CIA);
-    let first = find(&records, "officials", Some("according to"), "The CIA reportedly used a \"f----d up\" communication");
+    let first = find(
+        &records,
+        "officials",
+        Some("according to"),
+        "The CIA reportedly used a \"f----d up\" communication",
+    );
     assert_eq!(first["source"]["type"], "anonymous");
     assert_eq!(via(first), ["a Foreign Policy report"]);
-    assert!(first["markers"].as_array().unwrap().iter().any(|m| m["kind"] == "hedge" && m["text"] == "reportedly"));
+    assert!(
+        first["markers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["kind"] == "hedge" && m["text"] == "reportedly")
+    );
 
-    let relayed = find(&records, "several current and former intelligence officials", Some("according to"), "The CIA reportedly used a \"f----d up\" firewall");
+    let relayed = find(
+        &records,
+        "several current and former intelligence officials",
+        Some("according to"),
+        "The CIA reportedly used a \"f----d up\" firewall",
+    );
     assert_eq!(via(relayed), ["a report", "Foreign Policy magazine"]);
 
-    assert_eq!(find(&records, "the sources", Some("said"), "The vulnerability led to")["source"]["type"], "anonymous");
-    assert_eq!(find(&records, "the report", Some("according to"), "the program actually had")["source"]["type"], "document");
-    let quote = find(&records, "one of the US officials", Some("said"), "\"You could tell");
+    assert_eq!(
+        find(
+            &records,
+            "the sources",
+            Some("said"),
+            "The vulnerability led to"
+        )["source"]["type"],
+        "anonymous"
+    );
+    assert_eq!(
+        find(
+            &records,
+            "the report",
+            Some("according to"),
+            "the program actually had"
+        )["source"]["type"],
+        "document"
+    );
+    let quote = find(
+        &records,
+        "one of the US officials",
+        Some("said"),
+        "\"You could tell",
+    );
     assert_eq!(quote["kind"], "direct");
     assert_eq!(quote["source"]["type"], "anonymous");
 
-    // Quotes with no cue of their own inherit the last speaker, across an advert.
-    let ministry = find(&records, "one of the US officials", None, "\"The Ministry of State Security");
-    let bad_fast = find(&records, "one of the US officials", None, "\"When things started going bad");
-    assert_eq!(ministry["source"]["start"], quote["source"]["start"]);
+    // A quote that follows in the same paragraph continues the claim; one in the next
+    // paragraph, across an advert, inherits the last speaker.
+    assert!(
+        text(&quote["claim"]).ends_with(
+            "\"The Ministry of State Security were always pulling in the right people.\""
+        )
+    );
+    let bad_fast = find(
+        &records,
+        "one of the US officials",
+        None,
+        "\"When things started going bad",
+    );
+    assert_eq!(bad_fast["source"]["start"], quote["source"]["start"]);
     assert_eq!(bad_fast["kind"], "direct");
-    find(&records, "an official", Some("said"), "\"It migrated to countries");
+    find(
+        &records,
+        "an official",
+        Some("said"),
+        "\"It migrated to countries",
+    );
     find(&records, "an official", None, "\"The attitude was that");
 
-    assert_eq!(find(&records, "Foreign Policy", Some("reported"), "This internet-based system, brought over")["source"]["type"], "publication");
-    find(&records, "the report", Some("According to"), "the vulnerability would have even allowed");
-    let unclear = find(&records, "Foreign Policy", Some("said"), "The Chinese set up a task force");
-    assert!(unclear["markers"].as_array().unwrap().iter().any(|m| m["kind"] == "uncertainty"));
-    find(&records, "some intelligence officials", Some("told"), "that 30 was a low estimate");
-    find(&records, "Foreign Policy", Some("said"), "The last CIA case officer");
-    assert_eq!(find(&records, "The New York Times", Some("according to"), "The CIA has since been rebuilding")["source"]["type"], "publication");
+    assert_eq!(
+        find(
+            &records,
+            "Foreign Policy",
+            Some("reported"),
+            "This internet-based system, brought over"
+        )["source"]["type"],
+        "publication"
+    );
+    find(
+        &records,
+        "the report",
+        Some("According to"),
+        "the vulnerability would have even allowed",
+    );
+    let unclear = find(
+        &records,
+        "Foreign Policy",
+        Some("said"),
+        "The Chinese set up a task force",
+    );
+    assert!(
+        unclear["markers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["kind"] == "uncertainty")
+    );
+    find(
+        &records,
+        "some intelligence officials",
+        Some("told"),
+        "that 30 was a low estimate",
+    );
+    find(
+        &records,
+        "Foreign Policy",
+        Some("said"),
+        "The last CIA case officer",
+    );
+    assert_eq!(
+        find(
+            &records,
+            "The New York Times",
+            Some("according to"),
+            "The CIA has since been rebuilding"
+        )["source"]["type"],
+        "publication"
+    );
 }
 
 #[test]
 fn cable_article_attributions() {
     let records = records(CABLE);
-    let documents = find(&records, "documents", Some("according to"), "The US government is concerned about the links");
+    let documents = find(
+        &records,
+        "documents",
+        Some("according to"),
+        "The US government is concerned about the links",
+    );
     assert_eq!(documents["source"]["type"], "document");
     assert_eq!(via(documents), ["Wikileaks"]);
-    let cable = find(&records, "a US diplomatic cable", Some("according to"), "Chinese information security companies");
+    let cable = find(
+        &records,
+        "a US diplomatic cable",
+        Some("according to"),
+        "Chinese information security companies",
+    );
     assert_eq!(via(cable), ["the whistleblower group"]);
-    find(&records, "the cable", Some("added"), "From June 2002 to March 2003");
-    assert_eq!(find(&records, "the cable", Some("according to"), "\"As evidenced with Topsec")["kind"], "direct");
-    assert_eq!(find(&records, "the cable", Some("said"), "Topsec received some of its startup capital")["source"]["type"], "document");
-    find(&records, "the cable", Some("read"), "\"While links between top Chinese companies");
-    find(&records, "A diplomatic cable released on Wednesday", Some("showed"), "that Intel threatened");
+    find(
+        &records,
+        "the cable",
+        Some("added"),
+        "From June 2002 to March 2003",
+    );
+    assert_eq!(
+        find(
+            &records,
+            "the cable",
+            Some("according to"),
+            "\"As evidenced with Topsec"
+        )["kind"],
+        "direct"
+    );
+    assert_eq!(
+        find(
+            &records,
+            "the cable",
+            Some("said"),
+            "Topsec received some of its startup capital"
+        )["source"]["type"],
+        "document"
+    );
+    find(
+        &records,
+        "the cable",
+        Some("read"),
+        "\"While links between top Chinese companies",
+    );
+    find(
+        &records,
+        "A diplomatic cable released on Wednesday",
+        Some("showed"),
+        "that Intel threatened",
+    );
 }
 
 #[test]
@@ -98,8 +247,20 @@ fn layout_traps_produce_no_attributions() {
         let original = std::fs::read_to_string(root().join(path)).unwrap();
         for record in records(path) {
             let claim = text(&record["claim"]);
-            for trap in ["I've said it before", "Advertisement", "Alex Wong", "Read more", "Topics:", "Hamadoun Toure", "Tom is a technology reporter", "A police officer in Beijing"] {
-                assert!(!claim.contains(trap), "{path}: claim from non-body text: {claim}");
+            for trap in [
+                "I've said it before",
+                "Advertisement",
+                "Alex Wong",
+                "Read more",
+                "Topics:",
+                "Hamadoun Toure",
+                "Tom is a technology reporter",
+                "A police officer in Beijing",
+            ] {
+                assert!(
+                    !claim.contains(trap),
+                    "{path}: claim from non-body text: {claim}"
+                );
             }
             // Offsets point into the original file.
             let start = record["claim"]["start"].as_u64().unwrap() as usize;

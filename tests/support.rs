@@ -28,8 +28,15 @@ pub fn claimtrace_stdin(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the claimtrace binary starts");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("stdin written");
-    child.wait_with_output().expect("the claimtrace binary runs")
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("stdin written");
+    child
+        .wait_with_output()
+        .expect("the claimtrace binary runs")
 }
 
 /// Stdout as text.

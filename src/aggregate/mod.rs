@@ -70,7 +70,12 @@ impl Stats {
             .or_default()
             .insert(key.clone());
         *self.claims_by_source.entry(key.clone()).or_insert(0) += 1;
-        *self.source_names.entry(key).or_default().entry(shown).or_insert(0) += 1;
+        *self
+            .source_names
+            .entry(key)
+            .or_default()
+            .entry(shown)
+            .or_insert(0) += 1;
     }
 
     /// Folds another batch's statistics into this one; the order of merges does not
@@ -128,7 +133,11 @@ impl Stats {
     pub fn display_name(&self, key: &str) -> String {
         self.source_names
             .get(key)
-            .and_then(|names| names.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))))
+            .and_then(|names| {
+                names
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            })
             .map_or_else(|| key.to_string(), |(name, _)| name.clone())
     }
 }

@@ -21,6 +21,21 @@ pub struct ErrorExample {
     pub cue: Option<String>,
     /// For wrong source or cue: what was expected.
     pub expected: Option<String>,
+    /// The paragraph around the claim.
+    pub context: String,
+}
+
+/// Longest context printed around an error.
+const CONTEXT_CHARS: usize = 500;
+
+/// The line of `text` holding byte `at`, cut to [`CONTEXT_CHARS`].
+fn paragraph_around(text: &str, at: usize) -> String {
+    let at = at.min(text.len());
+    let start = text[..text.floor_char_boundary(at)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    text[start..end].chars().take(CONTEXT_CHARS).collect()
 }
 
 /// The result of an evaluation.
@@ -80,6 +95,10 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
                     source: gold.span(SpanRole::Source).map(|s| s.text.clone()),
                     cue: gold.span(SpanRole::Cue).map(|s| s.text.clone()),
                     expected: None,
+                    context: paragraph_around(
+                        &doc.text,
+                        gold.span(SpanRole::Content).map_or(0, |s| s.start),
+                    ),
                 },
             );
         }
@@ -94,6 +113,7 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
                     source: prediction.source.as_ref().map(slice),
                     cue: prediction.cue.as_ref().map(slice),
                     expected: None,
+                    context: paragraph_around(&doc.text, prediction.content.start),
                 },
             );
         }
@@ -123,6 +143,7 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
                     source: prediction.source.as_ref().map(slice),
                     cue: prediction.cue.as_ref().map(slice),
                     expected,
+                    context: paragraph_around(&doc.text, prediction.content.start),
                 },
             );
         }

@@ -18,6 +18,12 @@ use crate::model::{MarkerKind, SourceType};
 
 /// The built-in grammar files: (name, content).
 pub const BUILT_IN: &[(&str, &str)] = &[
+    // Mined from PolNeAR train by scripts/mine_train.py; the hand-written cues.txt
+    // comes after it, so its entries win.
+    (
+        "mined/cues.txt",
+        include_str!("../../grammar/mined/cues.txt"),
+    ),
     ("cues.txt", include_str!("../../grammar/cues.txt")),
     ("according.txt", include_str!("../../grammar/according.txt")),
     ("sources.txt", include_str!("../../grammar/sources.txt")),
@@ -63,6 +69,8 @@ pub enum WordRole {
     Preposition,
     /// A subject pronoun: a whole source on its own ("he said").
     Pronoun,
+    /// A time word: "…, the Times reported Monday."
+    Time,
 }
 
 /// A layout rule from `layout.txt`.
@@ -202,7 +210,7 @@ impl Grammar {
 
     /// Interprets one entry of the file `name`.
     fn add_entry(&mut self, name: &str, entry: &Entry) -> Result<(), Error> {
-        match name {
+        match file_kind(name) {
             "cues.txt" => {
                 let flags = entry.cue_flags()?;
                 self.cues.insert(entry.phrase, flags);
@@ -255,7 +263,7 @@ impl Grammar {
     /// Removes one built-in entry named by `!phrase` in an overlay.
     fn remove_entry(&mut self, name: &str, entry: &Entry) -> Result<(), Error> {
         let lower = entry.phrase.to_lowercase();
-        let removed = match name {
+        let removed = match file_kind(name) {
             "cues.txt" => self.cues.remove(entry.phrase),
             "according.txt" => self.according.remove(entry.phrase),
             "sources.txt" => self.source_nouns.remove(&lower).is_some(),
@@ -363,8 +371,9 @@ impl Entry<'_> {
                 "determiner" => Ok(WordRole::Determiner),
                 "preposition" => Ok(WordRole::Preposition),
                 "pronoun" => Ok(WordRole::Pronoun),
+                "time" => Ok(WordRole::Time),
                 other => Err(self.error(format!(
-                    "unknown word role `{other}`; expected aux, boundary, determiner, preposition or pronoun"
+                    "unknown word role `{other}`; expected aux, boundary, determiner, preposition, pronoun or time"
                 ))),
             },
             _ => Err(self.error("expected `word | ROLE`".into())),
@@ -392,6 +401,12 @@ impl Entry<'_> {
             }
         })
     }
+}
+
+/// The file whose rules interpret `name`: mined lexicons read like their hand-written
+/// counterparts.
+fn file_kind(name: &str) -> &str {
+    name.strip_prefix("mined/").unwrap_or(name)
 }
 
 fn grammar_error(file: &str, line: usize, message: String) -> Error {

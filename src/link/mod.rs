@@ -72,7 +72,13 @@ pub fn link(
             let continues = speaker.is_some()
                 && (block_attributed || previous_block_attributed)
                 && is_quoted_sentence(tokens);
-            if continues {
+            if continues && let Some(previous) = same_block_quote_owner(&mut drafts, segmented) {
+                // "…," Barkley said. "They have followed ratings …": one claim.
+                let claim = quote_extent(segmented, sentence.span);
+                previous.claim = previous.claim.cover(claim);
+                previous.scope = previous.scope.cover(claim);
+                taken.push(claim);
+            } else if continues {
                 let claim = quote_extent(segmented, sentence.span);
                 taken.push(claim);
                 drafts.push(Draft {
@@ -181,22 +187,32 @@ fn make_source(text: &str, phrase: SourcePhrase, grammar: &Grammar) -> Source {
 
 /// Direct when the claim is one quotation, mixed when it holds one, else indirect.
 fn quote_kind(blocks: &[Segmented], claim: Span) -> Kind {
-    let quotes = blocks
+    let quotes: Vec<Span> = blocks
         .iter()
         .filter(|segmented| segmented.block.span.overlaps(claim))
-        .flat_map(|segmented| segmented.quotes.iter());
-    let mut kind = Kind::Indirect;
-    for quote in quotes {
-        // A claim may start one byte inside the quote or end on a comma or
-        // period just outside it and still be the quote.
-        if quote.span.start <= claim.start + 1 && claim.end <= quote.span.end + 2 {
-            return Kind::Direct;
-        }
-        if claim.overlaps(quote.span) {
-            kind = Kind::Mixed;
-        }
+        .flat_map(|segmented| segmented.quotes.iter().map(|quote| quote.span))
+        .filter(|quote| quote.overlaps(claim))
+        .collect();
+    // A claim may start one byte inside a quote or end on a comma or period just
+    // outside it; a quote split by "he said" is still the speaker's own words.
+    let opens_quoted = quotes.iter().any(|quote| quote.start <= claim.start + 1);
+    let closes_quoted = quotes.iter().any(|quote| claim.end <= quote.end + 2);
+    match (opens_quoted && closes_quoted, quotes.is_empty()) {
+        (true, _) => Kind::Direct,
+        (false, false) => Kind::Mixed,
+        (false, true) => Kind::Indirect,
     }
-    kind
+}
+
+/// The last attributed claim, when it lies in this block: a quote that follows it
+/// in the same paragraph continues it.
+fn same_block_quote_owner<'d>(
+    drafts: &'d mut [Draft],
+    segmented: &Segmented,
+) -> Option<&'d mut Draft> {
+    drafts
+        .last_mut()
+        .filter(|draft| draft.attributed && segmented.block.span.contains(draft.claim))
 }
 
 /// A sentence that opens with a quotation mark: a quote with no cue of its own.

@@ -21,13 +21,18 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
     let (rest, (cue, source)) = (according(grammar), source_with_relays(grammar))
         .parse(input)
         .ok()?;
-    let words_before = tokens[sentence.start..at].iter().filter(|t| t.is_word()).count();
+    let words_before = tokens[sentence.start..at]
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
     let claim_follows = clause_comma(rest)
         .ok()
         .map(|(after, _)| after.offset)
         .filter(|&after| has_word(tokens, after..sentence.end));
     let claim = match (comma_ending_at(tokens, sentence.start, at), claim_follows) {
-        (Some((comma, comma_end)), follows) if words_before >= MIN_WORDS_BEFORE || follows.is_none() => {
+        (Some((comma, comma_end)), follows)
+            if words_before >= MIN_WORDS_BEFORE || follows.is_none() =>
+        {
             claim_before(context.segmented, sentence.start, comma, comma_end)?
         }
         (_, Some(after)) => claim_after(context.segmented, after, sentence.end)?,

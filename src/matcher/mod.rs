@@ -76,7 +76,13 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
         let mut free_from = sentence.tokens.start;
         while index < sentence.tokens.end {
             let token = &segmented.tokens[index];
+            // "the United States" holds no cue; "According to …" and a headline's
+            // "Trump Says …" do.
+            let may_be_cue = !token.is_capitalized()
+                || index == sentence.tokens.start
+                || segmented.block.role == crate::ingest::Role::Title;
             let is_candidate = index >= free_from
+                && may_be_cue
                 && token.is_word()
                 && !context.in_quote(index)
                 && (grammar.according.starts_with_word(&token.lower)

@@ -250,12 +250,13 @@ fn post_modifier<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> 
                 && token.lower != "by"
                 && grammar.word_role(&token.lower) == Some(WordRole::Preposition)
         });
-        let (rest, (first, _, phrase)) = (
-            nom::combinator::opt(participle),
-            preposition,
-            noun_phrase(grammar),
-        )
-            .parse(input)?;
+        // "released on Wednesday": a time word is an object here too.
+        let time = token_where(|token| {
+            token.is_word() && grammar.word_role(&token.lower) == Some(WordRole::Time)
+        });
+        let object = noun_phrase(grammar).or(nom::combinator::map(time, |token| token.span));
+        let (rest, (first, _, phrase)) =
+            (nom::combinator::opt(participle), preposition, object).parse(input)?;
         let start = first.map_or_else(|| input.tokens[0].span, |token| token.span);
         Ok((rest, start.cover(phrase)))
     }

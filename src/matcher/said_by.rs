@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
-use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, cue, noun_phrase, source_with_relays};
+use super::phrase::{
+    MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
+};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::assess::source_type::classify;
@@ -24,6 +26,9 @@ const MAX_TRAILING_ADJUNCT: usize = 8;
 /// Parses the frames of the verb cue at token `at`.
 pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
     let tokens = &context.segmented.tokens;
+    if according(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok() {
+        return None;
+    }
     let (after_cue, (cue_span, flags)) =
         cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
     let cue_end = after_cue.offset;
@@ -53,7 +58,10 @@ fn inverted(
             TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”')
         )
     });
-    if !closes || !cue_allows(context, flags, source.head) {
+    if !closes
+        || !looks_like_source(context, source.head)
+        || !cue_allows(context, flags, source.head)
+    {
         return None;
     }
     let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
@@ -77,24 +85,46 @@ fn source_first(
     flags: CueFlags,
 ) -> Option<Found> {
     let tokens = &context.segmented.tokens;
+    if is_passive(context, sentence.start, at) {
+        return None;
+    }
     let (source, source_start) = source_before(context, sentence.start, at)?;
+    if opens_question(context, sentence.start, source_start) {
+        return None;
+    }
     if !cue_allows(context, flags, source.head) {
         return None;
     }
-    if closes_clause(context, cue_end, sentence.end)
-        && let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start)
+    if let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start)
         && let Some(mut claim) = claim_before(context.segmented, sentence.start, comma, comma_end)
     {
-        if let Some(continued) = continued_quote(context, cue_end) {
-            claim = claim.cover(continued);
+        let quoted = tokens[comma_end - 1].is_double_quote()
+            || tokens[comma.saturating_sub(1)].is_double_quote();
+        if quoted || closes_clause(context, cue_end, sentence.end) {
+            if let Some(continued) = continued_quote(context, cue_end) {
+                claim = claim.cover(continued);
+            }
+            return Some(found(
+                Frame::ClaimSourceCue,
+                claim,
+                cue_span,
+                source,
+                sentence.start..sentence.end,
+            ));
         }
-        return Some(found(
-            Frame::ClaimSourceCue,
-            claim,
-            cue_span,
-            source,
-            sentence.start..sentence.end,
-        ));
+        // "Whatever progress he made, officials said, could be unraveled."
+        if tokens.get(cue_end).is_some_and(|token| token.is_punct(','))
+            && let Some(rest) = claim_after(context.segmented, cue_end + 1, sentence.end)
+        {
+            let claim = claim.cover(rest);
+            return Some(found(
+                Frame::ClaimSourceCue,
+                claim,
+                cue_span,
+                source,
+                sentence.start..sentence.end,
+            ));
+        }
     }
     if colon_ends_block(tokens, cue_end, sentence.end) {
         let mut hit = found(
@@ -108,7 +138,8 @@ fn source_first(
         return Some(hit);
     }
     let end = parenthetical_end(tokens, sentence, source_start, cue_end);
-    let claim = claim_start(context, cue_end, end, flags).and_then(|start| claim_after(context.segmented, start, end))?;
+    let claim = claim_start(context, cue_end, end, flags)
+        .and_then(|start| claim_after(context.segmented, start, end))?;
     Some(found(
         Frame::SourceCueClaim,
         claim,
@@ -136,6 +167,34 @@ fn found(
     }
 }
 
+/// After an inverted cue, what names a source: a capitalised name, a phrase opened by
+/// a determiner, or a known source noun ("said little" is no source).
+fn looks_like_source(context: &Context, head: Span) -> bool {
+    let text = head.slice(context.text);
+    let first = text.split_whitespace().next().unwrap_or("");
+    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    first.chars().next().is_some_and(char::is_uppercase)
+        || context.grammar.word_role(&first.to_lowercase()) == Some(WordRole::Determiner)
+        || context.grammar.source_nouns.contains_key(&last)
+}
+
+/// "Jokes are told", "he was asked": a form of "be" right before the cue.
+fn is_passive(context: &Context, start: usize, at: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    at > start
+        && tokens[at - 1].is_word()
+        && matches!(
+            tokens[at - 1].lower.as_ref(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+}
+
+/// "Asked if he believed …": a source right after "if" or "whether" asks, not says.
+fn opens_question(context: &Context, start: usize, source_start: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    source_start > start && matches!(tokens[source_start - 1].lower.as_ref(), "if" | "whether")
+}
+
 /// A document cue ("the cable read", "a poll shows") needs a document or publication.
 fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
     !flags.document
@@ -146,18 +205,56 @@ fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
 }
 
 /// The source phrase that ends right before the cue (auxiliaries and adverbs may
-/// stand between), with the index of its first token.
+/// stand between), with the index of its first token. An appositive between commas
+/// belongs to it: "Fred Kagan, director of the project, said".
 pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
-    let grammar = context.grammar;
     let mut end = at;
-    while end > start && (is_role(context, &tokens[end - 1], WordRole::Aux) || is_adverb(&tokens[end - 1])) {
+    while end > start
+        && (is_role(context, &tokens[end - 1], WordRole::Aux) || is_adverb(&tokens[end - 1]))
+    {
         end -= 1;
     }
     let last = tokens.get(end.checked_sub(1)?).filter(|_| end > start)?;
     if last.is_word() && is_role(context, last, WordRole::Pronoun) {
         return Some((SourcePhrase::single(last.span), end - 1));
     }
+    if last.is_punct(',') {
+        return with_appositive(context, start, end - 1);
+    }
+    noun_phrase_ending_at(context, start, end)
+}
+
+/// Longest appositive taken between a name and its closing comma.
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+
+/// "<name>, <appositive>," ending at the comma `closing`.
+fn with_appositive(
+    context: &Context,
+    start: usize,
+    closing: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let floor = start.max(closing.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let opening = (floor..closing).rev().find(|&i| tokens[i].is_punct(','))?;
+    let plain = tokens[opening + 1..closing].iter().all(|token| {
+        token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '\'' | '’' | '-'))
+    });
+    if !plain || !has_word(tokens, opening + 1..closing) {
+        return None;
+    }
+    let (mut phrase, first) = noun_phrase_ending_at(context, start, opening)?;
+    phrase.span = phrase.span.cover(tokens[closing - 1].span);
+    Some((phrase, first))
+}
+
+/// The longest source phrase that ends exactly at `end`.
+fn noun_phrase_ending_at(
+    context: &Context,
+    start: usize,
+    end: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
     let mut region_start = end;
     while region_start > start && end - region_start < MAX_PHRASE_TOKENS * 2 {
         if !inside_source_region(context, region_start - 1) {
@@ -166,7 +263,8 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
         region_start -= 1;
     }
     (region_start..end).find_map(|first| {
-        let (rest, phrase) = source_with_relays(grammar)(Tokens::new(tokens, first..end)).ok()?;
+        let (rest, phrase) =
+            source_with_relays(context.grammar)(Tokens::new(tokens, first..end)).ok()?;
         rest.is_empty().then_some((phrase, first))
     })
 }
@@ -178,7 +276,7 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
     match token.kind {
         TokenKind::Word => match context.grammar.word_role(&token.lower) {
             None | Some(WordRole::Determiner) => true,
-            Some(WordRole::Preposition) => true,
+            Some(WordRole::Preposition | WordRole::Time) => true,
             Some(WordRole::Boundary) => token.lower == "and",
             Some(_) => false,
         },
@@ -231,10 +329,22 @@ fn claim_start(context: &Context, cue_end: usize, end: usize, flags: CueFlags) -
 /// Where a claim after the cue must stop: at the closing dash or bracket when the
 /// source stands inside a parenthetical ("XFocus — a group the US believes was
 /// involved — had links"), else at the sentence end.
-fn parenthetical_end(tokens: &[Token], sentence: &Range<usize>, source_start: usize, cue_end: usize) -> usize {
+fn parenthetical_end(
+    tokens: &[Token],
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> usize {
     let is_dash = |token: &Token| matches!(token.kind, TokenKind::Punct('—' | '–'));
-    let dashes_before = tokens[sentence.start..source_start].iter().filter(|t| is_dash(t)).count();
-    let opens_bracket = tokens[sentence.start..source_start].iter().rev().find(|t| matches!(t.kind, TokenKind::Punct('(' | ')'))).is_some_and(|t| t.is_punct('('));
+    let dashes_before = tokens[sentence.start..source_start]
+        .iter()
+        .filter(|t| is_dash(t))
+        .count();
+    let opens_bracket = tokens[sentence.start..source_start]
+        .iter()
+        .rev()
+        .find(|t| matches!(t.kind, TokenKind::Punct('(' | ')')))
+        .is_some_and(|t| t.is_punct('('));
     if dashes_before % 2 == 0 && !opens_bracket {
         return sentence.end;
     }
@@ -264,8 +374,9 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
             next.is_double_quote() || is_role(context, next, WordRole::Boundary)
         });
     }
-    let adjunct =
-        is_role(context, first, WordRole::Preposition) || is_role(context, first, WordRole::Aux);
+    let adjunct = is_role(context, first, WordRole::Preposition)
+        || is_role(context, first, WordRole::Aux)
+        || is_role(context, first, WordRole::Time);
     adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
 }
 

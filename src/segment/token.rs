@@ -71,6 +71,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         }
         let (kind, piece) = match word(rest) {
             Ok((_, piece)) => (TokenKind::Word, piece),
+            // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
+            Err(_) if rest.starts_with("''") => (TokenKind::Punct('"'), &rest[..2]),
             Err(_) => match punct(rest) {
                 Ok((_, c)) => (TokenKind::Punct(c), &rest[..c.len_utf8()]),
                 Err(_) => break,
@@ -136,6 +138,7 @@ mod tests {
             ("  ", &[]),
             ("", &[]),
             ("a — b", &["a", "—", "b"]),
+            ("''Yes,'' he said", &["''", "Yes", ",", "''", "he", "said"]),
         ];
         for (text, want) in table {
             assert_eq!(words(text), *want, "{text}");
