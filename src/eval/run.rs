@@ -28,10 +28,18 @@ pub struct ErrorExample {
 /// Longest context printed around an error.
 const CONTEXT_CHARS: usize = 500;
 
+/// The largest char boundary at or below `at`.
+fn char_floor(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
 /// The line of `text` holding byte `at`, cut to [`CONTEXT_CHARS`].
 fn paragraph_around(text: &str, at: usize) -> String {
     let at = at.min(text.len());
-    let start = text[..text.floor_char_boundary(at)]
+    let start = text[..char_floor(text, at)]
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
