@@ -2,6 +2,10 @@
 
 use std::ops::Range;
 
+use super::Context;
+use super::phrase::noun_phrase;
+use super::tokens::Tokens;
+use crate::grammar::{CueFlags, WordRole};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
@@ -52,6 +56,18 @@ pub fn claim_before(
     }) {
         span.start = quote.span.start;
     }
+    // "…especially fundraising: “There’s a ton of it,” he said." — the quote after
+    // a colon is the claim.
+    let introduced = segmented.quotes.iter().find(|quote| {
+        span.start < quote.span.start
+            && quote.span.end + 1 >= span.end
+            && tokens[..tokens.partition_point(|t| t.span.start < quote.span.start)]
+                .last()
+                .is_some_and(|before| before.is_punct(':'))
+    });
+    if let Some(quote) = introduced {
+        span.start = quote.span.start;
+    }
     Some(span)
 }
 
@@ -87,4 +103,65 @@ pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usi
         .checked_sub(1)
         .filter(|&i| i > start && tokens[i].is_punct(','))?;
     Some((comma, at))
+}
+
+/// How far after a cue a complementizer "that" may stand: "said on Monday in a
+/// statement that …".
+const THAT_LOOKAHEAD: usize = 10;
+
+/// Where the claim after a cue starts: past an addressee ("told Foreign Policy"),
+/// at a nearby complementizer ("said on Monday that …"), or right after the cue.
+pub fn claim_start(
+    context: &Context,
+    cue_end: usize,
+    end: usize,
+    flags: CueFlags,
+) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let mut start = cue_end;
+    if flags.recipient
+        && let Ok((rest, _)) = noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..end))
+    {
+        start = rest.offset;
+    }
+    let that = (start..end.min(start + THAT_LOOKAHEAD))
+        .take_while(|&i| {
+            !matches!(
+                tokens[i].kind,
+                TokenKind::Punct('.' | '"' | '“' | '”' | ':' | ';')
+            )
+        })
+        .find(|&i| tokens[i].is_word() && tokens[i].lower == "that");
+    let start = that.unwrap_or(start);
+    let opens_with_preposition = tokens
+        .get(start)
+        .is_some_and(|token| context.is_role(token, WordRole::Preposition));
+    (has_word(tokens, start..end) && !opens_with_preposition).then_some(start)
+}
+
+/// Where a claim after the cue must stop: at the closing dash or bracket when the
+/// source stands inside a parenthetical ("XFocus — a group the US believes was
+/// involved — had links"), else at the sentence end.
+pub fn parenthetical_end(
+    tokens: &[Token],
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> usize {
+    let is_dash = |token: &Token| matches!(token.kind, TokenKind::Punct('—' | '–'));
+    let dashes_before = tokens[sentence.start..source_start]
+        .iter()
+        .filter(|t| is_dash(t))
+        .count();
+    let opens_bracket = tokens[sentence.start..source_start]
+        .iter()
+        .rev()
+        .find(|t| matches!(t.kind, TokenKind::Punct('(' | ')')))
+        .is_some_and(|t| t.is_punct('('));
+    if dashes_before % 2 == 0 && !opens_bracket {
+        return sentence.end;
+    }
+    (cue_end..sentence.end)
+        .find(|&i| is_dash(&tokens[i]) || tokens[i].is_punct(')'))
+        .unwrap_or(sentence.end)
 }

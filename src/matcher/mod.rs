@@ -5,6 +5,7 @@
 
 pub mod according_to;
 pub mod claim;
+pub mod participle;
 pub mod phrase;
 pub mod said_by;
 pub mod tokens;
@@ -28,6 +29,8 @@ pub enum Frame {
     ClaimSourceCue,
     /// "<claim>, <cue> <source>."
     ClaimCueSource,
+    /// "<source> <verb> …, <participle> <claim>": "…, saying …"
+    Participle,
 }
 
 /// An attribution found in one sentence, before linking and assessment.
@@ -53,6 +56,11 @@ pub struct Context<'s, 'a> {
 }
 
 impl Context<'_, '_> {
+    /// True when `token` is a word with the grammatical role `role`.
+    pub fn is_role(&self, token: &crate::segment::Token, role: crate::grammar::WordRole) -> bool {
+        token.is_word() && self.grammar.word_role(&token.lower) == Some(role)
+    }
+
     /// True when the token `index` lies inside a quotation.
     fn in_quote(&self, index: usize) -> bool {
         let span = self.segmented.tokens[index].span;
@@ -88,7 +96,11 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
                 && (grammar.according.starts_with_word(&token.lower)
                     || grammar.cues.starts_with_word(&token.lower));
             let matched = if is_candidate {
+                let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
                 according_to::parse(&context, sentence.tokens.clone(), index)
+                    .or_else(|| {
+                        participle::parse(&context, sentence.tokens.clone(), index, previous)
+                    })
                     .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index))
             } else {
                 None

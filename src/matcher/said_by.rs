@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
-use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
-use super::phrase::{
-    MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
+use super::claim::{
+    claim_after, claim_before, claim_start, comma_ending_at, has_word, parenthetical_end,
 };
+use super::participle::sentence_subject;
+use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, according, cue, source_with_relays};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::assess::source_type::classify;
@@ -14,10 +15,6 @@ use crate::grammar::{CueFlags, WordRole};
 use crate::model::SourceType;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
-
-/// How far after a cue a complementizer "that" may stand: "said on Monday in a
-/// statement that …".
-const THAT_LOOKAHEAD: usize = 10;
 
 /// How many tokens of adjuncts may follow a cue that ends its clause: "…, one of the
 /// officials said in the report."
@@ -65,12 +62,13 @@ fn inverted(
         return None;
     }
     let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let covered = sentence.start..rest.offset;
     Some(found(
         Frame::ClaimCueSource,
         claim,
         cue_span,
         source,
-        sentence.start..sentence.end,
+        covered,
     ))
 }
 
@@ -88,43 +86,15 @@ fn source_first(
     if is_passive(context, sentence.start, at) {
         return None;
     }
-    let (source, source_start) = source_before(context, sentence.start, at)?;
-    if opens_question(context, sentence.start, source_start) {
-        return None;
-    }
-    if !cue_allows(context, flags, source.head) {
-        return None;
-    }
-    if let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start)
-        && let Some(mut claim) = claim_before(context.segmented, sentence.start, comma, comma_end)
+    let (source, source_start) = source_before(context, sentence.start, at)
+        .or_else(|| coordinated_subject(context, sentence, at))?;
+    if opens_question(context, sentence.start, source_start)
+        || !cue_allows(context, flags, source.head)
     {
-        let quoted = tokens[comma_end - 1].is_double_quote()
-            || tokens[comma.saturating_sub(1)].is_double_quote();
-        if quoted || closes_clause(context, cue_end, sentence.end) {
-            if let Some(continued) = continued_quote(context, cue_end) {
-                claim = claim.cover(continued);
-            }
-            return Some(found(
-                Frame::ClaimSourceCue,
-                claim,
-                cue_span,
-                source,
-                sentence.start..sentence.end,
-            ));
-        }
-        // "Whatever progress he made, officials said, could be unraveled."
-        if tokens.get(cue_end).is_some_and(|token| token.is_punct(','))
-            && let Some(rest) = claim_after(context.segmented, cue_end + 1, sentence.end)
-        {
-            let claim = claim.cover(rest);
-            return Some(found(
-                Frame::ClaimSourceCue,
-                claim,
-                cue_span,
-                source,
-                sentence.start..sentence.end,
-            ));
-        }
+        return None;
+    }
+    if let Some(hit) = claim_first(context, sentence, source_start, cue_end, cue_span, &source) {
+        return Some(hit);
     }
     if colon_ends_block(tokens, cue_end, sentence.end) {
         let mut hit = found(
@@ -137,7 +107,7 @@ fn source_first(
         hit.claim_in_next_block = true;
         return Some(hit);
     }
-    let end = parenthetical_end(tokens, sentence, source_start, cue_end);
+    let end = claim_end(context, sentence, source_start, cue_end);
     let claim = claim_start(context, cue_end, end, flags)
         .and_then(|start| claim_after(context.segmented, start, end))?;
     Some(found(
@@ -145,8 +115,164 @@ fn source_first(
         claim,
         cue_span,
         source,
-        source_start..sentence.end,
+        source_start..end.max(cue_end),
     ))
+}
+
+/// "<claim>, <source> <cue>." — and its variants: a quote in the sentence before
+/// ("…are missing.” Trump said."), a parenthetical cue ("X, officials said, Y").
+fn claim_first(
+    context: &Context,
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+    cue_span: Span,
+    source: &SourcePhrase,
+) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start) else {
+        let quote = quote_before_sentence(context, sentence.start).filter(|_| {
+            source_start == sentence.start && closes_clause(context, cue_end, sentence.end)
+        })?;
+        let covered = sentence.start..cue_end;
+        return Some(found(
+            Frame::ClaimSourceCue,
+            quote,
+            cue_span,
+            source.clone(),
+            covered,
+        ));
+    };
+    let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let quoted = tokens[comma_end - 1].is_double_quote()
+        || tokens[comma.saturating_sub(1)].is_double_quote();
+    if quoted || closes_clause(context, cue_end, sentence.end) {
+        if let Some(continued) = continued_quote(context, cue_end) {
+            claim = claim.cover(continued);
+        }
+        // What follows the claim stays free: "…," she said, adding that …
+        let covered = sentence.start..first_token_from(tokens, claim.end).max(cue_end);
+        return Some(found(
+            Frame::ClaimSourceCue,
+            claim,
+            cue_span,
+            source.clone(),
+            covered,
+        ));
+    }
+    // "Whatever progress he made, officials said, could be unraveled."
+    let rest = tokens
+        .get(cue_end)
+        .filter(|token| token.is_punct(','))
+        .and_then(|_| claim_after(context.segmented, cue_end + 1, sentence.end))?;
+    Some(found(
+        Frame::ClaimSourceCue,
+        claim.cover(rest),
+        cue_span,
+        source.clone(),
+        sentence.start..sentence.end,
+    ))
+}
+
+/// The quotation that ends right before the sentence `start`, in the same block.
+fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    let closing = tokens
+        .get(start.checked_sub(1)?)
+        .filter(|token| token.is_double_quote())?;
+    context
+        .segmented
+        .quotes
+        .iter()
+        .find(|quote| quote.span.end == closing.span.end)
+        .map(|quote| quote.span)
+}
+
+/// "McConnell embraced the mogul and said …": the cue's subject opens the sentence.
+fn coordinated_subject(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let mut before = at;
+    while before > sentence.start
+        && (context.is_role(&tokens[before - 1], WordRole::Aux) || is_adverb(&tokens[before - 1]))
+    {
+        before -= 1;
+    }
+    tokens
+        .get(before.checked_sub(1)?)
+        .filter(|token| token.lower == "and")?;
+    let subject = sentence_subject(context, sentence.clone(), before - 1)?;
+    let start = first_token_from(tokens, subject.span.start);
+    Some((subject, start))
+}
+
+/// Where a claim that follows its cue ends: at a closing dash or bracket around the
+/// source, at a semicolon, at the comma that closes a subordinate clause ("While Ramos
+/// said that …, he appears"), or before the next attribution ("…, and three-quarters
+/// said …", "…, adding …").
+fn claim_end(
+    context: &Context,
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> usize {
+    let tokens = &context.segmented.tokens;
+    let end = parenthetical_end(tokens, sentence, source_start, cue_end);
+    let subordinate = source_start > sentence.start
+        && SUBORDINATORS.contains(&tokens[source_start - 1].lower.as_ref());
+    let mut depth = 0usize;
+    for index in cue_end..end {
+        let token = &tokens[index];
+        if token.is_double_quote() {
+            depth = usize::from(depth == 0);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        if token.is_punct(';') {
+            return index;
+        }
+        if token.is_punct(',')
+            && index > cue_end + 1
+            && (subordinate || next_attribution_at(context, sentence, index + 1))
+        {
+            return index;
+        }
+    }
+    end
+}
+
+/// Words that open a subordinate clause: a claim inside one ends at its comma.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "because", "as", "when", "since", "after", "before", "once",
+    "whereas", "if",
+];
+
+/// True when an attribution of its own starts at `start`: a participle cue
+/// ("adding …") or a conjunction, a source and a cue ("and three-quarters said").
+fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let grammar = context.grammar;
+    let Some(first) = tokens.get(start).filter(|_| start < sentence.end) else {
+        return false;
+    };
+    let is_cue = |index: usize| cue(grammar)(Tokens::new(tokens, index..sentence.end)).is_ok();
+    if first.lower.ends_with("ing") && is_cue(start) {
+        return true;
+    }
+    if !context.is_role(first, WordRole::Boundary) {
+        return false;
+    }
+    let window = (start + 2)..sentence.end.min(start + 2 + MAX_PHRASE_TOKENS);
+    window.into_iter().any(|index| {
+        tokens[index].is_word()
+            && is_cue(index)
+            && source_before(context, start + 1, index).is_some_and(|(_, first)| first == start + 1)
+    })
 }
 
 fn found(
@@ -211,12 +337,12 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     let tokens = &context.segmented.tokens;
     let mut end = at;
     while end > start
-        && (is_role(context, &tokens[end - 1], WordRole::Aux) || is_adverb(&tokens[end - 1]))
+        && (context.is_role(&tokens[end - 1], WordRole::Aux) || is_adverb(&tokens[end - 1]))
     {
         end -= 1;
     }
     let last = tokens.get(end.checked_sub(1)?).filter(|_| end > start)?;
-    if last.is_word() && is_role(context, last, WordRole::Pronoun) {
+    if last.is_word() && context.is_role(last, WordRole::Pronoun) {
         return Some((SourcePhrase::single(last.span), end - 1));
     }
     if last.is_punct(',') {
@@ -297,62 +423,6 @@ fn glued(left: &Token, right: &Token) -> bool {
     left.span.end == right.span.start
 }
 
-fn is_role(context: &Context, token: &Token, role: WordRole) -> bool {
-    token.is_word() && context.grammar.word_role(&token.lower) == Some(role)
-}
-
-/// Where the claim after a cue starts: past an addressee ("told Foreign Policy"),
-/// at a nearby complementizer ("said on Monday that …"), or right after the cue.
-fn claim_start(context: &Context, cue_end: usize, end: usize, flags: CueFlags) -> Option<usize> {
-    let tokens = &context.segmented.tokens;
-    let mut start = cue_end;
-    if flags.recipient
-        && let Ok((rest, _)) = noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..end))
-    {
-        start = rest.offset;
-    }
-    let that = (start..end.min(start + THAT_LOOKAHEAD))
-        .take_while(|&i| {
-            !matches!(
-                tokens[i].kind,
-                TokenKind::Punct('.' | '"' | '“' | '”' | ':' | ';')
-            )
-        })
-        .find(|&i| tokens[i].is_word() && tokens[i].lower == "that");
-    let start = that.unwrap_or(start);
-    let opens_with_preposition = tokens
-        .get(start)
-        .is_some_and(|token| is_role(context, token, WordRole::Preposition));
-    (has_word(tokens, start..end) && !opens_with_preposition).then_some(start)
-}
-
-/// Where a claim after the cue must stop: at the closing dash or bracket when the
-/// source stands inside a parenthetical ("XFocus — a group the US believes was
-/// involved — had links"), else at the sentence end.
-fn parenthetical_end(
-    tokens: &[Token],
-    sentence: &Range<usize>,
-    source_start: usize,
-    cue_end: usize,
-) -> usize {
-    let is_dash = |token: &Token| matches!(token.kind, TokenKind::Punct('—' | '–'));
-    let dashes_before = tokens[sentence.start..source_start]
-        .iter()
-        .filter(|t| is_dash(t))
-        .count();
-    let opens_bracket = tokens[sentence.start..source_start]
-        .iter()
-        .rev()
-        .find(|t| matches!(t.kind, TokenKind::Punct('(' | ')')))
-        .is_some_and(|t| t.is_punct('('));
-    if dashes_before % 2 == 0 && !opens_bracket {
-        return sentence.end;
-    }
-    (cue_end..sentence.end)
-        .find(|&i| is_dash(&tokens[i]) || tokens[i].is_punct(')'))
-        .unwrap_or(sentence.end)
-}
-
 /// "The New York Times reports:" at the end of its paragraph.
 fn colon_ends_block(tokens: &[Token], cue_end: usize, end: usize) -> bool {
     cue_end + 1 == end && tokens[cue_end].is_punct(':') && end == tokens.len()
@@ -370,14 +440,24 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
         return true;
     };
     if first.is_punct(',') {
+        // "…, she said, adding …", "…, he said, on condition of anonymity."
         return rest.get(1).is_some_and(|next| {
-            next.is_double_quote() || is_role(context, next, WordRole::Boundary)
+            next.is_double_quote()
+                || context.is_role(next, WordRole::Boundary)
+                || context.is_role(next, WordRole::Preposition)
+                || context.is_role(next, WordRole::Time)
+                || (next.is_word() && next.lower.ends_with("ing"))
         });
     }
-    let adjunct = is_role(context, first, WordRole::Preposition)
-        || is_role(context, first, WordRole::Aux)
-        || is_role(context, first, WordRole::Time);
+    let adjunct = context.is_role(first, WordRole::Preposition)
+        || context.is_role(first, WordRole::Aux)
+        || context.is_role(first, WordRole::Time);
     adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
+}
+
+/// Index of the first token that starts at or after byte `at`.
+fn first_token_from(tokens: &[Token], at: usize) -> usize {
+    tokens.partition_point(|token| token.span.start < at)
 }
 
 /// `…," he said, "…"`: the quote after the cue continues the claim.

@@ -1,0 +1,77 @@
+//! ", saying …", ", adding that …": a participle cue whose source is the speaker
+//! already named in the sentence, or the sentence's subject.
+
+use std::ops::Range;
+
+use super::claim::{claim_after, claim_start};
+use super::phrase::{SourcePhrase, according, cue, noun_phrase};
+use super::tokens::Tokens;
+use super::{Context, Found, Frame};
+use crate::grammar::WordRole;
+
+/// Parses the frame with the participle cue at token `at`; `previous` is the
+/// attribution found earlier in the same sentence, if any.
+pub fn parse(
+    context: &Context,
+    sentence: Range<usize>,
+    at: usize,
+    previous: Option<&Found>,
+) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let participle = &tokens[at];
+    if !participle.lower.ends_with("ing") || at == sentence.start || !tokens[at - 1].is_punct(',') {
+        return None;
+    }
+    if according(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok() {
+        return None;
+    }
+    let (after_cue, (cue_span, flags)) =
+        cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
+    let source = match previous.and_then(|hit| hit.source.clone()) {
+        Some(source) => source,
+        None => sentence_subject(context, sentence.clone(), at)?,
+    };
+    let start = claim_start(context, after_cue.offset, sentence.end, flags)?;
+    let claim = claim_after(context.segmented, start, sentence.end)?;
+    Some(Found {
+        frame: Frame::Participle,
+        claim,
+        cue: cue_span,
+        source: Some(source),
+        sentence: 0,
+        covered: at..sentence.end,
+        claim_in_next_block: false,
+    })
+}
+
+/// Most tokens of an opening phrase skipped before a subject: "On Tuesday, …".
+const MAX_OPENER_TOKENS: usize = 6;
+
+/// The noun phrase or pronoun that opens the sentence (after a short opener such as
+/// "However," or "On Tuesday,"), when its head names a source: "Carly Fiorina threw
+/// her support behind Cruz, saying …".
+pub fn sentence_subject(
+    context: &Context,
+    sentence: Range<usize>,
+    before: usize,
+) -> Option<SourcePhrase> {
+    let tokens = &context.segmented.tokens;
+    let opener_comma = (sentence.start..before.min(sentence.start + MAX_OPENER_TOKENS + 1))
+        .find(|&i| tokens[i].is_punct(','));
+    let start = opener_comma.map_or(sentence.start, |comma| comma + 1);
+    let first = tokens.get(start).filter(|_| start < before)?;
+    if context.is_role(first, WordRole::Pronoun) {
+        return Some(SourcePhrase::single(first.span));
+    }
+    let (_, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..before)).ok()?;
+    let head = tokens[start..before]
+        .iter()
+        .rev()
+        .find(|token| token.span.end <= span.end)?;
+    let names_source = head.is_capitalized()
+        || context
+            .grammar
+            .source_nouns
+            .contains_key(head.lower.as_ref());
+    names_source.then(|| SourcePhrase::single(span))
+}
