@@ -224,8 +224,7 @@ fn claim_end(
     let subordinate = source_start > sentence.start
         && SUBORDINATORS.contains(&tokens[source_start - 1].lower.as_ref());
     let mut depth = 0usize;
-    for index in cue_end..end {
-        let token = &tokens[index];
+    for (index, token) in tokens.iter().enumerate().take(end).skip(cue_end) {
         if token.is_double_quote() {
             depth = usize::from(depth == 0);
             continue;
