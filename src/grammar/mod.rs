@@ -54,6 +54,8 @@ pub struct CueFlags {
     pub recipient: bool,
     /// Only a cue when its source is a document or publication: "the cable read".
     pub document: bool,
+    /// The claim may be a to-infinitive: "declined to comment", "vowed to fight".
+    pub infinitive: bool,
 }
 
 /// The role of a closed-class word.
@@ -324,9 +326,10 @@ impl Entry<'_> {
                 "invert" => flags.invert = true,
                 "recipient" => flags.recipient = true,
                 "document" => flags.document = true,
+                "infinitive" => flags.infinitive = true,
                 other => {
                     return Err(self.error(format!(
-                        "unknown cue flag `{other}`; expected invert, recipient or document"
+                        "unknown cue flag `{other}`; expected invert, recipient, document or infinitive"
                     )));
                 }
             }

@@ -25,18 +25,33 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
         .iter()
         .filter(|t| t.is_word())
         .count();
+    // ", which first reported …" describes the source; it is not the claim.
     let claim_follows = clause_comma(rest)
         .ok()
         .map(|(after, _)| after.offset)
-        .filter(|&after| has_word(tokens, after..sentence.end));
-    let claim = match (comma_ending_at(tokens, sentence.start, at), claim_follows) {
-        (Some((comma, comma_end)), follows)
-            if words_before >= MIN_WORDS_BEFORE || follows.is_none() =>
-        {
-            claim_before(context.segmented, sentence.start, comma, comma_end)?
+        .filter(|&after| has_word(tokens, after..sentence.end))
+        .filter(|&after| {
+            !matches!(
+                tokens[after].lower.as_ref(),
+                "which" | "who" | "whose" | "where"
+            )
+        });
+    let enough_before = words_before >= MIN_WORDS_BEFORE;
+    let before = match comma_ending_at(tokens, sentence.start, at) {
+        Some((comma, comma_end)) => {
+            claim_before(context.segmented, sentence.start, comma, comma_end)
         }
-        (_, Some(after)) => claim_after(context.segmented, after, sentence.end)?,
-        _ => return None,
+        // "82 percent of whom view Trump unfavorably according to the poll"
+        None if enough_before => Some(tokens[sentence.start].span.cover(tokens[at - 1].span)),
+        None => None,
+    };
+    let after = claim_follows.and_then(|after| claim_after(context.segmented, after, sentence.end));
+    let claim = match (before, after) {
+        // "Over the long term, according to the budget office, the rise …"
+        (Some(before), Some(after)) if enough_before => before.cover(after),
+        (Some(before), None) => before,
+        (_, Some(after)) => after,
+        (None, None) => return None,
     };
     Some(Found {
         frame: Frame::AccordingTo,

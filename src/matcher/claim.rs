@@ -92,16 +92,21 @@ pub fn has_word(tokens: &[Token], range: Range<usize>) -> bool {
         .is_some_and(|slice| slice.iter().any(Token::is_word))
 }
 
-/// When the tokens `start..at` end with a clause comma (`,` `,"` `",`), the comma's
+/// When the tokens `start..at` end with a clause comma (`,` `,"` `",` `?"`), the comma's
 /// index and `at`; the comma must have something before it.
 pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usize, usize)> {
     let mut index = at;
     while index > start && tokens[index - 1].is_double_quote() {
         index -= 1;
     }
-    let comma = index
-        .checked_sub(1)
-        .filter(|&i| i > start && tokens[i].is_punct(','))?;
+    // Inside a closing quote, a question or exclamation ends the clause too:
+    // "“Does that fly?” Axelrod asked."
+    let quoted = index < at;
+    let comma = index.checked_sub(1).filter(|&i| {
+        i > start
+            && (tokens[i].is_punct(',')
+                || (quoted && (tokens[i].is_punct('?') || tokens[i].is_punct('!'))))
+    })?;
     Some((comma, at))
 }
 
@@ -133,9 +138,10 @@ pub fn claim_start(
         })
         .find(|&i| tokens[i].is_word() && tokens[i].lower == "that");
     let start = that.unwrap_or(start);
-    let opens_with_preposition = tokens
-        .get(start)
-        .is_some_and(|token| context.is_role(token, WordRole::Preposition));
+    // "responded to a request" is no claim; "declined to comment" is one.
+    let opens_with_preposition = tokens.get(start).is_some_and(|token| {
+        context.is_role(token, WordRole::Preposition) && !(flags.infinitive && token.lower == "to")
+    });
     (has_word(tokens, start..end) && !opens_with_preposition).then_some(start)
 }
 

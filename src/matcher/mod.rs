@@ -5,6 +5,7 @@
 
 pub mod according_to;
 pub mod claim;
+pub mod colon;
 pub mod participle;
 pub mod phrase;
 pub mod said_by;
@@ -31,6 +32,8 @@ pub enum Frame {
     ClaimCueSource,
     /// "<source> <verb> …, <participle> <claim>": "…, saying …"
     Participle,
+    /// Headline style "<source>: <claim>"
+    Colon,
 }
 
 /// An attribution found in one sentence, before linking and assessment.
@@ -82,6 +85,11 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
     for (number, sentence) in segmented.sentences.iter().enumerate() {
         let mut index = sentence.tokens.start;
         let mut free_from = sentence.tokens.start;
+        if let Some(mut hit) = colon::parse(&context, sentence.tokens.clone()) {
+            hit.sentence = number;
+            free_from = hit.covered.end;
+            found.push(hit);
+        }
         while index < sentence.tokens.end {
             let token = &segmented.tokens[index];
             // "the United States" holds no cue; "According to …" and a headline's

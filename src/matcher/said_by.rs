@@ -241,6 +241,10 @@ fn claim_end(
         {
             return index;
         }
+        // "…that Rubio was liberal and argued that …": a second verb of saying.
+        if index > cue_end + 1 && coordinated_cue_at(context, sentence, index) {
+            return index;
+        }
     }
     end
 }
@@ -272,6 +276,57 @@ fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize)
             && is_cue(index)
             && source_before(context, start + 1, index).is_some_and(|(_, first)| first == start + 1)
     })
+}
+
+/// "and argued", "but also insisted": a conjunction, then (after auxiliaries) a cue.
+fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    if !matches!(tokens[index].lower.as_ref(), "and" | "but") {
+        return false;
+    }
+    let mut next = index + 1;
+    while next < sentence.end
+        && (context.is_role(&tokens[next], WordRole::Aux) || is_adverb(&tokens[next]))
+    {
+        next += 1;
+    }
+    next < sentence.end
+        && !tokens[next].is_capitalized()
+        && cue(context.grammar)(Tokens::new(tokens, next..sentence.end)).is_ok()
+}
+
+/// Steps left from a cue over what may stand between it and its source: auxiliaries,
+/// adverbs and time phrases ("Donald Trump on Sunday tweeted", "has repeatedly said").
+/// A time phrase after a participle belongs to the source: "a cable released on
+/// Wednesday showed".
+fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    let mut end = at;
+    while end > start {
+        let token = &tokens[end - 1];
+        if context.is_role(token, WordRole::Aux) || is_adverb(token) {
+            end -= 1;
+        } else if context.is_role(token, WordRole::Time) {
+            let mut phrase_start = end - 1;
+            if phrase_start > start
+                && matches!(
+                    tokens[phrase_start - 1].lower.as_ref(),
+                    "on" | "last" | "this" | "late" | "early"
+                )
+            {
+                phrase_start -= 1;
+            }
+            let after_participle =
+                phrase_start > start && tokens[phrase_start - 1].lower.ends_with("ed");
+            if after_participle {
+                break;
+            }
+            end = phrase_start;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 fn found(
@@ -334,12 +389,7 @@ fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
 /// belongs to it: "Fred Kagan, director of the project, said".
 pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
-    let mut end = at;
-    while end > start
-        && (context.is_role(&tokens[end - 1], WordRole::Aux) || is_adverb(&tokens[end - 1]))
-    {
-        end -= 1;
-    }
+    let end = skip_back_to_source(context, start, at);
     let last = tokens.get(end.checked_sub(1)?).filter(|_| end > start)?;
     if last.is_word() && context.is_role(last, WordRole::Pronoun) {
         return Some((SourcePhrase::single(last.span), end - 1));
