@@ -1,6 +1,7 @@
 //! One integration-test binary: the CLI on real files, the seeds end to end, the
 //! grammar's own examples, and property tests over the parsers.
 
+mod accuracy;
 mod cli;
 mod properties;
 mod seeds;

@@ -358,13 +358,18 @@ fn looks_like_source(context: &Context, head: Span) -> bool {
         || context.grammar.source_nouns.contains_key(&last)
 }
 
-/// "Jokes are told", "he was asked": a form of "be" right before the cue.
+/// "Jokes are told", "it has been widely condemned": a form of "be" before the cue,
+/// with only adverbs between.
 fn is_passive(context: &Context, start: usize, at: usize) -> bool {
     let tokens = &context.segmented.tokens;
-    at > start
-        && tokens[at - 1].is_word()
+    let mut index = at;
+    while index > start && (is_adverb(&tokens[index - 1]) || tokens[index - 1].lower == "not") {
+        index -= 1;
+    }
+    index > start
+        && tokens[index - 1].is_word()
         && matches!(
-            tokens[at - 1].lower.as_ref(),
+            tokens[index - 1].lower.as_ref(),
             "is" | "are" | "was" | "were" | "be" | "been" | "being"
         )
 }
