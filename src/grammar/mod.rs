@@ -56,6 +56,9 @@ pub struct CueFlags {
     pub document: bool,
     /// The claim may be a to-infinitive: "declined to comment", "vowed to fight".
     pub infinitive: bool,
+    /// Only a cue with a person's name or a personal pronoun as its source, and a
+    /// clause as its claim: "I think we still have bases", not "the data think".
+    pub person: bool,
 }
 
 /// The role of a closed-class word.
@@ -327,9 +330,10 @@ impl Entry<'_> {
                 "recipient" => flags.recipient = true,
                 "document" => flags.document = true,
                 "infinitive" => flags.infinitive = true,
+                "person" => flags.person = true,
                 other => {
                     return Err(self.error(format!(
-                        "unknown cue flag `{other}`; expected invert, recipient, document or infinitive"
+                        "unknown cue flag `{other}`; expected invert, recipient, document, infinitive or person"
                     )));
                 }
             }

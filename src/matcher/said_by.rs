@@ -380,13 +380,23 @@ fn opens_question(context: &Context, start: usize, source_start: usize) -> bool 
     source_start > start && matches!(tokens[source_start - 1].lower.as_ref(), "if" | "whether")
 }
 
-/// A document cue ("the cable read", "a poll shows") needs a document or publication.
+/// A document cue ("the cable read", "a poll shows") needs a document or publication;
+/// a belief cue ("think") a person.
 fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
-    !flags.document
-        || matches!(
-            classify(source.slice(context.text), context.grammar),
-            SourceType::Document | SourceType::Publication
-        )
+    let source_type = classify(source.slice(context.text), context.grammar);
+    let document_ok =
+        !flags.document || matches!(source_type, SourceType::Document | SourceType::Publication);
+    let person_ok =
+        !flags.person || source_type == SourceType::Person || is_personal_pronoun(context, source);
+    document_ok && person_ok
+}
+
+/// "I", "we", "you", "they", "he", "she", "who": a person speaking of a belief.
+fn is_personal_pronoun(context: &Context, source: Span) -> bool {
+    matches!(
+        source.slice(context.text).to_lowercase().as_str(),
+        "i" | "we" | "you" | "they" | "he" | "she" | "who"
+    )
 }
 
 /// The source phrase that ends right before the cue (auxiliaries and adverbs may
