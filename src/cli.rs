@@ -8,8 +8,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimtrace::aggregate::Stats;
+use claimtrace::aggregate::registry::Registry;
 use claimtrace::eval::{evaluate, gold::read_validated_gold};
 use claimtrace::ingest::{expand_paths, read_input};
+use claimtrace::render::sources::{sources_csv, sources_table};
 use claimtrace::render::{Format, compare::compare_table, record::records, write_extractions};
 use claimtrace::{Extraction, Grammar, extract};
 
@@ -31,6 +33,14 @@ enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Files, folders (recursed; .txt and .md) or `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// One row per canonical source: type, claims, documents citing it, quotes, markers.
+    Sources {
+        #[arg(long, value_enum, default_value_t = SourcesFormat::Table)]
+        format: SourcesFormat,
         /// Files, folders (recursed; .txt and .md) or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -71,6 +81,13 @@ enum GrammarAction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SourcesFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CompareFormat {
     Table,
     Json,
@@ -105,6 +122,24 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             write_extractions(&mut out, &extractions, format)?;
+            out.flush()?;
+            Ok(exit_code(failed))
+        }
+        Command::Sources { format, paths } => {
+            let (extractions, failed) = extract_all(&paths, &grammar);
+            let all: Vec<_> = extractions.iter().flat_map(records).collect();
+            let registry = Registry::of_records(&all);
+            let rows = registry.rows();
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            match format {
+                SourcesFormat::Table => writeln!(out, "{}", sources_table(&rows))?,
+                SourcesFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    writeln!(out)?;
+                }
+                SourcesFormat::Csv => out.write_all(sources_csv(&rows).as_bytes())?,
+            }
             out.flush()?;
             Ok(exit_code(failed))
         }

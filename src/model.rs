@@ -166,4 +166,6 @@ pub struct Attribution {
     pub markers: Vec<Marker>,
     /// How well the claim is sourced, in [0, 1]; not whether it is true.
     pub score: f64,
+    /// What moved the score: the source's type, a direct quote, each marker.
+    pub reasons: Vec<String>,
 }

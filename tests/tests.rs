@@ -5,4 +5,5 @@ mod accuracy;
 mod cli;
 mod properties;
 mod seeds;
+mod sourcing;
 mod support;

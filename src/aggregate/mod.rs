@@ -1,9 +1,13 @@
-//! Per-document sourcing statistics that merge associatively across batches.
+//! Per-document sourcing statistics that merge associatively across batches, and
+//! the registry of sources across documents.
+
+pub mod registry;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::grammar::alias_key;
 use crate::model::{Kind, MarkerKind, SourceType};
 use crate::render::record::Record;
 
@@ -64,7 +68,7 @@ impl Stats {
             self.anonymous_claims += 1;
         }
         let shown = source.name.clone().unwrap_or_else(|| source.text.clone());
-        let key = source_key(&shown);
+        let key = alias_key(&shown);
         self.sources_by_type
             .entry(source.source_type)
             .or_default()
@@ -140,15 +144,4 @@ impl Stats {
             })
             .map_or_else(|| key.to_string(), |(name, _)| name.clone())
     }
-}
-
-/// A source's key: lowercase, without a leading article, whitespace folded.
-pub fn source_key(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.first() {
-        Some(&("the" | "a" | "an")) if words.len() > 1 => &words[1..],
-        _ => &words[..],
-    };
-    words.join(" ")
 }

@@ -1,5 +1,6 @@
 //! Source types, reliability markers and the sourcing score, all from grammar/ data.
 
+pub mod canonical;
 pub mod markers;
 pub mod score;
 pub mod source_type;

@@ -1,4 +1,5 @@
-//! The sourcing score: how well a claim is sourced (not whether it is true).
+//! The sourcing score: how well a claim is sourced (not whether it is true), with the
+//! reasons that moved it.
 
 use crate::model::{Kind, Marker, SourceType};
 
@@ -18,15 +19,89 @@ pub fn base_score(source: Option<SourceType>) -> f64 {
 /// Bonus for the source's own words in quotation marks.
 const DIRECT_QUOTE_BONUS: f64 = 0.1;
 
+/// A score and the facts that made it, in the order they were applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub value: f64,
+    pub reasons: Vec<String>,
+}
+
 /// The score of a claim: its source's base, a bonus for direct quotes, less each
-/// marker's weight; in [0, 1], rounded to two decimals.
-pub fn score(source: Option<SourceType>, kind: Kind, markers: &[Marker]) -> f64 {
-    let bonus = if kind == Kind::Direct && source.is_some() {
-        DIRECT_QUOTE_BONUS
-    } else {
-        0.0
-    };
-    let penalty: f64 = markers.iter().map(|marker| marker.weight).sum();
-    let raw = (base_score(source) + bonus - penalty).clamp(0.0, 1.0);
-    (raw * 100.0).round() / 100.0
+/// marker's weight; in [0, 1], rounded to two decimals. `marker_texts` gives each
+/// marker's words for its reason.
+pub fn score(
+    source: Option<SourceType>,
+    kind: Kind,
+    markers: &[Marker],
+    marker_texts: &[&str],
+) -> Scored {
+    let base = base_score(source);
+    let mut reasons = vec![match source {
+        Some(kind) => format!("{} source: {base:.2}", kind.as_str()),
+        None => "no source: 0.00".to_string(),
+    }];
+    let mut raw = base;
+    if kind == Kind::Direct && source.is_some() {
+        raw += DIRECT_QUOTE_BONUS;
+        reasons.push(format!("direct quote: +{DIRECT_QUOTE_BONUS:.2}"));
+    }
+    for (marker, text) in markers.iter().zip(marker_texts) {
+        if marker.weight > 0.0 {
+            raw -= marker.weight;
+            reasons.push(format!(
+                "{} \"{text}\": -{:.2}",
+                marker.kind.as_str(),
+                marker.weight
+            ));
+        }
+    }
+    Scored {
+        value: (raw.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MarkerKind;
+    use crate::span::Span;
+
+    #[test]
+    fn score_table() {
+        let hedge = Marker {
+            kind: MarkerKind::Hedge,
+            span: Span::new(0, 10),
+            weight: 0.15,
+        };
+        let relay = Marker {
+            kind: MarkerKind::SecondHand,
+            span: Span::new(20, 30),
+            weight: 0.1,
+        };
+        let cases = [
+            (
+                Some(SourceType::Anonymous),
+                Kind::Mixed,
+                vec![hedge, relay],
+                0.2,
+            ),
+            (Some(SourceType::Person), Kind::Direct, vec![], 0.9),
+            (Some(SourceType::Document), Kind::Indirect, vec![], 0.8),
+            (None, Kind::Unattributed, vec![hedge], 0.0),
+        ];
+        for (source, kind, markers, want) in cases {
+            let texts = vec!["x"; markers.len()];
+            let scored = score(source, kind, &markers, &texts);
+            assert!(
+                (scored.value - want).abs() < 1e-9,
+                "{source:?} {kind:?}: {}",
+                scored.value
+            );
+            assert_eq!(
+                scored.reasons.len(),
+                1 + usize::from(kind == Kind::Direct) + markers.len()
+            );
+        }
+    }
 }

@@ -40,9 +40,15 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
     if let Some(known) = known_name(&lower, grammar) {
         // "a Wikileaks document" is a document; "a Foreign Policy report" stands for
         // the publication that wrote it.
-        let head_type = grammar.source_nouns.get(strip_possessive(&lower[head]));
+        // "the UN agency's secretary-general" is a role at the UN, not the UN.
+        let head_is_noun = words[head].chars().next().is_some_and(char::is_lowercase);
+        let head_type = grammar
+            .source_nouns
+            .get(strip_possessive(&lower[head]))
+            .copied();
         return match head_type {
-            Some(&SourceType::Document) if known != SourceType::Publication => SourceType::Document,
+            Some(SourceType::Document) if known == SourceType::Publication => known,
+            Some(head_type) if head_is_noun => head_type,
             _ => known,
         };
     }

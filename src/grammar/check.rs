@@ -67,6 +67,7 @@ pub fn check_example(example: &Example, grammar: &Grammar) -> Result<(), String>
                     "type" => source
                         .map(|s| s.source_type.as_str().to_string())
                         .unwrap_or_default(),
+                    "name" => source.and_then(|s| s.name.clone()).unwrap_or_default(),
                     "kind" => attribution.kind.as_str().to_string(),
                     "via" => {
                         let via: Vec<&str> = source

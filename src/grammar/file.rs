@@ -142,6 +142,7 @@ pub const EXAMPLE_KEYS: &[&str] = &[
     "via",
     "count",
     "unattributed",
+    "name",
 ];
 
 /// Folds runs of whitespace into one space and trims.

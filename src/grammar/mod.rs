@@ -43,6 +43,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../grammar/abbreviations.txt"),
     ),
     ("layout.txt", include_str!("../../grammar/layout.txt")),
+    ("titles.txt", include_str!("../../grammar/titles.txt")),
+    ("aliases.txt", include_str!("../../grammar/aliases.txt")),
 ];
 
 /// What a reporting cue allows.
@@ -123,6 +125,11 @@ pub struct Grammar {
     /// Lowercase abbreviations without their final period ("mr", "u.s", "sept").
     pub abbreviations: HashSet<String>,
     pub layout: Vec<(String, LayoutRule)>,
+    /// Titles before a name ("senator", "gov"), lowercase without a final period,
+    /// with the role noun a later mention uses ("gov" -> "governor").
+    pub titles: PhraseSet<String>,
+    /// Lowercase alias without a leading article -> canonical name.
+    pub aliases: HashMap<String, String>,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,
 }
@@ -260,6 +267,22 @@ impl Grammar {
                 let rule = entry.layout_rule()?;
                 self.layout.push((entry.phrase.to_string(), rule));
             }
+            "titles.txt" => {
+                let title = entry.phrase.trim_end_matches('.').to_lowercase();
+                let role = match entry.fields {
+                    [] => title.clone(),
+                    [role] => role.to_lowercase(),
+                    _ => return Err(entry.error("expected `title` or `title | role`".into())),
+                };
+                self.titles.insert(&title, role);
+            }
+            "aliases.txt" => {
+                if entry.fields.is_empty() {
+                    return Err(entry.error("expected `alias | canonical name`".into()));
+                }
+                self.aliases
+                    .insert(alias_key(entry.phrase), entry.fields.join(" "));
+            }
             _ => return Err(entry.error(format!("no rules known for grammar file `{name}`"))),
         }
         Ok(())
@@ -283,6 +306,8 @@ impl Grammar {
                 self.layout.retain(|(phrase, _)| phrase != entry.phrase);
                 before != self.layout.len()
             }
+            "titles.txt" => self.titles.remove(entry.phrase.trim_end_matches('.')),
+            "aliases.txt" => self.aliases.remove(&alias_key(entry.phrase)).is_some(),
             _ => false,
         };
         if removed {
@@ -408,6 +433,17 @@ impl Entry<'_> {
             }
         })
     }
+}
+
+/// How an alias is looked up: lowercase, whitespace folded, no leading article.
+pub fn alias_key(phrase: &str) -> String {
+    let lower = phrase.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&("the" | "a" | "an")) if words.len() > 1 => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
 }
 
 /// The file whose rules interpret `name`: mined lexicons read like their hand-written

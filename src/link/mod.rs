@@ -2,10 +2,13 @@
 //! "X reports:" takes the next paragraph, the rest of the prose becomes unattributed
 //! claims, and markers attach to the claim they qualify.
 
+pub mod resolve;
+
+use crate::assess::canonical::canonical_name;
 use crate::assess::{classify, find_markers, score};
 use crate::grammar::Grammar;
 use crate::matcher::{Found, SourcePhrase};
-use crate::model::{Attribution, Kind, Marker, MarkerKind, Relay, Source};
+use crate::model::{Attribution, Kind, Marker, MarkerKind, Relay, Source, SourceType};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
@@ -122,25 +125,23 @@ fn assess(
     grammar: &Grammar,
 ) -> Vec<Attribution> {
     let mut owned: Vec<Vec<Marker>> = vec![Vec::new(); drafts.len()];
+    let mut by_scope: Vec<usize> = (0..drafts.len()).collect();
+    by_scope.sort_by_key(|&index| drafts[index].scope.start);
     for marker in markers {
-        if let Some(owner) = drafts
-            .iter()
-            .position(|draft| draft.scope.contains(marker.span))
-        {
+        if let Some(owner) = marker_owner(&drafts, &by_scope, marker.span) {
             owned[owner].push(marker);
         }
     }
+    let sources = make_sources(text, blocks, &drafts, grammar);
     drafts
         .into_iter()
         .zip(owned)
-        .map(|(draft, mut markers)| {
-            let source = draft
-                .source
-                .map(|phrase| make_source(text, phrase, grammar));
-            if let Some(relay) = source.as_ref().and_then(|source| source.via.first()) {
+        .zip(sources)
+        .map(|((draft, mut markers), source)| {
+            if let Some(relayed) = source.as_ref().and_then(second_hand) {
                 markers.push(Marker {
                     kind: MarkerKind::SecondHand,
-                    span: relay.span,
+                    span: relayed,
                     weight: SECOND_HAND_WEIGHT,
                 });
             }
@@ -150,10 +151,15 @@ fn assess(
             } else {
                 Kind::Unattributed
             };
-            let score = score(
+            let marker_texts: Vec<&str> = markers
+                .iter()
+                .map(|marker| marker.span.slice(text))
+                .collect();
+            let scored = score(
                 source.as_ref().map(|source| source.source_type),
                 kind,
                 &markers,
+                &marker_texts,
             );
             Attribution {
                 kind,
@@ -161,18 +167,104 @@ fn assess(
                 cue: draft.cue,
                 source,
                 markers,
-                score,
+                score: scored.value,
+                reasons: scored.reasons,
             }
         })
         .collect()
 }
 
-fn make_source(text: &str, phrase: SourcePhrase, grammar: &Grammar) -> Source {
-    let source_type = classify(phrase.head.slice(text), grammar);
+/// How many drafts whose scope starts before a marker are tried for it; scopes are
+/// sentences, so only the last few can hold it.
+const MARKER_CANDIDATES: usize = 8;
+
+/// The draft a marker qualifies: the one whose claim holds it, else the first whose
+/// sentence does. `by_scope` lists draft indices by scope start.
+fn marker_owner(drafts: &[Draft], by_scope: &[usize], marker: Span) -> Option<usize> {
+    let end = by_scope.partition_point(|&index| drafts[index].scope.start <= marker.start);
+    let candidates = &by_scope[end.saturating_sub(MARKER_CANDIDATES)..end];
+    let in_claim = candidates
+        .iter()
+        .find(|&&index| drafts[index].claim.contains(marker));
+    let in_scope = || {
+        candidates
+            .iter()
+            .filter(|&&index| drafts[index].scope.contains(marker))
+            .min()
+    };
+    in_claim.or_else(in_scope).copied()
+}
+
+/// Where a claim came second-hand: the first relay, or the source itself when it is
+/// another outlet ("according to The New York Times, which first reported …").
+fn second_hand(source: &Source) -> Option<Span> {
+    match source.via.first() {
+        Some(relay) => Some(relay.span),
+        None => (source.source_type == SourceType::Publication).then_some(source.span),
+    }
+}
+
+/// Types, names and relays of every draft's source, resolving pronouns and role
+/// nouns against the names and sources met earlier in the text.
+fn make_sources(
+    text: &str,
+    blocks: &[Segmented],
+    drafts: &[Draft],
+    grammar: &Grammar,
+) -> Vec<Option<Source>> {
+    let mut mentions = resolve::Mentions::new(resolve::name_mentions(text, blocks, grammar));
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&index| {
+        drafts[index]
+            .source
+            .as_ref()
+            .map(|source| source.span.start)
+    });
+    let mut sources: Vec<Option<Source>> = vec![None; drafts.len()];
+    for index in order {
+        let Some(phrase) = &drafts[index].source else {
+            continue;
+        };
+        let source = make_source(text, phrase, &mentions, grammar);
+        let mention = resolve::source_mention(
+            text,
+            phrase.span,
+            phrase.head,
+            source.source_type,
+            source.name.as_deref().unwrap_or(phrase.head.slice(text)),
+        );
+        mentions.push_source(mention);
+        sources[index] = Some(source);
+    }
+    sources
+}
+
+/// One source: its type from its head, its name canonical or resolved, its relays.
+fn make_source(
+    text: &str,
+    phrase: &SourcePhrase,
+    mentions: &resolve::Mentions,
+    grammar: &Grammar,
+) -> Source {
+    let mut source_type = classify(phrase.head.slice(text), grammar);
+    let canonical = canonical_name(phrase.head.slice(text), source_type, grammar);
+    let mut name = (canonical != phrase.head.slice(text)).then_some(canonical);
+    if let Some(antecedent) = resolve::resolve(text, phrase.span, mentions, grammar) {
+        name = Some(antecedent.name.clone());
+        source_type = antecedent.source_type;
+    } else if source_type == SourceType::Person
+        && let Some(full) = mentions.full_name(
+            name.as_deref().unwrap_or(phrase.head.slice(text)),
+            phrase.span.start,
+        )
+    {
+        // "Sullivan" after "Kevin Sullivan".
+        name = Some(full);
+    }
     let via = phrase
         .via
-        .into_iter()
-        .map(|span| Relay {
+        .iter()
+        .map(|&span| Relay {
             span,
             source_type: classify(span.slice(text), grammar),
         })
@@ -180,7 +272,7 @@ fn make_source(text: &str, phrase: SourcePhrase, grammar: &Grammar) -> Source {
     Source {
         span: phrase.span,
         source_type,
-        name: None,
+        name,
         via,
     }
 }

@@ -6,6 +6,7 @@
 pub mod according_to;
 pub mod claim;
 pub mod colon;
+pub mod no_comment;
 pub mod participle;
 pub mod phrase;
 pub mod said_by;
@@ -34,6 +35,8 @@ pub enum Frame {
     Participle,
     /// Headline style "<source>: <claim>"
     Colon,
+    /// "<party> had not responded to a request for comment"
+    NoComment,
 }
 
 /// An attribution found in one sentence, before linking and assessment.
@@ -122,6 +125,13 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
                 }
                 None => index += 1,
             }
+        }
+        let sentence_has_hit = found.last().is_some_and(|hit| hit.sentence == number);
+        if !sentence_has_hit
+            && let Some(mut hit) = no_comment::parse(&context, sentence.tokens.clone())
+        {
+            hit.sentence = number;
+            found.push(hit);
         }
     }
     found

@@ -7,7 +7,9 @@ use super::claim::{
     claim_after, claim_before, claim_start, comma_ending_at, has_word, parenthetical_end,
 };
 use super::participle::sentence_subject;
-use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, according, cue, source_with_relays};
+use super::phrase::{
+    MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
+};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::assess::source_type::classify;
@@ -29,6 +31,15 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
     let (after_cue, (cue_span, flags)) =
         cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
     let cue_end = after_cue.offset;
+    // "Hamadoun Toure, the UN agency's secretary-general, said …": the whole
+    // sentence before the cue is a name and its appositive, not a claim.
+    let appositive_subject = at > sentence.start
+        && tokens[at - 1].is_punct(',')
+        && source_before(context, sentence.start, at)
+            .is_some_and(|(_, first)| first == sentence.start);
+    if appositive_subject {
+        return source_first(context, &sentence, at, cue_end, cue_span, flags);
+    }
     inverted(context, &sentence, at, cue_end, cue_span, flags)
         .or_else(|| source_first(context, &sentence, at, cue_end, cue_span, flags))
 }
@@ -110,6 +121,13 @@ fn source_first(
     let end = claim_end(context, sentence, source_start, cue_end);
     let claim = claim_start(context, cue_end, end, flags)
         .and_then(|start| claim_after(context.segmented, start, end))?;
+    let mut source = source;
+    if flags.recipient
+        && let Some(outlet) = publication_recipient(context, cue_end, end)
+    {
+        // "some intelligence officials told Foreign Policy that …"
+        source.via.push(outlet);
+    }
     Some(found(
         Frame::SourceCueClaim,
         claim,
@@ -117,6 +135,14 @@ fn source_first(
         source,
         source_start..end.max(cue_end),
     ))
+}
+
+/// The addressee of a cue when it is a publication: the source reached us through it.
+fn publication_recipient(context: &Context, cue_end: usize, end: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    let (_, recipient) = noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..end)).ok()?;
+    (classify(recipient.slice(context.text), context.grammar) == SourceType::Publication)
+        .then_some(recipient)
 }
 
 /// "<claim>, <source> <cue>." — and its variants: a quote in the sentence before

@@ -2,6 +2,7 @@
 
 pub mod compare;
 pub mod record;
+pub mod sources;
 pub mod table;
 pub mod yaml;
 

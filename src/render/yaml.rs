@@ -25,11 +25,13 @@ impl Default for Review {
     }
 }
 
-/// A record with its review.
+/// A record with the reasons for its score and its review.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReviewedRecord {
     #[serde(flatten)]
     pub record: Record,
+    /// What moved the score (not read back: regenerated on every run).
+    pub reasons: Vec<String>,
     pub review: Review,
 }
 
@@ -56,9 +58,14 @@ pub fn write_review(out: &mut dyn Write, extractions: &[Extraction]) -> anyhow::
         documents: extractions.iter().map(|e| e.doc.clone()).collect(),
         claims: extractions
             .iter()
-            .flat_map(records)
-            .map(|record| ReviewedRecord {
+            .flat_map(|extraction| {
+                records(extraction)
+                    .into_iter()
+                    .zip(&extraction.attributions)
+            })
+            .map(|(record, attribution)| ReviewedRecord {
                 record,
+                reasons: attribution.reasons.clone(),
                 review: Review::default(),
             })
             .collect(),

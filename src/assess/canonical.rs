@@ -1,0 +1,147 @@
+//! Canonical source names: "Foreign Policy magazine", "a Foreign Policy report" and
+//! "Foreign Policy" are one publication; "Sen. Maria Lopez" is "Maria Lopez".
+
+use crate::grammar::{Grammar, alias_key};
+use crate::model::SourceType;
+
+/// Nouns that, after a publication's name, still mean the publication.
+const PUBLICATION_WORKS: &[&str] = &[
+    "report",
+    "reports",
+    "story",
+    "article",
+    "magazine",
+    "newspaper",
+    "piece",
+    "investigation",
+    "analysis",
+    "interview",
+    "poll",
+];
+
+/// The canonical name of a source phrase of type `source_type`.
+pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) -> String {
+    let key = alias_key(text);
+    if let Some(canonical) = grammar.aliases.get(&key) {
+        return canonical.clone();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if matches!(source_type, SourceType::Anonymous | SourceType::Unknown) {
+        // "a senior official" has no name but how the text puts it.
+        return words.join(" ");
+    }
+    let words = strip_article(&words);
+    if source_type == SourceType::Publication
+        && let Some(name) = publication_before_work(words, grammar)
+    {
+        return name;
+    }
+    if source_type == SourceType::Document
+        && let Some(head) = words.last().map(|word| word.to_lowercase())
+        && grammar.source_nouns.get(&head) == Some(&SourceType::Document)
+    {
+        return format!("the {head}");
+    }
+    let words = if source_type == SourceType::Person {
+        strip_titles(words, grammar)
+    } else {
+        words
+    };
+    let joined = words.join(" ");
+    let joined = joined
+        .strip_suffix("'s")
+        .or_else(|| joined.strip_suffix("’s"))
+        .unwrap_or(&joined)
+        .to_string();
+    grammar
+        .aliases
+        .get(&alias_key(&joined))
+        .cloned()
+        .unwrap_or(joined)
+}
+
+/// "a Foreign Policy report" -> "Foreign Policy".
+fn publication_before_work(words: &[&str], grammar: &Grammar) -> Option<String> {
+    let (last, name) = words.split_last()?;
+    if name.is_empty() || !PUBLICATION_WORKS.contains(&last.to_lowercase().as_str()) {
+        return None;
+    }
+    let name = name.join(" ");
+    let lower: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let known = grammar
+        .names
+        .longest_match(|i| lower.get(i).map(String::as_str))
+        .is_some_and(|(count, kind)| count == lower.len() && *kind == SourceType::Publication);
+    known.then(|| {
+        grammar
+            .aliases
+            .get(&alias_key(&name))
+            .cloned()
+            .unwrap_or(name)
+    })
+}
+
+/// Drops a leading "the", "a" or "an" (not from a one-word phrase).
+fn strip_article<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    match words.first().map(|word| word.to_lowercase()) {
+        Some(first) if words.len() > 1 && matches!(first.as_str(), "the" | "a" | "an") => {
+            &words[1..]
+        }
+        _ => words,
+    }
+}
+
+/// Drops leading titles: "Sen. Maria Lopez" -> "Maria Lopez"; keeps at least a word.
+pub fn strip_titles<'w>(words: &'w [&'w str], grammar: &Grammar) -> &'w [&'w str] {
+    let mut start = 0;
+    loop {
+        let lower: Vec<String> = words[start..]
+            .iter()
+            .map(|word| word.trim_end_matches('.').to_lowercase())
+            .collect();
+        match grammar
+            .titles
+            .longest_match(|i| lower.get(i).map(String::as_str))
+        {
+            Some((count, _)) if start + count < words.len() => start += count,
+            _ => return &words[start..],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_table() {
+        let grammar = Grammar::built_in().unwrap();
+        let table = [
+            (
+                "Foreign Policy magazine",
+                SourceType::Publication,
+                "Foreign Policy",
+            ),
+            (
+                "a Foreign Policy report",
+                SourceType::Publication,
+                "Foreign Policy",
+            ),
+            ("Foreign Policy", SourceType::Publication, "Foreign Policy"),
+            (
+                "the New York Times",
+                SourceType::Publication,
+                "The New York Times",
+            ),
+            ("Sen. Maria Lopez", SourceType::Person, "Maria Lopez"),
+            ("Senator Maria Lopez", SourceType::Person, "Maria Lopez"),
+            ("Vice President Joe Biden", SourceType::Person, "Joe Biden"),
+            ("the cable", SourceType::Document, "the cable"),
+            ("a US diplomatic cable", SourceType::Document, "the cable"),
+            ("Senator", SourceType::Person, "Senator"),
+        ];
+        for (text, kind, want) in table {
+            assert_eq!(canonical_name(text, kind, &grammar), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Who "he", "they", "the official" and "the cable" are: the nearest compatible
+//! earlier mention, across sentences and paragraphs.
+
+use crate::assess::canonical::{canonical_name, strip_titles};
+use crate::assess::classify;
+use crate::grammar::{Grammar, WordRole};
+use crate::model::SourceType;
+use crate::segment::{Segmented, Token};
+use crate::span::Span;
+
+/// Something the text has named: a person, an organization, a source phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub source_type: SourceType,
+    /// Canonical name: "Maria Lopez", "Foreign Policy", "the cable".
+    pub name: String,
+    /// Nouns a later mention may use for it: "senator", "official", "cable".
+    pub roles: Vec<String>,
+}
+
+/// What a source phrase asks for when it names nobody itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anaphor<'t> {
+    /// he, she
+    Person,
+    /// they
+    Group,
+    /// it
+    Thing,
+    /// who, which: the phrase right before it
+    Relative,
+    /// "the official", "the cable", "the senator"
+    Role(&'t str),
+}
+
+/// Longest run of capitalised words taken as one name.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Capitalised names in the prose, in text order: "Senator Maria Lopez", "Topsec".
+pub fn name_mentions(text: &str, blocks: &[Segmented], grammar: &Grammar) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for segmented in blocks {
+        for sentence in &segmented.sentences {
+            let tokens = &segmented.tokens[sentence.tokens.clone()];
+            let mut index = 0;
+            while index < tokens.len() {
+                let run = capitalized_run(tokens, index, grammar);
+                if run == 0 {
+                    index += 1;
+                    continue;
+                }
+                let words = &tokens[index..index + run];
+                let at_sentence_start = index == 0;
+                if !(at_sentence_start && run == 1)
+                    && let Some(mention) = name_mention(text, words, grammar)
+                {
+                    mentions.push(mention);
+                }
+                index += run;
+            }
+        }
+    }
+    mentions
+}
+
+/// Number of tokens from `start` that form a capitalised name (abbreviation periods
+/// inside), without leading function words ("The", "But").
+fn capitalized_run(tokens: &[Token], start: usize, grammar: &Grammar) -> usize {
+    let first = &tokens[start];
+    if !first.is_word() || !first.is_capitalized() || grammar.word_role(&first.lower).is_some() {
+        return 0;
+    }
+    let mut end = start + 1;
+    while end < tokens.len() && end - start < MAX_NAME_WORDS * 2 {
+        let token = &tokens[end];
+        let glued_period = token.is_punct('.')
+            && token.span.start == tokens[end - 1].span.end
+            && tokens
+                .get(end + 1)
+                .is_some_and(|next| next.is_word() && next.is_capitalized());
+        if (token.is_word() && token.is_capitalized()) || glued_period {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end - start
+}
+
+/// The mention a run of capitalised words makes.
+fn name_mention(text: &str, words: &[Token], grammar: &Grammar) -> Option<Mention> {
+    let span = words.first()?.span.cover(words.last()?.span);
+    let phrase = span.slice(text);
+    let source_type = classify(phrase, grammar);
+    let parts: Vec<&str> = phrase.split_whitespace().collect();
+    let titles_end = parts.len() - strip_titles(&parts, grammar).len();
+    let roles = parts[..titles_end]
+        .iter()
+        .filter_map(|word| {
+            let lower = word.trim_end_matches('.').to_lowercase();
+            grammar
+                .titles
+                .longest_match(|i| (i == 0).then_some(lower.as_str()))
+                .map(|(_, role)| role.clone())
+        })
+        .collect();
+    Some(Mention {
+        span,
+        source_type,
+        name: canonical_name(phrase, source_type, grammar),
+        roles,
+    })
+}
+
+/// The mention a source phrase makes, for later anaphora: its head noun is a role.
+pub fn source_mention(
+    text: &str,
+    span: Span,
+    head: Span,
+    source_type: SourceType,
+    name: &str,
+) -> Mention {
+    let head_text = head.slice(text);
+    let roles = head_text
+        .split_whitespace()
+        .last()
+        .map(|word| vec![singular(&word.to_lowercase())])
+        .unwrap_or_default();
+    Mention {
+        span,
+        source_type,
+        name: name.to_string(),
+        roles,
+    }
+}
+
+/// How many earlier mentions of each list an anaphor looks back over: "nearest"
+/// stays nearby, and resolution stays linear in the document.
+const LOOKBACK: usize = 64;
+
+/// The mentions met so far: names found in the prose, and sources in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    names: Vec<Mention>,
+    sources: Vec<Mention>,
+}
+
+impl Mentions {
+    /// Starts from the names of the prose (in text order).
+    pub fn new(names: Vec<Mention>) -> Self {
+        Mentions {
+            names,
+            sources: Vec::new(),
+        }
+    }
+
+    /// Adds a source mention; sources arrive in text order.
+    pub fn push_source(&mut self, mention: Mention) {
+        self.sources.push(mention);
+    }
+
+    /// The nearest mentions that end before byte `at`, nearest first.
+    fn before(&self, at: usize) -> Vec<&Mention> {
+        let mut nearby: Vec<&Mention> = [&self.names, &self.sources]
+            .into_iter()
+            .flat_map(|list| {
+                let end = list.partition_point(|mention| mention.span.start < at);
+                list[end.saturating_sub(LOOKBACK)..end]
+                    .iter()
+                    .filter(|mention| mention.span.end <= at)
+            })
+            .collect();
+        nearby.sort_by_key(|mention| std::cmp::Reverse(mention.span.start));
+        nearby
+    }
+
+    /// The earlier full name a one-word person name ends: "Sullivan" -> "Kevin Sullivan".
+    pub fn full_name(&self, short: &str, at: usize) -> Option<String> {
+        if short.split_whitespace().count() != 1 {
+            return None;
+        }
+        self.before(at)
+            .into_iter()
+            .filter(|mention| mention.source_type == SourceType::Person)
+            .find(|mention| {
+                mention.name.split_whitespace().count() > 1 && mention.name.ends_with(short)
+            })
+            .map(|mention| mention.name.clone())
+    }
+}
+
+/// The antecedent of the source phrase at `span` among the mentions before it;
+/// None when the phrase names someone itself or nothing fits.
+pub fn resolve<'m>(
+    text: &str,
+    span: Span,
+    mentions: &'m Mentions,
+    grammar: &Grammar,
+) -> Option<&'m Mention> {
+    let anaphor = anaphor(span.slice(text), grammar)?;
+    let fits = |mention: &&Mention| match anaphor {
+        Anaphor::Person => {
+            mention.source_type == SourceType::Person && !is_pronoun(&mention.name, grammar)
+        }
+        Anaphor::Group => {
+            matches!(
+                mention.source_type,
+                SourceType::Anonymous | SourceType::Organization
+            ) && !is_pronoun(&mention.name, grammar)
+        }
+        Anaphor::Thing => {
+            matches!(
+                mention.source_type,
+                SourceType::Organization | SourceType::Document | SourceType::Publication
+            ) && !is_pronoun(&mention.name, grammar)
+        }
+        Anaphor::Relative => true,
+        Anaphor::Role(noun) => mention
+            .roles
+            .iter()
+            .any(|role| singular(role) == singular(noun)),
+    };
+    let mut candidates = mentions.before(span.start).into_iter().filter(fits);
+    if anaphor == Anaphor::Relative {
+        // "Smith, who said": only the phrase just before the comma.
+        return candidates
+            .next()
+            .filter(|mention| span.start - mention.span.end <= 3);
+    }
+    candidates.next()
+}
+
+/// What kind of antecedent a source phrase needs, if it needs one.
+fn anaphor<'t>(phrase: &'t str, grammar: &Grammar) -> Option<Anaphor<'t>> {
+    let lower = phrase.to_lowercase();
+    match lower.as_str() {
+        "he" | "she" => return Some(Anaphor::Person),
+        "they" => return Some(Anaphor::Group),
+        "it" => return Some(Anaphor::Thing),
+        "who" | "which" => return Some(Anaphor::Relative),
+        _ => {}
+    }
+    let mut words = phrase.split_whitespace();
+    let (Some(determiner), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+        return None;
+    };
+    let definite = matches!(determiner.to_lowercase().as_str(), "the" | "this" | "that");
+    let common =
+        noun.chars().next().is_some_and(char::is_lowercase) && grammar.word_role(noun).is_none();
+    (definite && common).then_some(Anaphor::Role(noun))
+}
+
+fn is_pronoun(name: &str, grammar: &Grammar) -> bool {
+    grammar.word_role(&name.to_lowercase()) == Some(WordRole::Pronoun)
+}
+
+/// "officials" -> "official"; good enough for matching role nouns.
+fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(stem) if !lower.ends_with("ss") && stem.len() > 2 => stem.to_string(),
+        _ => lower,
+    }
+}

@@ -1,0 +1,44 @@
+//! "Topsec had not responded to a request for comment": the silence of a party is
+//! recorded on that party, with the no-comment phrase as its cue.
+
+use std::ops::Range;
+
+use super::said_by::source_before;
+use super::{Context, Found, Frame};
+use crate::model::MarkerKind;
+
+/// Parses a sentence that reports someone's silence.
+pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let (at, count) = (sentence.start..sentence.end).find_map(|index| {
+        context
+            .grammar
+            .markers
+            .longest_match(|i| {
+                tokens
+                    .get(index + i)
+                    .filter(|token| token.is_word() && index + i < sentence.end)
+                    .map(|token| token.lower.as_ref())
+            })
+            .filter(|(_, rule)| rule.kind == MarkerKind::NoComment)
+            .map(|(count, _)| (index, count))
+    })?;
+    // The phrase may start with the auxiliary ("had not responded"): the source ends
+    // before it.
+    let (source, source_start) = source_before(context, sentence.start, at)
+        .or_else(|| source_before(context, sentence.start, at + 1))?;
+    let cue = tokens[at].span.cover(tokens[at + count - 1].span);
+    let last = tokens[sentence.start..sentence.end]
+        .iter()
+        .rev()
+        .find(|token| token.is_word())?;
+    Some(Found {
+        frame: Frame::NoComment,
+        claim: tokens[source_start].span.cover(last.span),
+        cue,
+        source: Some(source),
+        sentence: 0,
+        covered: source_start..sentence.end,
+        claim_in_next_block: false,
+    })
+}
