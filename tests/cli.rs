@@ -194,3 +194,36 @@ fn built_in_grammar_examples_all_pass() {
     let output = claimtrace(&["grammar", "check"]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[test]
+fn output_order_does_not_depend_on_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    for index in 0..40 {
+        let text = format!(
+            "T{index}\n\nThe plan {index} failed, the memo said. Costs rose, officials said.\n"
+        );
+        std::fs::write(dir.path().join(format!("{index:03}.txt")), text).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let one = stdout(&claimtrace(&[
+        "--threads",
+        "1",
+        "extract",
+        "--format",
+        "jsonl",
+        path,
+    ]));
+    let two = stdout(&claimtrace(&[
+        "--threads",
+        "2",
+        "extract",
+        "--format",
+        "jsonl",
+        path,
+    ]));
+    assert_eq!(one.lines().count(), 80);
+    assert_eq!(one, two);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&claimtrace(&["extract", "--format", "json", path]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 80);
+}

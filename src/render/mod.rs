@@ -22,32 +22,59 @@ pub enum Format {
     Jsonl,
 }
 
-/// Writes extractions in `format` to `out`.
-pub fn write_extractions(
-    out: &mut dyn Write,
-    extractions: &[Extraction],
+/// Writes extractions one by one as they arrive, in `format`: JSONL and tables
+/// stream, a JSON array streams its elements, the YAML review document is written
+/// at the end (it is one mapping).
+pub struct ExtractionWriter<W: Write> {
+    out: W,
     format: Format,
-) -> anyhow::Result<()> {
-    match format {
-        Format::Jsonl => {
-            for extraction in extractions {
-                for record in records(extraction) {
-                    serde_json::to_writer(&mut *out, &record)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-        }
-        Format::Json => {
-            let all: Vec<_> = extractions.iter().flat_map(records).collect();
-            serde_json::to_writer_pretty(&mut *out, &all)?;
-            out.write_all(b"\n")?;
-        }
-        Format::Yaml => yaml::write_review(out, extractions)?,
-        Format::Table => {
-            for extraction in extractions {
-                writeln!(out, "{}", table::extraction_table(extraction))?;
-            }
+    written: usize,
+    review: yaml::ReviewBuilder,
+}
+
+impl<W: Write> ExtractionWriter<W> {
+    /// A writer of `format` to `out`.
+    pub fn new(out: W, format: Format) -> Self {
+        ExtractionWriter {
+            out,
+            format,
+            written: 0,
+            review: yaml::ReviewBuilder::default(),
         }
     }
-    Ok(())
+
+    /// Writes (or, for YAML, keeps) one document's attributions.
+    pub fn write(&mut self, extraction: &Extraction) -> anyhow::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                for record in records(extraction) {
+                    serde_json::to_writer(&mut self.out, &record)?;
+                    self.out.write_all(b"\n")?;
+                }
+            }
+            Format::Json => {
+                for record in records(extraction) {
+                    self.out
+                        .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                    serde_json::to_writer_pretty(&mut self.out, &record)?;
+                    self.written += 1;
+                }
+            }
+            Format::Yaml => self.review.add(extraction),
+            Format::Table => writeln!(self.out, "{}", table::extraction_table(extraction))?,
+        }
+        Ok(())
+    }
+
+    /// Closes the output (the JSON array, the YAML document) and flushes it.
+    pub fn finish(mut self) -> anyhow::Result<W> {
+        match self.format {
+            Format::Json if self.written == 0 => self.out.write_all(b"[]\n")?,
+            Format::Json => self.out.write_all(b"\n]\n")?,
+            Format::Yaml => self.review.write(&mut self.out)?,
+            Format::Jsonl | Format::Table => {}
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
 }

@@ -51,26 +51,37 @@ const HEADER: &str = "\
 # are not kept when the file is merged onto a new draft.
 ";
 
-/// Writes the review document of `extractions`.
-pub fn write_review(out: &mut dyn Write, extractions: &[Extraction]) -> anyhow::Result<()> {
-    let document = ReviewDocument {
-        claimtrace: env!("CARGO_PKG_VERSION").to_string(),
-        documents: extractions.iter().map(|e| e.doc.clone()).collect(),
-        claims: extractions
-            .iter()
-            .flat_map(|extraction| {
-                records(extraction)
-                    .into_iter()
-                    .zip(&extraction.attributions)
-            })
+/// Gathers the review document document by document.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewBuilder {
+    documents: Vec<String>,
+    claims: Vec<ReviewedRecord>,
+}
+
+impl ReviewBuilder {
+    /// Adds one document's claims, each unreviewed.
+    pub fn add(&mut self, extraction: &Extraction) {
+        self.documents.push(extraction.doc.clone());
+        let reviewed = records(extraction)
+            .into_iter()
+            .zip(&extraction.attributions)
             .map(|(record, attribution)| ReviewedRecord {
                 record,
                 reasons: attribution.reasons.clone(),
                 review: Review::default(),
-            })
-            .collect(),
-    };
-    out.write_all(HEADER.as_bytes())?;
-    serde_yaml::to_writer(&mut *out, &document)?;
-    Ok(())
+            });
+        self.claims.extend(reviewed);
+    }
+
+    /// Writes the header comment and the document.
+    pub fn write(self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let document = ReviewDocument {
+            claimtrace: env!("CARGO_PKG_VERSION").to_string(),
+            documents: self.documents,
+            claims: self.claims,
+        };
+        out.write_all(HEADER.as_bytes())?;
+        serde_yaml::to_writer(&mut *out, &document)?;
+        Ok(())
+    }
 }

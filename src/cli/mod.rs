@@ -1,4 +1,7 @@
-//! The command line: clap derive, one function per subcommand.
+//! The command line: clap derive, one arm per subcommand.
+
+mod batch;
+mod eval_print;
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -7,13 +10,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use claimtrace::Grammar;
 use claimtrace::aggregate::Stats;
 use claimtrace::aggregate::registry::Registry;
 use claimtrace::eval::{evaluate, gold::read_validated_gold};
-use claimtrace::ingest::{expand_paths, read_input};
 use claimtrace::render::sources::{sources_csv, sources_table};
-use claimtrace::render::{Format, compare::compare_table, record::records, write_extractions};
-use claimtrace::{Extraction, Grammar, extract};
+use claimtrace::render::{ExtractionWriter, Format, compare::compare_table, record::records};
 
 /// Trace every claim in a news text to its stated source.
 #[derive(Debug, Parser)]
@@ -22,6 +24,11 @@ pub struct Cli {
     /// A folder of grammar files layered over the built-in grammar.
     #[arg(long, global = true, value_name = "DIR")]
     grammar: Option<PathBuf>,
+
+    /// Worker threads for batches of documents (0: one per core). Output order
+    /// does not depend on it.
+    #[arg(long, global = true, value_name = "N", default_value_t = 0)]
+    threads: usize,
 
     #[command(subcommand)]
     command: Command,
@@ -109,6 +116,7 @@ pub fn run() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
+    batch::set_threads(cli.threads)?;
     let grammar_dir = match &cli.command {
         Command::Grammar {
             action: GrammarAction::Check { dir },
@@ -116,22 +124,26 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         _ => cli.grammar.clone(),
     };
     let grammar = Grammar::load(grammar_dir.as_deref()).context("loading the grammar")?;
-    match cli.command {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let code = match cli.command {
         Command::Extract { format, paths } => {
-            let (extractions, failed) = extract_all(&paths, &grammar);
-            let stdout = std::io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            write_extractions(&mut out, &extractions, format)?;
-            out.flush()?;
-            Ok(exit_code(failed))
+            let mut writer = ExtractionWriter::new(&mut out, format);
+            let failed = batch::for_each_extraction(&paths, &grammar, |extraction| {
+                writer.write(&extraction)
+            })?;
+            writer.finish()?;
+            exit_code(failed)
         }
         Command::Sources { format, paths } => {
-            let (extractions, failed) = extract_all(&paths, &grammar);
-            let all: Vec<_> = extractions.iter().flat_map(records).collect();
-            let registry = Registry::of_records(&all);
+            let mut registry = Registry::default();
+            let failed = batch::for_each_extraction(&paths, &grammar, |extraction| {
+                records(&extraction)
+                    .iter()
+                    .for_each(|record| registry.add(record));
+                Ok(())
+            })?;
             let rows = registry.rows();
-            let stdout = std::io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
             match format {
                 SourcesFormat::Table => writeln!(out, "{}", sources_table(&rows))?,
                 SourcesFormat::Json => {
@@ -140,50 +152,42 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
                 SourcesFormat::Csv => out.write_all(sources_csv(&rows).as_bytes())?,
             }
-            out.flush()?;
-            Ok(exit_code(failed))
+            exit_code(failed)
         }
         Command::Compare { format, paths } => {
-            let (extractions, failed) = extract_all(&paths, &grammar);
-            let columns: Vec<(String, Stats)> = extractions
-                .iter()
-                .map(|extraction| {
-                    (
-                        column_name(&extraction.doc),
-                        Stats::of_records(&records(extraction)),
-                    )
-                })
-                .collect();
-            let stdout = std::io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
+            let mut columns: Vec<(String, Stats)> = Vec::new();
+            let failed = batch::for_each_extraction(&paths, &grammar, |extraction| {
+                columns.push((
+                    extraction.doc.clone(),
+                    Stats::of_records(&records(&extraction)),
+                ));
+                Ok(())
+            })?;
             match format {
-                CompareFormat::Table => writeln!(out, "{}", compare_table(&columns))?,
-                CompareFormat::Json => {
-                    let named: Vec<_> = extractions
-                        .iter()
-                        .map(|e| e.doc.as_str())
-                        .zip(columns.iter().map(|(_, s)| s))
+                CompareFormat::Table => {
+                    let shown: Vec<(String, Stats)> = columns
+                        .into_iter()
+                        .map(|(doc, stats)| (column_name(&doc), stats))
                         .collect();
-                    serde_json::to_writer_pretty(&mut out, &named)?;
+                    writeln!(out, "{}", compare_table(&shown))?;
+                }
+                CompareFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &columns)?;
                     writeln!(out)?;
                 }
             }
-            out.flush()?;
-            Ok(exit_code(failed))
+            exit_code(failed)
         }
         Command::Eval { gold, json, errors } => {
             let docs = read_validated_gold(&gold)?;
             let evaluation = evaluate(&docs, &grammar, errors);
-            let stdout = std::io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
             if json {
                 serde_json::to_writer_pretty(&mut out, &evaluation)?;
                 writeln!(out)?;
             } else {
-                crate::eval_print::print(&mut out, &evaluation)?;
+                eval_print::print(&mut out, &evaluation)?;
             }
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            ExitCode::SUCCESS
         }
         Command::Grammar {
             action: GrammarAction::Check { .. },
@@ -192,35 +196,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             for failure in &failures {
                 eprintln!("{failure}");
             }
-            println!(
+            writeln!(
+                out,
                 "grammar ok: {} cues, {} examples, {} failing",
                 grammar.cues.len(),
                 grammar.examples.len(),
                 failures.len()
-            );
-            Ok(if failures.is_empty() {
+            )?;
+            if failures.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
-            })
-        }
-    }
-}
-
-/// Reads and extracts every input; a bad input is reported and skipped.
-fn extract_all(paths: &[PathBuf], grammar: &Grammar) -> (Vec<Extraction>, bool) {
-    let mut extractions = Vec::new();
-    let mut failed = false;
-    for path in expand_paths(paths) {
-        match path.and_then(|path| read_input(&path)) {
-            Ok(input) => extractions.push(extract(input, grammar)),
-            Err(error) => {
-                eprintln!("claimtrace: {error}");
-                failed = true;
             }
         }
-    }
-    (extractions, failed)
+    };
+    out.flush()?;
+    Ok(code)
 }
 
 fn exit_code(failed: bool) -> ExitCode {
