@@ -17,6 +17,18 @@ pub enum Error {
         message: String,
     },
 
+    /// A line of a JSONL corpus that is not a document.
+    #[error("{path}:{line}: {message}")]
+    Jsonl {
+        path: String,
+        line: usize,
+        message: String,
+    },
+
+    /// A file that holds binary data, not text.
+    #[error("{path}: binary file (NUL byte at offset {offset}), skipped")]
+    Binary { path: String, offset: usize },
+
     /// A file or folder that could not be read.
     #[error("{path}: {source}")]
     Io {

@@ -164,8 +164,7 @@ pub struct Attribution {
     pub cue: Option<Span>,
     pub source: Option<Source>,
     pub markers: Vec<Marker>,
-    /// How well the claim is sourced, in [0, 1]; not whether it is true.
+    /// How well the claim is sourced, in [0, 1]; not whether it is true
+    /// (`assess::score::reasons` says why).
     pub score: f64,
-    /// What moved the score: the source's type, a direct quote, each marker.
-    pub reasons: Vec<String>,
 }

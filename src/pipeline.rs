@@ -1,7 +1,7 @@
 //! One document through every stage: layout, segmentation, frames, linking.
 
 use crate::grammar::Grammar;
-use crate::ingest::{Input, layout};
+use crate::ingest::{Input, Metadata, layout};
 use crate::matcher::match_block;
 use crate::model::Attribution;
 use crate::segment::segment;
@@ -9,9 +9,11 @@ use crate::segment::segment;
 /// A document's attributions, with the text their spans point into.
 #[derive(Debug, Clone)]
 pub struct Extraction {
-    /// The document's name (its path as given).
+    /// The document's name (its path as given, or its id in a JSONL corpus).
     pub doc: String,
     pub text: String,
+    /// Publisher, URL and date, when the input carried them.
+    pub meta: Metadata,
     pub attributions: Vec<Attribution>,
 }
 
@@ -21,6 +23,7 @@ pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
     Extraction {
         doc: input.name,
         text: input.text,
+        meta: input.meta,
         attributions,
     }
 }

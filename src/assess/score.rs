@@ -19,35 +19,36 @@ pub fn base_score(source: Option<SourceType>) -> f64 {
 /// Bonus for the source's own words in quotation marks.
 const DIRECT_QUOTE_BONUS: f64 = 0.1;
 
-/// A score and the facts that made it, in the order they were applied.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scored {
-    pub value: f64,
-    pub reasons: Vec<String>,
+/// The score of a claim: its source's base, a bonus for direct quotes, less each
+/// marker's weight; in [0, 1], rounded to two decimals.
+pub fn score(source: Option<SourceType>, kind: Kind, markers: &[Marker]) -> f64 {
+    let bonus = if kind == Kind::Direct && source.is_some() {
+        DIRECT_QUOTE_BONUS
+    } else {
+        0.0
+    };
+    let penalty: f64 = markers.iter().map(|marker| marker.weight).sum();
+    ((base_score(source) + bonus - penalty).clamp(0.0, 1.0) * 100.0).round() / 100.0
 }
 
-/// The score of a claim: its source's base, a bonus for direct quotes, less each
-/// marker's weight; in [0, 1], rounded to two decimals. `marker_texts` gives each
-/// marker's words for its reason.
-pub fn score(
+/// The facts that made a score, in the order [`score`] applies them; `marker_texts`
+/// gives each marker's words. Computed when rendering, so extraction keeps no strings.
+pub fn reasons(
     source: Option<SourceType>,
     kind: Kind,
     markers: &[Marker],
     marker_texts: &[&str],
-) -> Scored {
+) -> Vec<String> {
     let base = base_score(source);
     let mut reasons = vec![match source {
         Some(kind) => format!("{} source: {base:.2}", kind.as_str()),
         None => "no source: 0.00".to_string(),
     }];
-    let mut raw = base;
     if kind == Kind::Direct && source.is_some() {
-        raw += DIRECT_QUOTE_BONUS;
         reasons.push(format!("direct quote: +{DIRECT_QUOTE_BONUS:.2}"));
     }
     for (marker, text) in markers.iter().zip(marker_texts) {
         if marker.weight > 0.0 {
-            raw -= marker.weight;
             reasons.push(format!(
                 "{} \"{text}\": -{:.2}",
                 marker.kind.as_str(),
@@ -55,10 +56,22 @@ pub fn score(
             ));
         }
     }
-    Scored {
-        value: (raw.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-        reasons,
-    }
+    reasons
+}
+
+/// The reasons of one attribution's score, with the marker words read from `text`.
+pub fn explain(text: &str, attribution: &crate::model::Attribution) -> Vec<String> {
+    let texts: Vec<&str> = attribution
+        .markers
+        .iter()
+        .map(|marker| marker.span.slice(text))
+        .collect();
+    reasons(
+        attribution.source.as_ref().map(|source| source.source_type),
+        attribution.kind,
+        &attribution.markers,
+        &texts,
+    )
 }
 
 #[cfg(test)]
@@ -92,14 +105,11 @@ mod tests {
         ];
         for (source, kind, markers, want) in cases {
             let texts = vec!["x"; markers.len()];
-            let scored = score(source, kind, &markers, &texts);
-            assert!(
-                (scored.value - want).abs() < 1e-9,
-                "{source:?} {kind:?}: {}",
-                scored.value
-            );
+            let value = score(source, kind, &markers);
+            assert!((value - want).abs() < 1e-9, "{source:?} {kind:?}: {value}");
+            let reasons = reasons(source, kind, &markers, &texts);
             assert_eq!(
-                scored.reasons.len(),
+                reasons.len(),
                 1 + usize::from(kind == Kind::Direct) + markers.len()
             );
         }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use rayon::prelude::*;
 
-use claimtrace::ingest::{expand_paths, read_input};
+use claimtrace::ingest::{ReadOptions, inputs};
 use claimtrace::{Extraction, Grammar, extract};
 
 /// Documents extracted at once: enough to keep every thread busy, few enough that
@@ -17,19 +17,26 @@ const CHUNK_PER_THREAD: usize = 16;
 /// input is reported on stderr and skipped. Returns whether any input failed.
 pub fn for_each_extraction(
     paths: &[PathBuf],
+    options: ReadOptions,
     grammar: &Grammar,
     mut sink: impl FnMut(Extraction) -> Result<()>,
 ) -> Result<bool> {
     let chunk_size = CHUNK_PER_THREAD * rayon::current_num_threads();
     let mut failed = false;
-    let mut pending = expand_paths(paths).into_iter().peekable();
+    let mut pending = inputs(paths, options).peekable();
     while pending.peek().is_some() {
         let chunk: Vec<_> = pending.by_ref().take(chunk_size).collect();
-        let results: Vec<_> = chunk
+        let results: Vec<Result<Extraction, claimtrace::Error>> = chunk
             .into_par_iter()
-            .map(|path| {
-                path.and_then(|path| read_input(&path))
-                    .map(|input| extract(input, grammar))
+            .map(|input| {
+                let input = input?;
+                if let Some(offset) = input.replaced_invalid_utf8_at {
+                    eprintln!(
+                        "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",
+                        input.name
+                    );
+                }
+                Ok(extract(input, grammar))
             })
             .collect();
         for result in results {

@@ -106,15 +106,31 @@ fn trimmed_span(text: &str, span: Span) -> Option<Span> {
     (start < end).then_some(Span::new(start, end))
 }
 
-/// For a line opening with a bullet marker and a space, the text after them.
+/// For a line opening with a bullet, a numbered-list marker ("1.", "2)"), a
+/// Markdown heading ("## ") or blockquote ("> ") marker and a space, the text after
+/// the marker: such a line is a block of its own.
 fn bullet_body(text: &str, line: Span) -> Option<Span> {
     let slice = line.slice(text);
-    let marker = slice.chars().next().filter(|c| BULLETS.contains(c))?;
-    let rest = &slice[marker.len_utf8()..];
-    if !rest.starts_with([' ', '\t']) {
+    let marker_len = if let Some(marker) = slice.chars().next().filter(|c| BULLETS.contains(c)) {
+        marker.len_utf8()
+    } else if slice.starts_with('#') {
+        slice.len() - slice.trim_start_matches('#').len()
+    } else if slice.starts_with('>') {
+        1
+    } else {
+        let digits = slice.len() - slice.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let numbered = (1..=3).contains(&digits) && slice[digits..].starts_with(['.', ')']);
+        if !numbered {
+            return None;
+        }
+        digits + 1
+    };
+    let rest = &slice[marker_len..];
+    let blockquote_without_space = slice.starts_with('>') && !rest.is_empty();
+    if !rest.starts_with([' ', '\t']) && !blockquote_without_space {
         return None;
     }
-    trimmed_span(text, Span::new(line.start + marker.len_utf8(), line.end))
+    trimmed_span(text, Span::new(line.start + marker_len, line.end))
 }
 
 /// Title, boilerplate, captions, teasers, bios and comments; the rest stays body.
@@ -313,6 +329,25 @@ mod tests {
         ];
         let want: Vec<(String, Role)> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
         assert_eq!(roles(text), want);
+    }
+
+    #[test]
+    fn markdown_headings_quotes_and_lists() {
+        let text = "# Big news\n\nIntro line here.\n> Quoted words, he said.\n1. First point.\n2) Second point.\n#hashtag stays\n";
+        let got = roles(text);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Big news",
+                "Intro line here.",
+                "Quoted words, he said.",
+                "First point.",
+                "Second point.",
+                "#hashtag stays"
+            ]
+        );
+        assert_eq!(got[0].1, Role::Title);
     }
 
     #[test]

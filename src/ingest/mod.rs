@@ -1,23 +1,50 @@
-//! Bytes in, documents out: file discovery, the UTF-8 check and layout roles.
+//! Bytes in, documents out: file discovery, input formats (plain text, Markdown,
+//! JSONL corpora), the UTF-8 check and layout roles.
 
+pub mod jsonl;
 pub mod layout;
 
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 pub use layout::{Block, Role};
 
 use crate::error::Error;
 
-/// A decoded input: its name as given on the command line and its text.
+/// What is known about a document besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A decoded input: its name and its text.
 #[derive(Debug, Clone)]
 pub struct Input {
-    /// The path as the user gave it (or `-` for stdin); goes to `doc` in the output.
+    /// The path as the user gave it (`-` for stdin), or the id of a JSONL document;
+    /// goes to `doc` in the output.
     pub name: String,
     pub text: String,
+    pub meta: Metadata,
+    /// With `--lossy`: the byte offset of the first invalid UTF-8 sequence replaced.
+    pub replaced_invalid_utf8_at: Option<usize>,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadOptions {
+    /// Every input is a JSONL corpus, one document per line.
+    pub jsonl: bool,
+    /// Replace invalid UTF-8 (and say where) instead of refusing the file.
+    pub lossy: bool,
 }
 
 /// File extensions read when a folder is given.
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// How far into a file a NUL byte marks it as binary.
+const BINARY_PROBE: usize = 8192;
 
 /// Expands files and folders (recursed, sorted, .txt and .md only) into file paths;
 /// `-` stays as is and means stdin.
@@ -35,28 +62,20 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, Error>> {
 
 /// Recurses into `dir`, skipping folders already on the way down (symlink loops).
 fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, Error>>, ancestors: &mut Vec<PathBuf>) {
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
     let canonical = match dir.canonicalize() {
         Ok(canonical) => canonical,
-        Err(source) => {
-            out.push(Err(Error::Io {
-                path: dir.to_path_buf(),
-                source,
-            }));
-            return;
-        }
+        Err(source) => return out.push(Err(io(source))),
     };
     if ancestors.contains(&canonical) {
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(source) => {
-            out.push(Err(Error::Io {
-                path: dir.to_path_buf(),
-                source,
-            }));
-            return;
-        }
+        Err(source) => return out.push(Err(io(source))),
     };
     let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     children.sort();
@@ -75,32 +94,110 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, Error>>, ancestors: &mut Vec<P
     ancestors.pop();
 }
 
-/// Reads one path (or stdin for `-`) and checks it is UTF-8.
-pub fn read_input(path: &Path) -> Result<Input, Error> {
-    let name = path.display().to_string();
-    let bytes = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(|source| {
-            Error::Io {
-                path: path.to_path_buf(),
-                source,
+/// Every document of `paths`, lazily and in order: a file or stdin is one document,
+/// a JSONL corpus one per line (read line by line, so a pipe streams).
+pub fn inputs(
+    paths: &[PathBuf],
+    options: ReadOptions,
+) -> impl Iterator<Item = Result<Input, Error>> {
+    expand_paths(paths).into_iter().flat_map(
+        move |path| -> Box<dyn Iterator<Item = Result<Input, Error>>> {
+            match path {
+                Err(error) => Box::new(std::iter::once(Err(error))),
+                Ok(path) if options.jsonl => jsonl_inputs(path),
+                Ok(path) => Box::new(std::iter::once(read_input(&path, options.lossy))),
             }
-        })?;
-        bytes
-    } else {
-        std::fs::read(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
-    };
-    let text = decode(&name, bytes)?;
-    Ok(Input { name, text })
+        },
+    )
 }
 
-/// Checks that `bytes` are UTF-8; the error names the file and the first bad byte.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, Error> {
-    String::from_utf8(bytes).map_err(|error| Error::InvalidUtf8 {
-        path: name.to_string(),
-        offset: error.utf8_error().valid_up_to(),
+/// The documents of one JSONL corpus, one per line.
+fn jsonl_inputs(path: PathBuf) -> Box<dyn Iterator<Item = Result<Input, Error>>> {
+    let name = path.display().to_string();
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        match std::fs::File::open(&path) {
+            Ok(file) => Box::new(std::io::BufReader::new(file)),
+            Err(source) => return Box::new(std::iter::once(Err(Error::Io { path, source }))),
+        }
+    };
+    Box::new(
+        reader
+            .split(b'\n')
+            .enumerate()
+            .filter_map(move |(index, line)| {
+                let number = index + 1;
+                let line = match line {
+                    Ok(line) => line,
+                    Err(source) => {
+                        return Some(Err(Error::Io {
+                            path: PathBuf::from(&name),
+                            source,
+                        }));
+                    }
+                };
+                match String::from_utf8(line) {
+                    Ok(line) => jsonl::parse_line(&name, number, &line),
+                    Err(error) => Some(Err(Error::Jsonl {
+                        path: name.clone(),
+                        line: number,
+                        message: format!(
+                            "invalid UTF-8 at byte {} of the line",
+                            error.utf8_error().valid_up_to()
+                        ),
+                    })),
+                }
+            }),
+    )
+}
+
+/// Reads one path (or stdin for `-`) and checks it is text.
+pub fn read_input(path: &Path, lossy: bool) -> Result<Input, Error> {
+    let name = path.display().to_string();
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(io)?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(io)?
+    };
+    decode(&name, bytes, lossy)
+}
+
+/// Checks that `bytes` are text: UTF-8 (the error names the file and the first bad
+/// byte; `lossy` replaces bad sequences instead) with no NUL byte near the start.
+pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
+    if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&byte| byte == 0) {
+        return Err(Error::Binary {
+            path: name.to_string(),
+            offset,
+        });
+    }
+    let (text, replaced_invalid_utf8_at) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) if lossy => {
+            let offset = error.utf8_error().valid_up_to();
+            (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some(offset),
+            )
+        }
+        Err(error) => {
+            return Err(Error::InvalidUtf8 {
+                path: name.to_string(),
+                offset: error.utf8_error().valid_up_to(),
+            });
+        }
+    };
+    Ok(Input {
+        name: name.to_string(),
+        text,
+        meta: Metadata::default(),
+        replaced_invalid_utf8_at,
     })
 }

@@ -41,18 +41,20 @@ pub fn link(
     let mut waiting_for_block: Option<usize> = None;
     for (segmented, hits) in blocks.iter().zip(found) {
         let mut block_attributed = false;
-        let mut taken: Vec<Span> = Vec::new();
+        let mut taken = Coverage::new(segmented);
         if let Some(index) = waiting_for_block.take() {
             drafts[index].claim = segmented.block.span;
             drafts[index].scope = drafts[index].scope.cover(segmented.block.span);
-            taken.push(segmented.block.span);
+            taken.mark(segmented.block.span);
             block_attributed = true;
         }
         for hit in hits {
             let sentence = segmented.sentences[hit.sentence].span;
-            taken.extend([hit.claim, hit.cue, sentence]);
+            for span in [hit.claim, hit.cue, sentence] {
+                taken.mark(span);
+            }
             if let Some(source) = &hit.source {
-                taken.push(source.span);
+                taken.mark(source.span);
             }
             if hit.claim_in_next_block {
                 waiting_for_block = Some(drafts.len());
@@ -67,8 +69,8 @@ pub fn link(
                 attributed: true,
             });
         }
-        for sentence in &segmented.sentences {
-            if taken.iter().any(|span| span.overlaps(sentence.span)) {
+        for (number, sentence) in segmented.sentences.iter().enumerate() {
+            if taken.is_marked(number) {
                 continue;
             }
             let tokens = &segmented.tokens[sentence.tokens.clone()];
@@ -80,10 +82,10 @@ pub fn link(
                 let claim = quote_extent(segmented, sentence.span);
                 previous.claim = previous.claim.cover(claim);
                 previous.scope = previous.scope.cover(claim);
-                taken.push(claim);
+                taken.mark(claim);
             } else if continues {
                 let claim = quote_extent(segmented, sentence.span);
-                taken.push(claim);
+                taken.mark(claim);
                 drafts.push(Draft {
                     claim,
                     cue: None,
@@ -114,6 +116,43 @@ pub fn link(
         .flat_map(|segmented| find_markers(&segmented.tokens, grammar))
         .collect::<Vec<_>>();
     assess(text, blocks, drafts, markers, grammar)
+}
+
+/// Which sentences of a block something already covers; marking a span costs a
+/// binary search plus the sentences it touches, so a long paragraph stays linear.
+struct Coverage<'s> {
+    sentences: &'s [crate::segment::Sentence],
+    marked: Vec<bool>,
+}
+
+impl<'s> Coverage<'s> {
+    fn new(segmented: &'s Segmented) -> Self {
+        Coverage {
+            sentences: &segmented.sentences,
+            marked: vec![false; segmented.sentences.len()],
+        }
+    }
+
+    /// Marks every sentence that shares a byte with `span`.
+    fn mark(&mut self, span: Span) {
+        let first = self
+            .sentences
+            .partition_point(|sentence| sentence.span.end <= span.start);
+        for (offset, sentence) in self.sentences[first..].iter().enumerate() {
+            if sentence.span.start >= span.end && !span.is_empty() {
+                break;
+            }
+            if sentence.span.overlaps(span) {
+                self.marked[first + offset] = true;
+            } else if span.is_empty() {
+                break;
+            }
+        }
+    }
+
+    fn is_marked(&self, sentence: usize) -> bool {
+        self.marked[sentence]
+    }
 }
 
 /// Types sources, attaches markers and scores every draft.
@@ -151,15 +190,10 @@ fn assess(
             } else {
                 Kind::Unattributed
             };
-            let marker_texts: Vec<&str> = markers
-                .iter()
-                .map(|marker| marker.span.slice(text))
-                .collect();
-            let scored = score(
+            let score = score(
                 source.as_ref().map(|source| source.source_type),
                 kind,
                 &markers,
-                &marker_texts,
             );
             Attribution {
                 kind,
@@ -167,8 +201,7 @@ fn assess(
                 cue: draft.cue,
                 source,
                 markers,
-                score: scored.value,
-                reasons: scored.reasons,
+                score,
             }
         })
         .collect()
@@ -279,11 +312,16 @@ fn make_source(
 
 /// Direct when the claim is one quotation, mixed when it holds one, else indirect.
 fn quote_kind(blocks: &[Segmented], claim: Span) -> Kind {
-    let quotes: Vec<Span> = blocks
+    let first = blocks.partition_point(|segmented| segmented.block.span.end <= claim.start);
+    let quotes: Vec<Span> = blocks[first..]
         .iter()
-        .filter(|segmented| segmented.block.span.overlaps(claim))
-        .flat_map(|segmented| segmented.quotes.iter().map(|quote| quote.span))
-        .filter(|quote| quote.overlaps(claim))
+        .take_while(|segmented| segmented.block.span.start < claim.end)
+        .flat_map(|segmented| {
+            segmented
+                .quotes_overlapping(claim)
+                .iter()
+                .map(|quote| quote.span)
+        })
         .collect();
     // A claim may start one byte inside a quote or end on a comma or period just
     // outside it; a quote split by "he said" is still the speaker's own words.
@@ -318,7 +356,7 @@ fn is_quoted_sentence(tokens: &[Token]) -> bool {
 /// The quotation that a quoted sentence opens, or the sentence itself.
 fn quote_extent(segmented: &Segmented, sentence: Span) -> Span {
     segmented
-        .quotes
+        .quotes_overlapping(Span::new(sentence.start, sentence.start + 1))
         .iter()
         .find(|quote| quote.span.start == sentence.start)
         .map_or(sentence, |quote| quote.span.cover(sentence))

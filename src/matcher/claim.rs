@@ -21,7 +21,7 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     let last = trim_final_period(tokens, start, end)?;
     let mut span = tokens[start].span.cover(tokens[last].span);
     if let Some(quote) = segmented
-        .quotes
+        .quotes_overlapping(Span::new(span.start, span.start + 1))
         .iter()
         .find(|quote| quote.span.start == span.start)
     {
@@ -49,16 +49,21 @@ pub fn claim_before(
         comma - 1
     };
     let mut span = tokens[start].span.cover(tokens[last].span);
-    if let Some(quote) = segmented.quotes.iter().find(|quote| {
-        quote.span.start < span.start
-            && span.start < quote.span.end
-            && quote.span.end <= span.end + 1
-    }) {
+    if let Some(quote) = segmented
+        .quotes_overlapping(Span::new(span.start, span.start + 1))
+        .iter()
+        .find(|quote| {
+            quote.span.start < span.start
+                && span.start < quote.span.end
+                && quote.span.end <= span.end + 1
+        })
+    {
         span.start = quote.span.start;
     }
     // "…especially fundraising: “There’s a ton of it,” he said." — the quote after
     // a colon is the claim.
-    let introduced = segmented.quotes.iter().find(|quote| {
+    let near_end = Span::new(span.end.saturating_sub(2), span.end);
+    let introduced = segmented.quotes_overlapping(near_end).iter().find(|quote| {
         span.start < quote.span.start
             && quote.span.end + 1 >= span.end
             && tokens[..tokens.partition_point(|t| t.span.start < quote.span.start)]

@@ -71,7 +71,7 @@ impl Context<'_, '_> {
     fn in_quote(&self, index: usize) -> bool {
         let span = self.segmented.tokens[index].span;
         self.segmented
-            .quotes
+            .quotes_overlapping(span)
             .iter()
             .any(|quote| quote.span.start < span.start && span.end < quote.span.end)
     }

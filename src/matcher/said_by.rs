@@ -208,7 +208,7 @@ fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
         .filter(|token| token.is_double_quote())?;
     context
         .segmented
-        .quotes
+        .quotes_overlapping(closing.span)
         .iter()
         .find(|quote| quote.span.end == closing.span.end)
         .map(|quote| quote.span)
@@ -559,7 +559,7 @@ fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
         .filter(|token| token.is_double_quote())?;
     context
         .segmented
-        .quotes
+        .quotes_overlapping(opening.span)
         .iter()
         .find(|quote| quote.span.start == opening.span.start)
         .map(|quote| quote.span)

@@ -1,0 +1,112 @@
+//! Real inputs and bad inputs (issue #7): JSONL corpora, stdin, invalid UTF-8, binary
+//! and empty files, vanished files, symlink loops, pathological text.
+
+use crate::support::{claimtrace, claimtrace_stdin, jsonl, stderr, stdout};
+
+#[test]
+fn jsonl_corpus_streams_documents_with_their_ids() {
+    let corpus = concat!(
+        r#"{"id": "a1", "text": "T\n\nPrices rose, the ministry said.", "publisher": "nyt"}"#,
+        "\n\n",
+        r#"{"id": 2, "text": "T\n\nThe plan failed, officials said."}"#,
+        "\n",
+        r#"{"id": "bad"}"#,
+        "\n"
+    );
+    let output = claimtrace_stdin(
+        &[
+            "extract",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "-",
+        ],
+        corpus.as_bytes(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a bad line makes the exit code 2"
+    );
+    let records = jsonl(&output);
+    let docs: Vec<&str> = records
+        .iter()
+        .filter(|r| r["kind"] != "unattributed")
+        .map(|r| r["doc"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs, ["a1", "2"]);
+    assert_eq!(records[0]["claim"]["text"], "Prices rose");
+    assert!(stderr(&output).contains("-:4: "), "{}", stderr(&output));
+}
+
+#[test]
+fn lossy_replaces_invalid_utf8_and_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.txt");
+    let mut bytes = b"T\n\nThe caf".to_vec();
+    bytes.push(0xe9);
+    bytes.extend(b" closed, the owner said.\n");
+    std::fs::write(&path, bytes).unwrap();
+    let file = path.to_str().unwrap();
+    let strict = claimtrace(&["extract", "--format", "jsonl", file]);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(
+        stderr(&strict).contains("latin1.txt: invalid UTF-8 at byte offset 10"),
+        "{}",
+        stderr(&strict)
+    );
+    let lossy = claimtrace(&["extract", "--lossy", "--format", "jsonl", file]);
+    assert!(lossy.status.success());
+    assert!(stderr(&lossy).contains("warning") && stderr(&lossy).contains("offset 10"));
+    assert_eq!(jsonl(&lossy)[0]["source"]["text"], "the owner");
+}
+
+#[test]
+fn binary_vanished_and_looping_inputs_are_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), [b'x', 0, 1, 2, 3]).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "T\n\nThe plan failed, the memo said.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let output = claimtrace(&["extract", "--format", "jsonl", path, "gone.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("a.txt: binary file"), "{errors}");
+    assert!(errors.contains("gone.txt"), "{errors}");
+    let docs: std::collections::BTreeSet<String> = jsonl(&output)
+        .iter()
+        .map(|r| r["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+}
+
+#[test]
+fn pathological_texts_finish_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("no-newline.txt", "the officials said that \"it was, according to the report, fine\" — he told Foreign Policy. ".repeat(40_000)),
+        ("quotes.txt", "\"".repeat(1_000_000)),
+        ("nested.txt", format!("{}he said so{}{}{}", "“".repeat(10_000), "”".repeat(10_000), "(".repeat(10_000), ")".repeat(10_000))),
+        ("said.txt", "\"A,\" he said. ".repeat(50_000)),
+    ];
+    for (name, text) in &cases {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    // Generous bound: every case is linear; a quadratic one takes minutes.
+    let started = std::time::Instant::now();
+    let output = claimtrace(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(!stdout(&output).is_empty());
+}
