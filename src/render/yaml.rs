@@ -6,24 +6,7 @@ use serde::Serialize;
 
 use crate::pipeline::Extraction;
 use crate::render::record::{Record, records};
-
-/// What a fact-checker writes about a claim.
-#[derive(Debug, Clone, Serialize)]
-pub struct Review {
-    pub status: String,
-    pub note: String,
-    pub reviewer: String,
-}
-
-impl Default for Review {
-    fn default() -> Self {
-        Review {
-            status: "unreviewed".into(),
-            note: String::new(),
-            reviewer: String::new(),
-        }
-    }
-}
+pub use crate::review::status::{Review, Status};
 
 /// A record with the reasons for its score and its review.
 #[derive(Debug, Clone, Serialize)]
@@ -43,12 +26,15 @@ pub struct ReviewDocument {
     pub claims: Vec<ReviewedRecord>,
 }
 
-/// The header comment: YAML comments do not survive a merge, notes do.
+/// The header comment: YAML comments do not survive a merge, review fields do.
 const HEADER: &str = "\
 # claimtrace review file.
 # Set each claim's review.status to one of: unreviewed, verified, disputed,
-# unverifiable, needs-source. Write notes in review.note: comments like this one
-# are not kept when the file is merged onto a new draft.
+# unverifiable, needs-source. Write notes in review.note and your name in
+# review.reviewer; other keys you add (a ticket, a second reviewer) are kept.
+# Comments like this one are not kept when `claimtrace review merge` carries the
+# reviews over to a new draft. Claims under `removed` are no longer in the text;
+# their reviews are kept there.
 ";
 
 /// Gathers the review document document by document.
@@ -67,21 +53,30 @@ impl ReviewBuilder {
             .zip(&extraction.attributions)
             .map(|(record, attribution)| ReviewedRecord {
                 record,
-                reasons: attribution.reasons.clone(),
+                reasons: crate::assess::score::explain(&extraction.text, attribution),
                 review: Review::default(),
             });
         self.claims.extend(reviewed);
     }
 
-    /// Writes the header comment and the document.
-    pub fn write(self, out: &mut dyn Write) -> anyhow::Result<()> {
-        let document = ReviewDocument {
+    /// The document gathered so far.
+    pub fn finish(self) -> ReviewDocument {
+        ReviewDocument {
             claimtrace: env!("CARGO_PKG_VERSION").to_string(),
             documents: self.documents,
             claims: self.claims,
-        };
-        out.write_all(HEADER.as_bytes())?;
-        serde_yaml::to_writer(&mut *out, &document)?;
-        Ok(())
+        }
     }
+
+    /// Writes the header comment and the document.
+    pub fn write(self, out: &mut dyn Write) -> anyhow::Result<()> {
+        write_review(out, &self.finish())
+    }
+}
+
+/// Writes a review document (fresh or merged) with its header comment.
+pub fn write_review(out: &mut dyn Write, document: &impl Serialize) -> anyhow::Result<()> {
+    out.write_all(HEADER.as_bytes())?;
+    serde_yaml::to_writer(&mut *out, document)?;
+    Ok(())
 }

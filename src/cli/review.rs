@@ -1,0 +1,348 @@
+//! The fact-checking commands: `review merge`, `review status`, `check` and
+//! `export claimreview`. The logic lives in `claimtrace::review`; this file reads
+//! the files, extracts the drafts and writes the results.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand};
+use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
+
+use claimtrace::Grammar;
+use claimtrace::ingest::ReadOptions;
+use claimtrace::model::MarkerKind;
+use claimtrace::render::record::records;
+use claimtrace::render::table::excerpt;
+use claimtrace::render::yaml::{ReviewBuilder, ReviewDocument, write_review};
+use claimtrace::review::claimreview::claim_reviews;
+use claimtrace::review::merge::merge;
+use claimtrace::review::policy::{Policy, Violation, check};
+use claimtrace::review::tally::tally;
+use claimtrace::review::{ReviewFile, Status, load_review};
+
+use super::batch;
+
+/// Widest claim excerpt in listings.
+const CLAIM_EXCERPT: usize = 80;
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Re-extract PATH and carry every review of OLD over to the claim with the same
+    /// id; vanished claims go under `removed`, new ones arrive unreviewed.
+    Merge {
+        /// The review file to carry over (never modified).
+        #[arg(value_name = "OLD.yaml")]
+        old: PathBuf,
+        /// The revised draft: files, folders or `-`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write the merged file here (atomically) instead of to stdout.
+        #[arg(short, long, value_name = "OUT.yaml")]
+        output: Option<PathBuf>,
+    },
+    /// Count claims by status and by document; list unreviewed claims resting on
+    /// anonymous sources or on none.
+    Status {
+        #[arg(value_name = "FILE.yaml")]
+        file: PathBuf,
+    },
+}
+
+/// `claimtrace check`: the publishing policy, for CI.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Fail when a document has more than N claims with no source.
+    #[arg(long, value_name = "N")]
+    max_unsourced: Option<usize>,
+    /// Fail when more than this share (0 to 1) of a document's attributed claims
+    /// rest on anonymous sources.
+    #[arg(long, value_name = "X", value_parser = parse_share)]
+    max_anonymous_share: Option<f64>,
+    /// Fail on any claim carrying this marker (repeatable): hedge, uncertainty,
+    /// anonymity, no-comment, second-hand, estimate, belief.
+    #[arg(long = "forbid-marker", value_name = "KIND")]
+    forbid_markers: Vec<MarkerKind>,
+    /// A review file: any claim marked disputed there fails.
+    #[arg(long, value_name = "FILE.yaml")]
+    review: Option<PathBuf>,
+    /// Files, folders or `-`.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportAction {
+    /// schema.org ClaimReview JSON-LD for the verified and disputed claims.
+    Claimreview {
+        #[arg(value_name = "FILE.yaml")]
+        file: PathBuf,
+    },
+}
+
+/// Runs `review merge` or `review status`.
+pub fn review(
+    action: ReviewAction,
+    read: ReadOptions,
+    grammar: &Grammar,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    match action {
+        ReviewAction::Merge { old, paths, output } => {
+            merge_command(&old, &paths, output.as_deref(), read, grammar, out)
+        }
+        ReviewAction::Status { file } => status_command(&file, out),
+    }
+}
+
+/// Runs `check`: exit 1 when a document breaks the policy.
+pub fn check_command(
+    args: CheckArgs,
+    read: ReadOptions,
+    grammar: &Grammar,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let review = args.review.as_deref().map(read_review).transpose()?;
+    let policy = Policy {
+        max_unsourced: args.max_unsourced,
+        max_anonymous_share: args.max_anonymous_share,
+        forbid_markers: args.forbid_markers,
+    };
+    if policy == Policy::default() && review.is_none() {
+        eprintln!(
+            "check: no policy given (--max-unsourced, --max-anonymous-share, --forbid-marker, --review)"
+        );
+    }
+    let mut violations: Vec<Violation> = Vec::new();
+    let mut documents = 0;
+    let failed = batch::for_each_extraction(&args.paths, read, grammar, |extraction| {
+        documents += 1;
+        violations.extend(check(&policy, &records(&extraction), review.as_ref()));
+        Ok(())
+    })?;
+    if failed {
+        bail!("some inputs could not be read");
+    }
+    for violation in &violations {
+        writeln!(out, "{}: {}", violation.doc, violation.breach)?;
+        for claim in &violation.claims {
+            write!(
+                out,
+                "  {}  {}",
+                claim.id,
+                excerpt(&claim.text, CLAIM_EXCERPT)
+            )?;
+            if !claim.note.is_empty() {
+                write!(out, "  (note: {})", excerpt(&claim.note, CLAIM_EXCERPT))?;
+            }
+            writeln!(out)?;
+        }
+    }
+    let breaking: std::collections::BTreeSet<&str> =
+        violations.iter().map(|v| v.doc.as_str()).collect();
+    eprintln!(
+        "check: documents breaking the policy: {} of {documents}",
+        breaking.len()
+    );
+    Ok(if violations.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Runs `export claimreview`.
+pub fn export(action: ExportAction, out: &mut dyn Write) -> Result<ExitCode> {
+    let ExportAction::Claimreview { file } = action;
+    let reviews = claim_reviews(&read_review(&file)?);
+    serde_json::to_writer_pretty(&mut *out, &reviews)?;
+    writeln!(out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn merge_command(
+    old_path: &Path,
+    paths: &[PathBuf],
+    output: Option<&Path>,
+    read: ReadOptions,
+    grammar: &Grammar,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    if let Some(output) = output
+        && same_file(old_path, output)
+    {
+        bail!(
+            "{}: refusing to overwrite OLD; give -o another file",
+            output.display()
+        );
+    }
+    let old = read_review(old_path)?;
+    let fresh = extract_review(paths, read, grammar)?;
+    let merged = merge(&old, &fresh).context("merging the reviews")?;
+
+    let mut text = Vec::new();
+    write_review(&mut text, &merged.document)?;
+    match output {
+        Some(path) => write_atomically(path, &text)?,
+        None => out.write_all(&text)?,
+    }
+    let summary = merged.summary;
+    eprintln!(
+        "review merge: {} kept, {} new, {} removed",
+        summary.kept, summary.new, summary.removed
+    );
+    for entry in merged
+        .removed
+        .iter()
+        .filter(|e| e.status != Status::Unreviewed)
+    {
+        eprintln!(
+            "  removed {} ({}): {}",
+            entry.id,
+            entry.status,
+            excerpt(
+                entry.claim_text.as_deref().unwrap_or_default(),
+                CLAIM_EXCERPT
+            )
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn status_command(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
+    let file = read_review(path)?;
+    let tally = tally(&file);
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED);
+    let mut header = vec!["document".to_string()];
+    header.extend(Status::ALL.iter().map(|status| status.to_string()));
+    header.push("total".into());
+    table.set_header(header);
+    let mut rows: Vec<(&str, _)> = tally
+        .by_doc
+        .iter()
+        .map(|(doc, counts)| (doc.as_str(), *counts))
+        .collect();
+    rows.push(("all", tally.total));
+    for (doc, counts) in rows {
+        let mut row = vec![doc.to_string()];
+        row.extend(counts.iter().map(usize::to_string));
+        row.push(counts.iter().sum::<usize>().to_string());
+        table.add_row(row);
+    }
+    for column in 1..=Status::ALL.len() + 1 {
+        if let Some(column) = table.column_mut(column) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    writeln!(out, "{table}")?;
+    if tally.removed > 0 {
+        writeln!(
+            out,
+            "removed (no longer in the text, not counted): {}",
+            tally.removed
+        )?;
+    }
+    writeln!(
+        out,
+        "\nunreviewed claims on anonymous sources or none: {}",
+        tally.needs_attention.len()
+    )?;
+    for entry in &tally.needs_attention {
+        let source = entry.source.as_ref().map_or_else(
+            || "no source".to_string(),
+            |source| format!("{} ({})", source.shown(), source.source_type.as_str()),
+        );
+        writeln!(
+            out,
+            "  {}  {}  {}  {}",
+            entry.doc.as_deref().unwrap_or("-"),
+            entry.id,
+            source,
+            excerpt(
+                entry.claim_text.as_deref().unwrap_or_default(),
+                CLAIM_EXCERPT
+            )
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and checks a review file; the error names the file, line and column.
+fn read_review(path: &Path) -> Result<ReviewFile> {
+    let bytes = fs::read(path).with_context(|| format!("{}", path.display()))?;
+    load_review(&bytes).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))
+}
+
+/// Extracts every draft into a fresh review document. A draft that cannot be read
+/// refuses the merge: its claims would all look removed.
+fn extract_review(
+    paths: &[PathBuf],
+    read: ReadOptions,
+    grammar: &Grammar,
+) -> Result<ReviewDocument> {
+    let mut builder = ReviewBuilder::default();
+    let mut documents = 0;
+    let failed = batch::for_each_extraction(paths, read, grammar, |extraction| {
+        documents += 1;
+        builder.add(&extraction);
+        Ok(())
+    })?;
+    if failed {
+        bail!("some drafts could not be read; nothing written");
+    }
+    if documents == 0 {
+        bail!("no documents found in the given paths; nothing written");
+    }
+    Ok(builder.finish())
+}
+
+/// Whether `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes `bytes` to a temporary file next to `path`, then renames it over `path`,
+/// so that a reader (or a crash) never sees half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file name", path.display()))?;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let temp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = (|| -> std::io::Result<()> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if let Err(error) = written {
+        // Best effort: the temporary file may not even exist.
+        let _ = fs::remove_file(&temp);
+        return Err(error).with_context(|| format!("writing {}", path.display()));
+    }
+    Ok(())
+}
+
+/// A share in [0, 1] for `--max-anonymous-share`.
+fn parse_share(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(share) if (0.0..=1.0).contains(&share) => Ok(share),
+        _ => Err(format!("`{text}` is not a share between 0 and 1")),
+    }
+}

@@ -1,0 +1,97 @@
+//! Stable claim ids: the same claim text gets the same id on every run, whatever
+//! else changed in the document or its file name.
+
+use std::collections::HashMap;
+
+use crate::model::Attribution;
+
+/// Folds whitespace runs to one space and curly quotes to straight ones, so that
+/// re-wrapping or re-quoting a claim does not change its id.
+pub fn normalize_claim(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '‘' | '’' => '\'',
+            other => other,
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// 64-bit FNV-1a: small, stable across platforms and releases.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The id of a claim text: `c-` and 16 hex digits of its normalized text's hash.
+pub fn claim_id(claim_text: &str) -> String {
+    format!("c-{:016x}", fnv1a(normalize_claim(claim_text).as_bytes()))
+}
+
+/// Ids for a document's attributions, in order; a repeated claim gets `-2`, `-3` ….
+/// Only the claim texts go in: not the offsets, the source or the file name.
+pub fn assign_ids(text: &str, attributions: &[Attribution]) -> Vec<String> {
+    ids_for_texts(
+        attributions
+            .iter()
+            .map(|attribution| attribution.claim.slice(text)),
+    )
+}
+
+/// Ids for claim texts in document order, numbering repeats.
+pub fn ids_for_texts<'a>(claims: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    claims
+        .into_iter()
+        .map(|claim| {
+            let id = claim_id(claim);
+            let count = seen.entry(id.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                id
+            } else {
+                format!("{id}-{count}")
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_ignore_whitespace_and_quote_style() {
+        assert_eq!(claim_id("“It  works,”\nhe"), claim_id("\"It works,\" he"));
+        assert_eq!(claim_id("it’s ‘done’"), claim_id("it's 'done'"));
+        assert_ne!(claim_id("It works"), claim_id("It fails"));
+        assert!(claim_id("x").starts_with("c-") && claim_id("x").len() == 18);
+    }
+
+    #[test]
+    fn ids_are_pinned_across_releases() {
+        // A review file written by an earlier release must still match.
+        assert_eq!(claim_id(""), "c-cbf29ce484222325");
+        assert_eq!(claim_id("a"), "c-af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn repeats_get_a_suffix_in_order() {
+        let ids = ids_for_texts(["A.", "B.", "A.", "A."]);
+        assert_eq!(ids[0], claim_id("A."));
+        assert_eq!(ids[2], format!("{}-2", claim_id("A.")));
+        assert_eq!(ids[3], format!("{}-3", claim_id("A.")));
+        assert_eq!(ids[1], claim_id("B."));
+    }
+
+    #[test]
+    fn other_claims_do_not_move_an_id() {
+        let before = ids_for_texts(["A.", "B.", "C."]);
+        let after = ids_for_texts(["New lead.", "A.", "B changed.", "C.", "D."]);
+        assert_eq!(before[0], after[1]);
+        assert_eq!(before[2], after[3]);
+    }
+}

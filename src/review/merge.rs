@@ -1,0 +1,238 @@
+//! Carrying a review file's verdicts over to a fresh extraction of a revised draft.
+
+use serde_yaml::{Mapping, Value};
+
+use crate::render::yaml::ReviewDocument;
+use crate::review::file::{Entry, ReviewFile};
+use crate::review::matching::{Key, match_entries};
+
+/// Keys of a claim entry that every run regenerates from the text; any other key of
+/// an old entry was added by hand and is carried over.
+const GENERATED: [&str; 10] = [
+    "doc", "id", "kind", "claim", "cue", "source", "markers", "score", "reasons", "review",
+];
+
+/// Top-level keys claimtrace writes; any other top-level key is carried over.
+const TOP_LEVEL: [&str; 4] = ["claimtrace", "documents", "claims", "removed"];
+
+/// What a merge did, for the summary on stderr.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Fresh claims that took an old review.
+    pub kept: usize,
+    /// Fresh claims with no old review: they arrive unreviewed.
+    pub new: usize,
+    /// Old entries no fresh claim took: they go under `removed`.
+    pub removed: usize,
+}
+
+/// The merged document and what happened.
+#[derive(Debug, Clone)]
+pub struct Merged<'a> {
+    /// The review document to write: fresh records, carried reviews, `removed`.
+    pub document: Mapping,
+    pub summary: Summary,
+    /// The old entries now under `removed`, in file order.
+    pub removed: Vec<&'a Entry>,
+}
+
+/// Merges `old` onto `fresh`: each fresh claim takes the whole review mapping (and
+/// any hand-added keys) of the old entry with its id; the old entries nobody took,
+/// and those an earlier merge had already removed, go under `removed` as written.
+/// A claim that comes back takes its review out of `removed` again.
+pub fn merge<'a>(
+    old: &'a ReviewFile,
+    fresh: &ReviewDocument,
+) -> Result<Merged<'a>, serde_yaml::Error> {
+    let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
+    let old_keys: Vec<Key<'_>> = old_entries
+        .iter()
+        .map(|entry| Key {
+            doc: entry.doc.as_deref(),
+            id: &entry.id,
+        })
+        .collect();
+    let fresh_keys: Vec<Key<'_>> = fresh
+        .claims
+        .iter()
+        .map(|claim| Key {
+            doc: Some(&claim.record.doc),
+            id: &claim.record.id,
+        })
+        .collect();
+    let matched = match_entries(&old_keys, &fresh_keys);
+
+    let mut summary = Summary::default();
+    let mut taken = vec![false; old_entries.len()];
+    let mut claims = Vec::with_capacity(fresh.claims.len());
+    for (claim, found) in fresh.claims.iter().zip(&matched) {
+        let mut entry = to_mapping(claim)?;
+        match found {
+            Some(index) => {
+                summary.kept += 1;
+                taken[*index] = true;
+                carry_over(old_entries[*index], &mut entry);
+            }
+            None => summary.new += 1,
+        }
+        claims.push(Value::Mapping(entry));
+    }
+    let removed: Vec<&Entry> = old_entries
+        .iter()
+        .zip(&taken)
+        .filter(|(_, taken)| !**taken)
+        .map(|(entry, _)| *entry)
+        .collect();
+    summary.removed = removed.len();
+
+    let mut document = Mapping::new();
+    document.insert("claimtrace".into(), fresh.claimtrace.clone().into());
+    document.insert(
+        "documents".into(),
+        Value::Sequence(fresh.documents.iter().cloned().map(Value::from).collect()),
+    );
+    document.insert("claims".into(), Value::Sequence(claims));
+    document.insert(
+        "removed".into(),
+        Value::Sequence(
+            removed
+                .iter()
+                .map(|entry| Value::Mapping(entry.raw.clone()))
+                .collect(),
+        ),
+    );
+    for (key, value) in &old.root {
+        if !key.as_str().is_some_and(|key| TOP_LEVEL.contains(&key)) {
+            document.insert(key.clone(), value.clone());
+        }
+    }
+    Ok(Merged {
+        document,
+        summary,
+        removed,
+    })
+}
+
+/// A fresh claim as a mapping, in the order claimtrace writes its keys.
+fn to_mapping(claim: &impl serde::Serialize) -> Result<Mapping, serde_yaml::Error> {
+    match serde_yaml::to_value(claim)? {
+        Value::Mapping(mapping) => Ok(mapping),
+        other => Err(serde::ser::Error::custom(format!(
+            "a claim serialized to {other:?}, not a mapping"
+        ))),
+    }
+}
+
+/// Puts the old entry's review mapping, as written, in place of the fresh one, and
+/// appends the keys a human added to the entry.
+fn carry_over(old: &Entry, entry: &mut Mapping) {
+    if let Some(review) = old.raw_review() {
+        entry.insert("review".into(), review.clone());
+    }
+    for (key, value) in &old.raw {
+        if !key.as_str().is_some_and(|key| GENERATED.contains(&key)) {
+            entry.insert(key.clone(), value.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::yaml::ReviewBuilder;
+    use crate::review::file::load_review;
+    use crate::review::status::Status;
+    use crate::review::test_support::extraction;
+
+    fn fresh(docs: &[(&str, &str)]) -> ReviewDocument {
+        let mut builder = ReviewBuilder::default();
+        for (name, text) in docs {
+            builder.add(&extraction(name, text));
+        }
+        builder.finish()
+    }
+
+    fn as_file(document: &impl serde::Serialize) -> ReviewFile {
+        let text = serde_yaml::to_string(document).unwrap();
+        load_review(text.as_bytes()).unwrap()
+    }
+
+    /// Sets the status of the claim whose text contains `needle`.
+    fn set_status(text: &str, needle: &str, status: &str) -> String {
+        let mut file: Value = serde_yaml::from_str(text).unwrap();
+        for claim in file["claims"].as_sequence_mut().unwrap() {
+            if claim["claim"]["text"].as_str().unwrap().contains(needle) {
+                claim["review"]["status"] = status.into();
+                claim["review"]["ticket"] = "FC-7".into();
+                claim["flag"] = true.into();
+            }
+        }
+        serde_yaml::to_string(&file).unwrap()
+    }
+
+    const DRAFT: &str =
+        "Title\n\nThe plan failed, officials said.\n\nThe budget grew, the memo said.\n";
+
+    #[test]
+    fn verdicts_follow_their_claims_and_vanished_ones_are_kept() {
+        let text = serde_yaml::to_string(&fresh(&[("a.txt", DRAFT)])).unwrap();
+        let text = set_status(&text, "plan failed", "disputed");
+        let text = set_status(&text, "budget grew", "verified");
+        let old = load_review(text.as_bytes()).unwrap();
+
+        let revised = "Title\n\nA new lead, the mayor said.\n\nThe plan failed, officials said.\n";
+        let merged = merge(&old, &fresh(&[("b.txt", revised)])).unwrap();
+        assert_eq!(
+            merged.summary,
+            Summary {
+                kept: 1,
+                new: 1,
+                removed: 1
+            }
+        );
+        let result = as_file(&merged.document);
+        let plan = result
+            .claims
+            .iter()
+            .find(|c| {
+                c.claim_text
+                    .as_deref()
+                    .is_some_and(|t| t.contains("plan failed"))
+            })
+            .unwrap();
+        assert_eq!(plan.status, Status::Disputed);
+        assert_eq!(plan.doc.as_deref(), Some("b.txt"));
+        assert_eq!(plan.raw.get("flag"), Some(&Value::Bool(true)));
+        assert_eq!(plan.raw_review().unwrap()["ticket"], "FC-7");
+        assert_eq!(result.removed.len(), 1);
+        assert_eq!(result.removed[0].status, Status::Verified);
+
+        // Merging again onto the first draft brings the removed verdict back.
+        let again = merge(&result, &fresh(&[("a.txt", DRAFT)])).unwrap();
+        assert_eq!(again.summary.kept, 2);
+        let back = as_file(&again.document);
+        assert!(back.claims.iter().all(|c| c.status != Status::Unreviewed));
+        // The lead of the revised draft is gone in turn.
+        assert_eq!(back.removed.len(), 1);
+        assert_eq!(back.removed[0].status, Status::Unreviewed);
+    }
+
+    #[test]
+    fn merging_twice_changes_nothing() {
+        let text = serde_yaml::to_string(&fresh(&[("a.txt", DRAFT)])).unwrap();
+        let old = load_review(set_status(&text, "plan", "verified").as_bytes()).unwrap();
+        let once = merge(&old, &fresh(&[("a.txt", DRAFT)])).unwrap();
+        let reread = as_file(&once.document);
+        let twice = merge(&reread, &fresh(&[("a.txt", DRAFT)])).unwrap();
+        assert_eq!(once.document, twice.document);
+    }
+
+    #[test]
+    fn unknown_top_level_keys_are_kept() {
+        let text = serde_yaml::to_string(&fresh(&[("a.txt", DRAFT)])).unwrap();
+        let text = format!("{text}desk: politics\n");
+        let old = load_review(text.as_bytes()).unwrap();
+        let merged = merge(&old, &fresh(&[("a.txt", DRAFT)])).unwrap();
+        assert_eq!(merged.document.get("desk"), Some(&Value::from("politics")));
+    }
+}

@@ -1,0 +1,75 @@
+//! A fact-checker's verdict on a claim, and the review mapping new claims start with.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a claim stands in review. Anything else in a review file is refused, so a
+/// typo ("verifed") cannot silently count as unreviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Unreviewed,
+    Verified,
+    Disputed,
+    Unverifiable,
+    NeedsSource,
+}
+
+impl Status {
+    /// Every status, in report order.
+    pub const ALL: [Status; 5] = [
+        Status::Unreviewed,
+        Status::Verified,
+        Status::Disputed,
+        Status::Unverifiable,
+        Status::NeedsSource,
+    ];
+
+    /// The kebab-case name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unreviewed => "unreviewed",
+            Status::Verified => "verified",
+            Status::Disputed => "disputed",
+            Status::Unverifiable => "unverifiable",
+            Status::NeedsSource => "needs-source",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The review mapping of a claim nobody has looked at yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub status: Status,
+    pub note: String,
+    pub reviewer: String,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review {
+            status: Status::Unreviewed,
+            note: String::new(),
+            reviewer: String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_serde() {
+        for status in Status::ALL {
+            let yaml = serde_yaml::to_string(&status).unwrap_or_default();
+            assert_eq!(yaml.trim(), status.as_str());
+        }
+        assert!(serde_yaml::from_str::<Status>("verifed").is_err());
+    }
+}

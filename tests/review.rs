@@ -1,0 +1,490 @@
+//! The review workflow through the CLI on real files: extract to YAML, edit by
+//! hand, merge onto a revised and renamed draft, status, check and export; and
+//! every refusal leaves the files as they were.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_yaml::{Mapping, Value};
+
+use crate::support::{claimtrace, jsonl, stderr, stdout};
+
+const DRAFT: &str = "Council budget row
+
+The plan failed, officials said.
+
+The budget grew by 5 percent, the memo said.
+
+“We will appeal,” said Ann Lee, the council leader.
+
+The bridge reportedly closed in May, according to the ministry.
+
+The sky is green.
+";
+
+/// The draft revised: a new lead, the budget paragraph cut, the quote re-quoted
+/// with straight quotes and the plan claim re-wrapped.
+const REVISED: &str = "Council budget row, updated
+
+The mayor resigned on Friday, the council said.
+
+The plan
+failed, officials said.
+
+\"We will appeal,\" said Ann Lee, the council leader.
+
+The bridge reportedly closed in May, according to the ministry.
+
+The sky is green.
+";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("temp file written");
+    path
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+fn review_of(path: &Path) -> Value {
+    let output = claimtrace(&["extract", "--format", "yaml", arg(path)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_yaml::from_str(&stdout(&output)).expect("extract writes YAML")
+}
+
+/// The claim mapping whose text contains `needle`, in `list` ("claims" or "removed").
+fn claim<'a>(document: &'a Value, list: &str, needle: &str) -> &'a Mapping {
+    document[list]
+        .as_sequence()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_mapping)
+        .find(|claim| {
+            claim
+                .get("claim")
+                .and_then(|c| c.get("text"))
+                .and_then(Value::as_str)
+                .is_some_and(|text| text.contains(needle))
+        })
+        .unwrap_or_else(|| panic!("no claim with {needle:?} under {list}"))
+}
+
+/// Edits a claim as a fact-checker would: a new review mapping (keys in their own
+/// order, with extra keys) put first in the entry, and an extra key on the entry.
+fn hand_edit(document: &mut Value, needle: &str, review: &str) {
+    let claims = document["claims"].as_sequence_mut().expect("claims");
+    for claim in claims.iter_mut() {
+        let Some(entry) = claim.as_mapping() else {
+            continue;
+        };
+        let text = entry
+            .get("claim")
+            .and_then(|c| c.get("text"))
+            .and_then(Value::as_str);
+        if !text.is_some_and(|text| text.contains(needle)) {
+            continue;
+        }
+        let mut edited = Mapping::new();
+        edited.insert(
+            "review".into(),
+            serde_yaml::from_str(review).expect("review YAML"),
+        );
+        for (key, value) in entry {
+            if key != "review" {
+                edited.insert(key.clone(), value.clone());
+            }
+        }
+        edited.insert("desk".into(), "metro".into());
+        *claim = Value::Mapping(edited);
+    }
+}
+
+const PLAN_REVIEW: &str = "{note: Two officials confirmed it on the record., status: verified, ticket: FC-101, second_reviewer: Bo}";
+const APPEAL_REVIEW: &str = "{status: disputed, reviewer: Ann, note: No appeal was filed.}";
+const BUDGET_REVIEW: &str = "{status: verified, note: Memo seen., reviewer: Cy}";
+
+/// A review file with the hand edits above, as its bytes.
+fn edited_review(dir: &Path) -> (PathBuf, Vec<u8>) {
+    let draft = write(dir, "story.txt", DRAFT);
+    let mut document = review_of(&draft);
+    hand_edit(&mut document, "plan failed", PLAN_REVIEW);
+    hand_edit(&mut document, "We will appeal", APPEAL_REVIEW);
+    hand_edit(&mut document, "budget grew", BUDGET_REVIEW);
+    let text = format!(
+        "# my notes: this comment is not kept\n{}",
+        serde_yaml::to_string(&document).expect("YAML")
+    );
+    let path = write(dir, "story.review.yaml", &text);
+    (path, text.into_bytes())
+}
+
+fn review_value(text: &str) -> Value {
+    serde_yaml::from_str(text).expect("review YAML")
+}
+
+#[test]
+fn extract_yaml_is_a_review_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(dir.path(), "story.txt", DRAFT);
+    let output = claimtrace(&["extract", "--format", "yaml", arg(&draft)]);
+    let text = stdout(&output);
+    assert!(text.starts_with("# claimtrace review file."), "{text}");
+    assert!(text.contains("needs-source") && text.contains("review.note"));
+    let document: Value = serde_yaml::from_str(&text).expect("YAML");
+    assert!(document["claimtrace"].is_string());
+    assert_eq!(document["documents"][0].as_str(), Some(arg(&draft)));
+    let first = &document["claims"][0];
+    for key in [
+        "doc", "id", "kind", "claim", "cue", "source", "markers", "score", "reasons",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        first["review"],
+        review_value("{status: unreviewed, note: '', reviewer: ''}")
+    );
+}
+
+#[test]
+fn ids_survive_edits_elsewhere_renames_and_reruns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ids = |name: &str, text: &str| -> Vec<(String, String)> {
+        let path = write(dir.path(), name, text);
+        jsonl(&claimtrace(&["extract", "--format", "jsonl", arg(&path)]))
+            .iter()
+            .map(|r| {
+                let text = r["claim"]["text"].as_str().unwrap_or_default();
+                let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (
+                    folded.replace(['“', '”'], "\""),
+                    r["id"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let first = ids("story.txt", DRAFT);
+    assert_eq!(first, ids("story.txt", DRAFT), "a re-run keeps every id");
+    let revised = ids("renamed-v2.txt", REVISED);
+    for (text, id) in &first {
+        if let Some((_, same)) = revised.iter().find(|(other, _)| other == text) {
+            assert_eq!(id, same, "{text}");
+        }
+    }
+    let kept = first
+        .iter()
+        .filter(|(text, _)| revised.iter().any(|(o, _)| o == text));
+    assert_eq!(kept.count(), 4, "{first:?}\n{revised:?}");
+}
+
+#[test]
+fn hand_edits_survive_a_merge_onto_a_revised_renamed_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (old, old_bytes) = edited_review(dir.path());
+    let revised = write(dir.path(), "story-v2.txt", REVISED);
+    let out = dir.path().join("story-v2.review.yaml");
+    let output = claimtrace(&["review", "merge", arg(&old), arg(&revised), "-o", arg(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    let summary = stderr(&output);
+    assert!(summary.contains("4 kept, 1 new, 1 removed"), "{summary}");
+    assert!(
+        summary.contains("removed c-") && summary.contains("budget"),
+        "{summary}"
+    );
+    assert_eq!(
+        std::fs::read(&old).expect("OLD"),
+        old_bytes,
+        "OLD untouched"
+    );
+
+    let merged = review_value(&std::fs::read_to_string(&out).expect("OUT"));
+    assert_eq!(merged["documents"][0].as_str(), Some(arg(&revised)));
+    let plan = claim(&merged, "claims", "plan");
+    assert_eq!(
+        plan["review"],
+        review_value(PLAN_REVIEW),
+        "every review key carried"
+    );
+    let keys: Vec<_> = plan["review"]
+        .as_mapping()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k.clone())
+        .collect();
+    assert_eq!(
+        keys,
+        ["note", "status", "ticket", "second_reviewer"],
+        "key order kept"
+    );
+    assert_eq!(plan["desk"], "metro", "an extra entry key carried");
+    assert_eq!(plan["doc"].as_str(), Some(arg(&revised)));
+    assert_eq!(
+        claim(&merged, "claims", "appeal")["review"],
+        review_value(APPEAL_REVIEW)
+    );
+    let mayor = claim(&merged, "claims", "mayor");
+    assert_eq!(mayor["review"]["status"], "unreviewed");
+    let budget = claim(&merged, "removed", "budget");
+    assert_eq!(
+        budget["review"],
+        review_value(BUDGET_REVIEW),
+        "removed keeps its verdict"
+    );
+    assert_eq!(
+        budget["doc"].as_str(),
+        Some(arg(&dir.path().join("story.txt")))
+    );
+
+    // The merged file merges again, onto the first draft: the budget verdict returns.
+    let draft = dir.path().join("story.txt");
+    let back = dir.path().join("back.yaml");
+    let output = claimtrace(&["review", "merge", arg(&out), arg(&draft), "-o", arg(&back)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let back = review_value(&std::fs::read_to_string(&back).expect("OUT"));
+    assert_eq!(
+        claim(&back, "claims", "budget")["review"],
+        review_value(BUDGET_REVIEW)
+    );
+    assert_eq!(
+        claim(&back, "removed", "mayor")["review"]["status"],
+        "unreviewed"
+    );
+}
+
+#[test]
+fn merge_without_output_writes_to_stdout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (old, _) = edited_review(dir.path());
+    let draft = dir.path().join("story.txt");
+    let output = claimtrace(&["review", "merge", arg(&old), arg(&draft)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let merged = review_value(&stdout(&output));
+    assert_eq!(merged["removed"].as_sequence().map(Vec::len), Some(0));
+    assert_eq!(
+        claim(&merged, "claims", "plan")["review"],
+        review_value(PLAN_REVIEW)
+    );
+    assert!(
+        stderr(&output).contains("5 kept, 0 new, 0 removed"),
+        "{}",
+        stderr(&output)
+    );
+    let files: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+    assert_eq!(files.len(), 2, "no file written: {files:?}");
+}
+
+/// Nine levels of ten aliases: a billion "lol"s if expanded.
+fn billion_laughs() -> String {
+    let mut text = String::from("a0: &a0 [\"lol\"]\n");
+    for level in 1..10 {
+        let aliases = vec![format!("*a{}", level - 1); 10].join(", ");
+        text.push_str(&format!("a{level}: &a{level} [{aliases}]\n"));
+    }
+    text + "claims: *a9\n"
+}
+
+#[test]
+fn every_refusal_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (good, good_bytes) = edited_review(dir.path());
+    let good_text = String::from_utf8(good_bytes.clone()).expect("UTF-8");
+    let draft = dir.path().join("story.txt");
+    let existing = write(dir.path(), "existing.yaml", "previous contents\n");
+
+    let malformed: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "syntax",
+            b"claims:\n  - id: c-1\n   review: [\n".to_vec(),
+            "line",
+        ),
+        (
+            "status",
+            good_text
+                .replacen("status: verified", "status: verifed", 1)
+                .into_bytes(),
+            "verifed",
+        ),
+        ("bomb", billion_laughs().into_bytes(), "YAML bomb"),
+        (
+            "no-review",
+            b"claims:\n- id: c-1\n  doc: story.txt\n".to_vec(),
+            "review",
+        ),
+        ("utf8", b"claims: []\nnote: \"\xff\"\n".to_vec(), "UTF-8"),
+    ];
+    for (name, bytes, says) in malformed {
+        let old = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&old, &bytes).expect("written");
+        for out in [dir.path().join("absent.yaml"), existing.clone()] {
+            let started = Instant::now();
+            let output = claimtrace(&["review", "merge", arg(&old), arg(&draft), "-o", arg(&out)]);
+            assert!(
+                started.elapsed() < Duration::from_secs(1),
+                "{name} took too long"
+            );
+            assert_eq!(output.status.code(), Some(2), "{name}");
+            let message = stderr(&output);
+            assert!(
+                message.contains("line") && message.contains("column"),
+                "{name}: {message}"
+            );
+            assert!(message.contains(says), "{name}: {message}");
+            assert!(stdout(&output).is_empty());
+            assert_eq!(
+                std::fs::read(&old).expect("OLD"),
+                bytes,
+                "{name}: OLD untouched"
+            );
+        }
+        assert!(!dir.path().join("absent.yaml").exists(), "{name}");
+        assert_eq!(
+            std::fs::read_to_string(&existing).expect("OUT"),
+            "previous contents\n"
+        );
+    }
+
+    // A draft that cannot be read, and OUT naming OLD, are refused too.
+    let missing = dir.path().join("missing.txt");
+    for args in [
+        vec![
+            "review",
+            "merge",
+            arg(&good),
+            arg(&missing),
+            "-o",
+            arg(&existing),
+        ],
+        vec!["review", "merge", arg(&good), arg(&draft), "-o", arg(&good)],
+    ] {
+        let output = claimtrace(&args);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stdout(&output).is_empty());
+    }
+    assert_eq!(std::fs::read(&good).expect("OLD"), good_bytes);
+    assert_eq!(
+        std::fs::read_to_string(&existing).expect("OUT"),
+        "previous contents\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn status_counts_and_lists_weakly_sourced_unreviewed_claims() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (old, _) = edited_review(dir.path());
+    let output = claimtrace(&["review", "status", arg(&old)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("needs-source") && text.contains("story.txt"),
+        "{text}"
+    );
+    let all = text
+        .lines()
+        .find(|line| line.contains(" all "))
+        .unwrap_or_default();
+    let counts: Vec<&str> = all
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(counts, ["2", "2", "1", "0", "0", "5"], "{text}");
+    assert!(
+        text.contains("unreviewed claims on anonymous sources or none: 1"),
+        "{text}"
+    );
+    assert!(text.contains("The sky is green"), "{text}");
+    assert!(
+        !text.contains("The plan failed  "),
+        "a reviewed claim is not listed: {text}"
+    );
+}
+
+#[test]
+fn check_gates_a_publishing_pipeline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (review, _) = edited_review(dir.path());
+    let draft = dir.path().join("story.txt");
+    let run = |args: &[&str]| {
+        let mut all = vec!["check"];
+        all.extend_from_slice(args);
+        all.push(arg(&draft));
+        claimtrace(&all)
+    };
+
+    let pass = run(&["--max-unsourced", "1", "--max-anonymous-share", "0.5"]);
+    assert_eq!(pass.status.code(), Some(0), "{}", stdout(&pass));
+    assert!(stdout(&pass).is_empty());
+
+    let unsourced = run(&["--max-unsourced", "0"]);
+    assert_eq!(unsourced.status.code(), Some(1));
+    assert!(
+        stdout(&unsourced).contains("The sky is green"),
+        "{}",
+        stdout(&unsourced)
+    );
+
+    let hedged = run(&["--forbid-marker", "hedge", "--forbid-marker", "estimate"]);
+    assert_eq!(hedged.status.code(), Some(1));
+    assert!(
+        stdout(&hedged).contains("bridge reportedly closed"),
+        "{}",
+        stdout(&hedged)
+    );
+
+    let anonymous = run(&["--max-anonymous-share", "0.2"]);
+    assert_eq!(anonymous.status.code(), Some(1));
+    assert!(
+        stdout(&anonymous).contains("1 of 4 attributed"),
+        "{}",
+        stdout(&anonymous)
+    );
+
+    let disputed = run(&["--review", arg(&review)]);
+    assert_eq!(disputed.status.code(), Some(1));
+    let listed = stdout(&disputed);
+    assert!(
+        listed.contains("disputed") && listed.contains("No appeal was filed."),
+        "{listed}"
+    );
+
+    for bad in [
+        vec!["--max-anonymous-share", "1.5"],
+        vec!["--forbid-marker", "gossip"],
+        vec!["--review", "no-such-review.yaml"],
+    ] {
+        assert_eq!(run(&bad).status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn export_claimreview_has_the_settled_claims() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (review, _) = edited_review(dir.path());
+    let output = claimtrace(&["export", "claimreview", arg(&review)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reviews: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON-LD");
+    let reviews = reviews.as_array().expect("an array");
+    assert_eq!(reviews.len(), 3);
+    let appeal = reviews
+        .iter()
+        .find(|r| {
+            r["claimReviewed"]
+                .as_str()
+                .is_some_and(|t| t.contains("appeal"))
+        })
+        .expect("the disputed claim");
+    assert_eq!(appeal["@context"], "https://schema.org");
+    assert_eq!(appeal["@type"], "ClaimReview");
+    assert_eq!(appeal["itemReviewed"]["@type"], "Claim");
+    assert_eq!(appeal["itemReviewed"]["author"]["name"], "Ann Lee");
+    assert_eq!(appeal["itemReviewed"]["author"]["@type"], "Person");
+    assert_eq!(appeal["reviewRating"]["alternateName"], "Disputed");
+    assert_eq!(appeal["reviewBody"], "No appeal was filed.");
+}
