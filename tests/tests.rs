@@ -3,7 +3,10 @@
 
 mod accuracy;
 mod cli;
+mod inputs;
 mod properties;
+mod report;
+mod review;
 mod seeds;
 mod sourcing;
 mod support;

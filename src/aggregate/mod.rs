@@ -22,6 +22,8 @@ pub struct Stats {
     pub indirect: usize,
     /// Distinct sources (by canonical key) of each type.
     pub sources_by_type: BTreeMap<SourceType, BTreeSet<String>>,
+    /// Claims per type of their source (unattributed claims are not counted).
+    pub claims_by_type: BTreeMap<SourceType, usize>,
     /// Claims resting on an anonymous source.
     pub anonymous_claims: usize,
     /// Claims carrying a hedge or uncertainty marker.
@@ -64,6 +66,7 @@ impl Stats {
         let Some(source) = &record.source else {
             return;
         };
+        *self.claims_by_type.entry(source.source_type).or_insert(0) += 1;
         if source.source_type == SourceType::Anonymous {
             self.anonymous_claims += 1;
         }
@@ -82,8 +85,9 @@ impl Stats {
             .or_insert(0) += 1;
     }
 
-    /// Folds another batch's statistics into this one; the order of merges does not
-    /// change the result.
+    /// Folds another batch's statistics into this one. Every field is a sum or a set
+    /// union, so merging is associative and commutative: partial statistics of one
+    /// document (a JSONL file split anywhere) merge to exactly the whole's.
     pub fn merge(&mut self, other: &Stats) {
         self.claims += other.claims;
         self.attributed += other.attributed;
@@ -99,19 +103,55 @@ impl Stats {
                 .or_default()
                 .extend(keys.iter().cloned());
         }
+        for (kind, count) in &other.claims_by_type {
+            *self.claims_by_type.entry(*kind).or_insert(0) += count;
+        }
         for (key, count) in &other.claims_by_source {
             *self.claims_by_source.entry(key.clone()).or_insert(0) += count;
         }
-        for (key, name) in &other.source_names {
-            self.source_names
-                .entry(key.clone())
-                .or_insert_with(|| name.clone());
+        for (key, names) in &other.source_names {
+            let mine = self.source_names.entry(key.clone()).or_default();
+            for (name, count) in names {
+                *mine.entry(name.clone()).or_insert(0) += count;
+            }
         }
     }
 
     /// Number of distinct sources.
     pub fn distinct_sources(&self) -> usize {
         self.claims_by_source.len()
+    }
+
+    /// Claims resting on a source of one type.
+    pub fn claims_of(&self, kind: SourceType) -> usize {
+        self.claims_by_type.get(&kind).copied().unwrap_or(0)
+    }
+
+    /// Claims resting on a named source: a person, an organization or a publication.
+    pub fn named_claims(&self) -> usize {
+        [
+            SourceType::Person,
+            SourceType::Organization,
+            SourceType::Publication,
+        ]
+        .into_iter()
+        .map(|kind| self.claims_of(kind))
+        .sum()
+    }
+
+    /// Share of attributed claims that rest on an anonymous source, in [0, 1].
+    pub fn anonymous_share(&self) -> f64 {
+        share(self.anonymous_claims, self.attributed)
+    }
+
+    /// Share of claims with no attribution, in [0, 1].
+    pub fn unattributed_share(&self) -> f64 {
+        share(self.unattributed, self.claims)
+    }
+
+    /// Share of claims carrying a hedge or uncertainty marker, in [0, 1].
+    pub fn hedged_share(&self) -> f64 {
+        share(self.hedged_claims, self.claims)
     }
 
     /// Distinct sources of one type.
@@ -132,6 +172,25 @@ impl Stats {
     }
 }
 
+/// `part / whole`, or 0 when there is no whole.
+pub fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Merges the statistics of the documents that share a key (a publisher, say);
+/// groups come out sorted by key.
+pub fn group_by<'s>(docs: impl IntoIterator<Item = (String, &'s Stats)>) -> Vec<(String, Stats)> {
+    let mut groups: BTreeMap<String, Stats> = BTreeMap::new();
+    for (key, stats) in docs {
+        groups.entry(key).or_default().merge(stats);
+    }
+    groups.into_iter().collect()
+}
+
 impl Stats {
     /// The mention that most often names `key` (ties: the alphabetically first).
     pub fn display_name(&self, key: &str) -> String {
@@ -143,5 +202,79 @@ impl Stats {
                     .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             })
             .map_or_else(|| key.to_string(), |(name, _)| name.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::record::{SourceRecord, TextSpan};
+
+    fn record(source: Option<(&str, SourceType)>, hedged: bool) -> Record {
+        let span = |text: &str| TextSpan {
+            text: text.to_string(),
+            start: 0,
+            end: text.len(),
+        };
+        Record {
+            doc: "d".into(),
+            id: "c-1".into(),
+            kind: if source.is_some() {
+                Kind::Indirect
+            } else {
+                Kind::Unattributed
+            },
+            claim: span("Prices rose"),
+            cue: source.map(|_| span("said")),
+            source: source.map(|(text, source_type)| SourceRecord {
+                text: text.into(),
+                start: 0,
+                end: text.len(),
+                source_type,
+                name: None,
+                via: Vec::new(),
+            }),
+            markers: if hedged {
+                vec![crate::render::record::MarkerRecord {
+                    kind: MarkerKind::Hedge,
+                    text: "reportedly".into(),
+                    start: 0,
+                    end: 10,
+                }]
+            } else {
+                Vec::new()
+            },
+            score: 0.5,
+        }
+    }
+
+    #[test]
+    fn merging_parts_gives_the_whole_in_any_order() {
+        let records = [
+            record(Some(("officials", SourceType::Anonymous)), true),
+            record(Some(("the ministry", SourceType::Organization)), false),
+            record(None, true),
+            record(Some(("Officials", SourceType::Anonymous)), false),
+            record(Some(("the ministry", SourceType::Organization)), false),
+        ];
+        let whole = Stats::of_records(&records);
+        let (a, b, c) = (
+            Stats::of_records(&records[..2]),
+            Stats::of_records(&records[2..3]),
+            Stats::of_records(&records[3..]),
+        );
+        let mut left = a.clone();
+        left.merge(&b);
+        left.merge(&c);
+        let mut right = c.clone();
+        let mut bc = b.clone();
+        bc.merge(&a);
+        right.merge(&bc);
+        assert_eq!(left, whole);
+        assert_eq!(right, whole);
+        assert_eq!(whole.claims_of(SourceType::Anonymous), 2);
+        assert_eq!(whole.named_claims(), 2);
+        assert_eq!(whole.hedged_share(), 0.4);
+        assert_eq!(whole.anonymous_share(), 0.5);
     }
 }

@@ -1,21 +1,25 @@
 //! The command line: clap derive, one arm per subcommand.
 
 mod batch;
+mod compare;
 mod eval_print;
+mod report;
+mod review;
+mod show;
 
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use claimtrace::Grammar;
-use claimtrace::aggregate::Stats;
 use claimtrace::aggregate::registry::Registry;
 use claimtrace::eval::{evaluate, gold::read_validated_gold};
+use claimtrace::ingest::ReadOptions;
 use claimtrace::render::sources::{sources_csv, sources_table};
-use claimtrace::render::{ExtractionWriter, Format, compare::compare_table, record::records};
+use claimtrace::render::{ExtractionWriter, Format, record::records};
 
 /// Trace every claim in a news text to its stated source.
 #[derive(Debug, Parser)]
@@ -24,6 +28,14 @@ pub struct Cli {
     /// A folder of grammar files layered over the built-in grammar.
     #[arg(long, global = true, value_name = "DIR")]
     grammar: Option<PathBuf>,
+
+    /// Read every input as a JSONL corpus: one {"id", "text", "publisher"?, …} per line.
+    #[arg(long, global = true, value_enum, default_value_t = InputFormat::Text)]
+    input_format: InputFormat,
+
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of refusing the file.
+    #[arg(long, global = true)]
+    lossy: bool,
 
     /// Worker threads for batches of documents (0: one per core). Output order
     /// does not depend on it.
@@ -52,13 +64,23 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Compare sourcing across documents: one column per document.
-    Compare {
-        #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
-        format: CompareFormat,
-        /// Files, folders or `-`; default: seeds.
-        #[arg(default_value = "seeds")]
-        paths: Vec<PathBuf>,
+    /// Compare sourcing across documents (or publishers), with the sources they share.
+    Compare(compare::CompareArgs),
+    /// Write an editor's report (report.md and a self-contained report.html) to a folder.
+    Report(report::ReportArgs),
+    /// Print the text with claims, sources, cues and markers marked (colours: NO_COLOR, --color).
+    Show(show::ShowArgs),
+    /// Fact-check review files: carry verdicts over to a new draft, count them.
+    Review {
+        #[command(subcommand)]
+        action: review::ReviewAction,
+    },
+    /// Exit 1 when a document breaks the publishing policy (for CI).
+    Check(review::CheckArgs),
+    /// Export a review file to another format.
+    Export {
+        #[command(subcommand)]
+        format: review::ExportAction,
     },
     /// Score extraction against a gold corpus (PolNeAR JSONL).
     Eval {
@@ -88,16 +110,18 @@ enum GrammarAction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Plain text or Markdown, one document per file.
+    Text,
+    /// One JSON document per line.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SourcesFormat {
     Table,
     Json,
     Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CompareFormat {
-    Table,
-    Json,
 }
 
 /// Runs the command line; the exit code follows DESIGN.md (0 ok, 1 policy, 2 bad input).
@@ -124,12 +148,16 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         _ => cli.grammar.clone(),
     };
     let grammar = Grammar::load(grammar_dir.as_deref()).context("loading the grammar")?;
+    let read = ReadOptions {
+        jsonl: cli.input_format == InputFormat::Jsonl,
+        lossy: cli.lossy,
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Extract { format, paths } => {
             let mut writer = ExtractionWriter::new(&mut out, format);
-            let failed = batch::for_each_extraction(&paths, &grammar, |extraction| {
+            let failed = batch::for_each_extraction(&paths, read, &grammar, |extraction| {
                 writer.write(&extraction)
             })?;
             writer.finish()?;
@@ -137,7 +165,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Sources { format, paths } => {
             let mut registry = Registry::default();
-            let failed = batch::for_each_extraction(&paths, &grammar, |extraction| {
+            let failed = batch::for_each_extraction(&paths, read, &grammar, |extraction| {
                 records(&extraction)
                     .iter()
                     .for_each(|record| registry.add(record));
@@ -154,30 +182,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             exit_code(failed)
         }
-        Command::Compare { format, paths } => {
-            let mut columns: Vec<(String, Stats)> = Vec::new();
-            let failed = batch::for_each_extraction(&paths, &grammar, |extraction| {
-                columns.push((
-                    extraction.doc.clone(),
-                    Stats::of_records(&records(&extraction)),
-                ));
-                Ok(())
-            })?;
-            match format {
-                CompareFormat::Table => {
-                    let shown: Vec<(String, Stats)> = columns
-                        .into_iter()
-                        .map(|(doc, stats)| (column_name(&doc), stats))
-                        .collect();
-                    writeln!(out, "{}", compare_table(&shown))?;
-                }
-                CompareFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &columns)?;
-                    writeln!(out)?;
-                }
-            }
-            exit_code(failed)
-        }
+        Command::Compare(args) => exit_code(compare::run(&args, read, &grammar, &mut out)?),
+        Command::Report(args) => exit_code(report::run(&args, read, &grammar, &mut out)?),
+        Command::Show(args) => exit_code(show::run(&args, read, &grammar, &mut out)?),
+        Command::Review { action } => review::review(action, read, &grammar, &mut out)?,
+        Command::Check(args) => review::check_command(args, read, &grammar, &mut out)?,
+        Command::Export { format } => review::export(format, &mut out)?,
         Command::Eval { gold, json, errors } => {
             let docs = read_validated_gold(&gold)?;
             let evaluation = evaluate(&docs, &grammar, errors);
@@ -220,14 +230,6 @@ fn exit_code(failed: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// A column heading: the file name without its folders.
-fn column_name(doc: &str) -> String {
-    Path::new(doc).file_name().map_or_else(
-        || doc.to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

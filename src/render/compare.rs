@@ -1,16 +1,175 @@
-//! Sourcing side by side: one column per document.
+//! Sourcing side by side: one column per document (or per publisher), the sources
+//! they share, as a terminal table, Markdown, CSV or JSON.
 
+mod csv;
+mod markdown;
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use clap::ValueEnum;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
 
 use crate::aggregate::Stats;
+use crate::aggregate::registry::Registry;
 use crate::model::SourceType;
+
+pub use csv::compare_csv;
+pub use markdown::compare_markdown;
 
 /// How many top sources a column lists.
 const TOP_SOURCES: usize = 3;
 
-/// A row label and how to read it off a document's statistics.
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Md,
+    Csv,
+    Json,
+}
+
+/// Column order of `compare`; every order but `name` puts the largest first, and
+/// ties go by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortBy {
+    /// Document (or publisher) name, A to Z.
+    Name,
+    /// Number of claims.
+    Claims,
+    /// Share of attributed claims resting on anonymous sources.
+    Anonymous,
+    /// Share of claims with no attribution.
+    Unattributed,
+    /// Share of claims carrying a hedge or uncertainty marker.
+    Hedged,
+}
+
+/// What a column stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    Document,
+    Publisher,
+}
+
+/// One column: a document or a group of documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    pub name: String,
+    pub stats: Stats,
+}
+
+/// A source cited in more than one column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharedSource {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub source_type: SourceType,
+    pub claims: usize,
+    /// The columns citing it, sorted.
+    pub cited_in: Vec<String>,
+}
+
+/// Everything `compare` prints.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub by: GroupBy,
+    pub sort: SortBy,
+    pub columns: Vec<Column>,
+    /// Every column merged.
+    pub all: Stats,
+    pub shared_sources: Vec<SharedSource>,
+}
+
+impl Comparison {
+    /// Sorts `columns` and finds the registry's sources cited in more than one
+    /// column; `column_of` maps a document to its column's name.
+    pub fn new(
+        by: GroupBy,
+        sort: SortBy,
+        mut columns: Vec<Column>,
+        registry: &Registry,
+        column_of: impl Fn(&str) -> String,
+    ) -> Comparison {
+        columns.sort_by(|a, b| order(sort, a, b));
+        let mut all = Stats::default();
+        for column in &columns {
+            all.merge(&column.stats);
+        }
+        let shared_sources = registry
+            .rows()
+            .into_iter()
+            .filter_map(|row| {
+                let cited_in: BTreeSet<String> =
+                    row.cited_in.iter().map(|doc| column_of(doc)).collect();
+                (cited_in.len() > 1).then(|| SharedSource {
+                    name: row.name.clone(),
+                    source_type: row.source_type,
+                    claims: row.claims,
+                    cited_in: cited_in.into_iter().collect(),
+                })
+            })
+            .collect();
+        Comparison {
+            by,
+            sort,
+            columns,
+            all,
+            shared_sources,
+        }
+    }
+
+    /// The columns as shown, with a last "all" column when there is more than one.
+    fn shown(&self) -> Vec<(String, &Stats)> {
+        let mut shown: Vec<(String, &Stats)> = self
+            .columns
+            .iter()
+            .map(|column| (self.heading(&column.name), &column.stats))
+            .collect();
+        if self.columns.len() > 1 {
+            shown.push(("all".to_string(), &self.all));
+        }
+        shown
+    }
+
+    /// A column heading: a document's file name without its folders.
+    fn heading(&self, name: &str) -> String {
+        match self.by {
+            GroupBy::Document => short_name(name),
+            GroupBy::Publisher => name.to_string(),
+        }
+    }
+}
+
+/// The column order of `sort`, ties by name.
+fn order(sort: SortBy, a: &Column, b: &Column) -> Ordering {
+    let larger_first = |key: fn(&Stats) -> f64| key(&b.stats).total_cmp(&key(&a.stats));
+    let by_key = match sort {
+        SortBy::Name => Ordering::Equal,
+        SortBy::Claims => b.stats.claims.cmp(&a.stats.claims),
+        SortBy::Anonymous => larger_first(Stats::anonymous_share),
+        SortBy::Unattributed => larger_first(Stats::unattributed_share),
+        SortBy::Hedged => larger_first(Stats::hedged_share),
+    };
+    by_key.then_with(|| a.name.cmp(&b.name))
+}
+
+/// A file name without its folders (the whole name when it has none).
+pub fn short_name(doc: &str) -> String {
+    Path::new(doc).file_name().map_or_else(
+        || doc.to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+/// A row label and how to read it off a column's statistics.
 type Row = (&'static str, fn(&Stats) -> String);
 
+/// The rows of the table and Markdown formats.
 const ROWS: &[Row] = &[
     ("claims", |s| s.claims.to_string()),
     ("attributed", |s| with_share(s.attributed, s.claims)),
@@ -36,27 +195,22 @@ const ROWS: &[Row] = &[
     ("sources: unknown", |s| {
         s.sources_of(SourceType::Unknown).to_string()
     }),
+    ("claims on named sources", |s| {
+        with_share(s.named_claims(), s.attributed)
+    }),
     ("claims on anonymous sources", |s| {
         with_share(s.anonymous_claims, s.attributed)
     }),
     ("hedged claims", |s| with_share(s.hedged_claims, s.claims)),
     ("distinct sources", |s| s.distinct_sources().to_string()),
-    ("top sources", top_sources),
 ];
 
-/// The comparison table; a last "all" column when there is more than one document.
-pub fn compare_table(columns: &[(String, Stats)]) -> Table {
-    let mut shown: Vec<(String, &Stats)> = columns
-        .iter()
-        .map(|(name, stats)| (name.clone(), stats))
-        .collect();
-    let mut total = Stats::default();
-    for (_, stats) in columns {
-        total.merge(stats);
-    }
-    if columns.len() > 1 {
-        shown.push(("all".to_string(), &total));
-    }
+/// The label of the last row, whose cells list several sources.
+const TOP_SOURCES_LABEL: &str = "top sources";
+
+/// The comparison as terminal tables: the columns, then the shared sources.
+pub fn compare_table(comparison: &Comparison) -> String {
+    let shown = comparison.shown();
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
     let mut header = vec![String::new()];
@@ -67,12 +221,59 @@ pub fn compare_table(columns: &[(String, Stats)]) -> Table {
         row.extend(shown.iter().map(|(_, stats)| value(stats)));
         table.add_row(row);
     }
+    let mut row = vec![TOP_SOURCES_LABEL.to_string()];
+    row.extend(shown.iter().map(|(_, stats)| top_sources(stats, "\n")));
+    table.add_row(row);
     for column in table.column_iter_mut().skip(1) {
         column.set_cell_alignment(CellAlignment::Right);
     }
-    table
+    format!(
+        "{table}\n\n{}\n{}",
+        shared_heading(comparison),
+        shared_table(comparison)
+    )
 }
 
+/// "Sources cited by more than one document".
+fn shared_heading(comparison: &Comparison) -> String {
+    let unit = match comparison.by {
+        GroupBy::Document => "document",
+        GroupBy::Publisher => "publisher",
+    };
+    format!("Sources cited by more than one {unit}")
+}
+
+/// The shared sources as a terminal table, or a line saying there are none.
+fn shared_table(comparison: &Comparison) -> String {
+    if comparison.shared_sources.is_empty() {
+        return "(none)".to_string();
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_header(vec!["source", "type", "claims", "cited in"]);
+    for source in &comparison.shared_sources {
+        table.add_row(vec![
+            source.name.clone(),
+            source.source_type.as_str().to_string(),
+            source.claims.to_string(),
+            cited_in(comparison, source, ", "),
+        ]);
+    }
+    table.to_string()
+}
+
+/// The columns citing a shared source, as headed in the table.
+fn cited_in(comparison: &Comparison, source: &SharedSource, separator: &str) -> String {
+    source
+        .cited_in
+        .iter()
+        .map(|name| comparison.heading(name))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// "3 (25%)", or just the count when there is no whole.
 fn with_share(part: usize, whole: usize) -> String {
     if whole == 0 {
         return part.to_string();
@@ -80,11 +281,12 @@ fn with_share(part: usize, whole: usize) -> String {
     format!("{part} ({:.0}%)", 100.0 * part as f64 / whole as f64)
 }
 
-fn top_sources(stats: &Stats) -> String {
+/// "Foreign Policy (3)" for the most cited sources, joined by `separator`.
+fn top_sources(stats: &Stats, separator: &str) -> String {
     stats
         .top_sources(TOP_SOURCES)
         .into_iter()
         .map(|(name, count)| format!("{name} ({count})"))
         .collect::<Vec<_>>()
-        .join("\n")
+        .join(separator)
 }

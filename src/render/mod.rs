@@ -1,7 +1,11 @@
 //! Values to text: tables (comfy-table), JSON, JSONL and YAML.
 
+pub mod annotate;
 pub mod compare;
+pub mod escape;
 pub mod record;
+pub mod report;
+pub mod show;
 pub mod sources;
 pub mod table;
 pub mod yaml;

@@ -1,0 +1,76 @@
+//! `claimtrace report`: the editor's report as Markdown and self-contained HTML.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use claimtrace::Grammar;
+use claimtrace::ingest::ReadOptions;
+use claimtrace::render::report::ReportBuilder;
+
+use super::batch;
+
+/// Options of `claimtrace report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The folder to write report.md and report.html to (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Files, folders (recursed; .txt and .md) or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+/// Writes DIR/report.md and DIR/report.html; returns whether an input failed.
+pub fn run(
+    args: &ReportArgs,
+    read: ReadOptions,
+    grammar: &Grammar,
+    out: &mut dyn Write,
+) -> Result<bool> {
+    let mut report = ReportBuilder::default();
+    let mut documents = 0;
+    let failed = batch::for_each_extraction(&args.paths, read, grammar, |extraction| {
+        report.add(&extraction);
+        documents += 1;
+        Ok(())
+    })?;
+    if documents == 0 {
+        bail!("no document to report on");
+    }
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
+    let markdown = args.out.join("report.md");
+    let html = args.out.join("report.html");
+    write_atomic(&markdown, report.markdown().as_bytes())?;
+    write_atomic(&html, report.html().as_bytes())?;
+    writeln!(
+        out,
+        "wrote {} and {} ({documents} documents)",
+        markdown.display(),
+        html.display()
+    )?;
+    Ok(failed)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so
+/// a reader (or a crash) never sees half a report.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = File::create(&temp)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written.with_context(|| format!("writing {}", path.display()))
+}

@@ -1,0 +1,124 @@
+//! What the report says about one document, computed once for both formats.
+
+use crate::aggregate::Stats;
+use crate::aggregate::registry::{Registry, SourceRow};
+use crate::model::{Attribution, Kind, SourceType};
+use crate::pipeline::Extraction;
+use crate::render::record::Record;
+
+use super::WEAK_SCORE;
+
+/// One claim as a table row.
+#[derive(Debug, Clone)]
+pub struct ClaimRow {
+    /// 1-based, in text order (as in `extract`).
+    pub number: usize,
+    pub kind: Kind,
+    /// The mention with its relays: "officials via a Foreign Policy report".
+    pub source: Option<String>,
+    pub source_type: Option<SourceType>,
+    pub cue: Option<String>,
+    pub claim: String,
+    /// "hedge: reportedly; second-hand: a Foreign Policy report".
+    pub markers: String,
+    pub score: f64,
+    /// What moved the score, "; "-joined.
+    pub reasons: String,
+}
+
+/// One document, ready to render.
+#[derive(Debug)]
+pub struct Document<'e> {
+    pub doc: &'e str,
+    /// The HTML id of its section; claims get `{anchor}-c{number}`.
+    pub anchor: &'e str,
+    pub text: &'e str,
+    pub attributions: &'e [Attribution],
+    pub stats: Stats,
+    pub claims: Vec<ClaimRow>,
+    /// Claims to follow up (indexes into `claims`): unsourced or scoring below
+    /// [`WEAK_SCORE`], lowest score first, then in text order.
+    pub follow_up: Vec<usize>,
+    /// The document's sources, most claims first.
+    pub sources: Vec<SourceRow>,
+}
+
+impl<'e> Document<'e> {
+    /// Gathers the summary, rows and follow-ups of `extraction`.
+    pub fn new(extraction: &'e Extraction, records: &[Record], anchor: &'e str) -> Self {
+        let claims: Vec<ClaimRow> = records
+            .iter()
+            .zip(&extraction.attributions)
+            .enumerate()
+            .map(|(index, (record, attribution))| claim_row(index + 1, record, attribution))
+            .collect();
+        let mut follow_up: Vec<usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.source.is_none() || row.score < WEAK_SCORE)
+            .map(|(index, _)| index)
+            .collect();
+        follow_up.sort_by(|a, b| claims[*a].score.total_cmp(&claims[*b].score).then(a.cmp(b)));
+        let sources = Registry::of_records(records)
+            .rows()
+            .into_iter()
+            .cloned()
+            .collect();
+        Document {
+            doc: &extraction.doc,
+            anchor,
+            text: &extraction.text,
+            attributions: &extraction.attributions,
+            stats: Stats::of_records(records),
+            claims,
+            follow_up,
+            sources,
+        }
+    }
+}
+
+/// The row of one record.
+fn claim_row(number: usize, record: &Record, attribution: &Attribution) -> ClaimRow {
+    let source = record.source.as_ref().map(|source| {
+        let mut shown = source.text.clone();
+        if let Some(name) = source.name.as_ref().filter(|name| **name != source.text) {
+            shown.push_str(&format!(" (= {name})"));
+        }
+        for relay in &source.via {
+            shown.push_str(&format!(" via {}", relay.text));
+        }
+        shown
+    });
+    let markers = record
+        .markers
+        .iter()
+        .map(|marker| format!("{}: {}", marker.kind.as_str(), marker.text))
+        .collect::<Vec<_>>()
+        .join("; ");
+    ClaimRow {
+        number,
+        kind: record.kind,
+        source,
+        source_type: record.source.as_ref().map(|source| source.source_type),
+        cue: record.cue.as_ref().map(|cue| cue.text.clone()),
+        claim: record
+            .claim
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        markers,
+        score: record.score,
+        reasons: crate::assess::score::reasons(
+            record.source.as_ref().map(|source| source.source_type),
+            record.kind,
+            &attribution.markers,
+            &record
+                .markers
+                .iter()
+                .map(|marker| marker.text.as_str())
+                .collect::<Vec<_>>(),
+        )
+        .join("; "),
+    }
+}
