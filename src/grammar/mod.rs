@@ -7,7 +7,7 @@ pub mod check;
 pub mod file;
 pub mod phrases;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 pub use file::{Example, Line};

@@ -1,6 +1,6 @@
 //! Multi-word phrases looked up word by word, longest match first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Phrases of one or more words, each with a value, matched case-insensitively.
 #[derive(Debug, Clone)]
@@ -12,7 +12,7 @@ pub struct PhraseSet<V> {
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
         PhraseSet {
-            by_first_word: HashMap::new(),
+            by_first_word: HashMap::default(),
         }
     }
 }

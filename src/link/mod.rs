@@ -245,7 +245,7 @@ fn make_sources(
     drafts: &[Draft],
     grammar: &Grammar,
 ) -> Vec<Option<Source>> {
-    let mut mentions = resolve::Mentions::new(resolve::name_mentions(text, blocks, grammar));
+    let mut mentions = resolve::Mentions::new(text, blocks, grammar);
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&index| {
         drafts[index]

@@ -139,20 +139,31 @@ pub fn source_mention(
 /// stays nearby, and resolution stays linear in the document.
 const LOOKBACK: usize = 64;
 
-/// The mentions met so far: names found in the prose, and sources in text order.
-#[derive(Debug, Clone, Default)]
-pub struct Mentions {
-    names: Vec<Mention>,
+/// The mentions met so far: names found in the prose (found on first need: most
+/// sources name themselves), and sources in text order.
+pub struct Mentions<'a> {
+    text: &'a str,
+    blocks: &'a [Segmented<'a>],
+    grammar: &'a Grammar,
+    names: std::cell::OnceCell<Vec<Mention>>,
     sources: Vec<Mention>,
 }
 
-impl Mentions {
-    /// Starts from the names of the prose (in text order).
-    pub fn new(names: Vec<Mention>) -> Self {
+impl<'a> Mentions<'a> {
+    /// Mentions of a document's prose.
+    pub fn new(text: &'a str, blocks: &'a [Segmented<'a>], grammar: &'a Grammar) -> Self {
         Mentions {
-            names,
+            text,
+            blocks,
+            grammar,
+            names: std::cell::OnceCell::new(),
             sources: Vec::new(),
         }
+    }
+
+    fn names(&self) -> &[Mention] {
+        self.names
+            .get_or_init(|| name_mentions(self.text, self.blocks, self.grammar))
     }
 
     /// Adds a source mention; sources arrive in text order.
@@ -162,7 +173,7 @@ impl Mentions {
 
     /// The nearest mentions that end before byte `at`, nearest first.
     fn before(&self, at: usize) -> Vec<&Mention> {
-        let mut nearby: Vec<&Mention> = [&self.names, &self.sources]
+        let mut nearby: Vec<&Mention> = [self.names(), &self.sources]
             .into_iter()
             .flat_map(|list| {
                 let end = list.partition_point(|mention| mention.span.start < at);
