@@ -129,12 +129,14 @@ fn piece<'t>(text: &'t str, span: Span, labels: &[(Span, Label)]) -> Piece<'t> {
     piece
 }
 
+/// A one-claim document shared by the tests of the views built on [`pieces`].
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Marker, Source};
+pub(crate) mod fixture {
+    use crate::model::{Attribution, Kind, Marker, MarkerKind, Source, SourceType};
+    use crate::span::Span;
 
-    fn said() -> (&'static str, Vec<Attribution>) {
+    /// "Prices reportedly rose, the ministry said. Ok." with its one attribution.
+    pub fn said() -> (&'static str, Vec<Attribution>) {
         let text = "Prices reportedly rose, the ministry said. Ok.";
         let attribution = Attribution {
             kind: Kind::Indirect,
@@ -155,6 +157,12 @@ mod tests {
         };
         (text, vec![attribution])
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::said;
+    use super::*;
 
     #[test]
     fn pieces_cover_the_text_in_order() {

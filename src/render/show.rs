@@ -137,30 +137,7 @@ fn sgr(codes: &[&str], text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Marker, Source, SourceType};
-    use crate::span::Span;
-
-    fn said() -> (&'static str, Vec<Attribution>) {
-        let text = "Prices reportedly rose, the ministry said. Ok.";
-        let attribution = Attribution {
-            kind: Kind::Indirect,
-            claim: Span::new(0, 22),
-            cue: Some(Span::new(37, 41)),
-            source: Some(Source {
-                span: Span::new(24, 36),
-                source_type: SourceType::Organization,
-                name: None,
-                via: Vec::new(),
-            }),
-            markers: vec![Marker {
-                kind: MarkerKind::Hedge,
-                span: Span::new(7, 17),
-                weight: 0.15,
-            }],
-            score: 0.55,
-        };
-        (text, vec![attribution])
-    }
+    use crate::render::annotate::fixture::said;
 
     #[test]
     fn plain_view_delimits_every_span() {
