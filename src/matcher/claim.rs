@@ -27,8 +27,18 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     {
         span.end = span.end.max(quote.span.end);
     }
-    has_word(tokens, start..last + 1).then_some(span)
+    // One bare word after a cue ("identified people") is an object, not a claim;
+    // a quotation is a claim whatever its length.
+    let words = tokens[start..=last]
+        .iter()
+        .filter(|token| token.is_word())
+        .count();
+    let quoted = tokens[start].is_double_quote();
+    (words >= MIN_CLAIM_WORDS || (quoted && words > 0)).then_some(span)
 }
+
+/// Fewest words of an unquoted claim after its cue.
+const MIN_CLAIM_WORDS: usize = 2;
 
 /// The claim before a cue: `tokens[start..comma]`, through a closing quote that
 /// directly follows the comma; a quote that ends inside it is taken from its start.
