@@ -25,6 +25,10 @@ pub enum Error {
         message: String,
     },
 
+    /// An HTML document the parser refused.
+    #[error("{path}: not readable as HTML: {message}")]
+    Html { path: String, message: String },
+
     /// A file that holds binary data, not text.
     #[error("{path}: binary file (NUL byte at offset {offset}), skipped")]
     Binary { path: String, offset: usize },

@@ -110,3 +110,55 @@ fn pathological_texts_finish_in_linear_time() {
     );
     assert!(!stdout(&output).is_empty());
 }
+
+#[test]
+fn html_articles_keep_offsets_into_the_original_bytes() {
+    let output = claimtrace(&["extract", "--format", "jsonl", "tests/data/article.html"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let raw =
+        std::fs::read_to_string(crate::support::root().join("tests/data/article.html")).unwrap();
+    let records = jsonl(&output);
+    let sources: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r["source"]["text"].as_str())
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            "officials",
+            "one of the US officials",
+            "one of the US officials"
+        ]
+    );
+    for record in &records {
+        if let Some(source) = record["source"].as_object() {
+            let (start, end) = (
+                source["start"].as_u64().unwrap() as usize,
+                source["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&raw[start..end], source["text"].as_str().unwrap());
+        }
+        let claim = record["claim"]["text"].as_str().unwrap();
+        for dropped in ["Home", "nothing here", "Getty", "company said"] {
+            assert!(!claim.contains(dropped), "{claim}");
+        }
+    }
+    // The blockquote is a quote that continues the last speaker.
+    assert_eq!(records[2]["kind"], "direct");
+    assert!(records[2]["cue"].is_null());
+    // Entities are decoded: the quote marks of the second paragraph are real quotes.
+    assert_eq!(records[1]["kind"], "direct");
+    // Without a .html name, --input-format html reads stdin as HTML.
+    let output = claimtrace_stdin(
+        &[
+            "extract",
+            "--input-format",
+            "html",
+            "--format",
+            "jsonl",
+            "-",
+        ],
+        b"<p>Prices rose, the ministry said.</p><footer>x said y</footer>",
+    );
+    assert_eq!(jsonl(&output).len(), 1);
+}

@@ -29,7 +29,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     grammar: Option<PathBuf>,
 
-    /// Read every input as a JSONL corpus: one {"id", "text", "publisher"?, …} per line.
+    /// How inputs are read: text (HTML recognised by name or doctype), html, or a
+    /// JSONL corpus with one {"id", "text", "publisher"?, …} per line.
     #[arg(long, global = true, value_enum, default_value_t = InputFormat::Text)]
     input_format: InputFormat,
 
@@ -111,8 +112,10 @@ enum GrammarAction {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputFormat {
-    /// Plain text or Markdown, one document per file.
+    /// Plain text or Markdown, one document per file (HTML by its name or doctype).
     Text,
+    /// HTML, one document per file, even without a .html name (stdin).
+    Html,
     /// One JSON document per line.
     Jsonl,
 }
@@ -151,6 +154,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let read = ReadOptions {
         jsonl: cli.input_format == InputFormat::Jsonl,
         lossy: cli.lossy,
+        html: cli.input_format == InputFormat::Html,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

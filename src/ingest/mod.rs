@@ -1,6 +1,7 @@
 //! Bytes in, documents out: file discovery, input formats (plain text, Markdown,
 //! JSONL corpora), the UTF-8 check and layout roles.
 
+pub mod html;
 pub mod jsonl;
 pub mod layout;
 
@@ -38,10 +39,13 @@ pub struct ReadOptions {
     pub jsonl: bool,
     /// Replace invalid UTF-8 (and say where) instead of refusing the file.
     pub lossy: bool,
+    /// Every input is HTML (otherwise: files named .html/.htm, or text that opens
+    /// with a doctype or <html>).
+    pub html: bool,
 }
 
 /// File extensions read when a folder is given.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
+const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
 /// How far into a file a NUL byte marks it as binary.
 const BINARY_PROBE: usize = 8192;
@@ -105,7 +109,7 @@ pub fn inputs(
             match path {
                 Err(error) => Box::new(std::iter::once(Err(error))),
                 Ok(path) if options.jsonl => jsonl_inputs(path),
-                Ok(path) => Box::new(std::iter::once(read_input(&path, options.lossy))),
+                Ok(path) => Box::new(std::iter::once(read_input(&path, options))),
             }
         },
     )
@@ -152,8 +156,8 @@ fn jsonl_inputs(path: PathBuf) -> Box<dyn Iterator<Item = Result<Input, Error>>>
     )
 }
 
-/// Reads one path (or stdin for `-`) and checks it is text.
-pub fn read_input(path: &Path, lossy: bool) -> Result<Input, Error> {
+/// Reads one path (or stdin for `-`), checks it is text, and projects HTML.
+pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
     let name = path.display().to_string();
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -166,7 +170,15 @@ pub fn read_input(path: &Path, lossy: bool) -> Result<Input, Error> {
     } else {
         std::fs::read(path).map_err(io)?
     };
-    decode(&name, bytes, lossy)
+    let mut input = decode(&name, bytes, options.lossy)?;
+    let named_html = path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"));
+    if options.html || named_html || html::looks_like_html(&input.text) {
+        input.text = html::project(&name, &input.text)?;
+    }
+    Ok(input)
 }
 
 /// Checks that `bytes` are text: UTF-8 (the error names the file and the first bad
