@@ -478,11 +478,17 @@ fn noun_phrase_ending_at(
         }
         region_start -= 1;
     }
-    (region_start..end).find_map(|first| {
+    let (phrase, first) = (region_start..end).find_map(|first| {
         let (rest, phrase) =
             source_with_relays(context.grammar)(Tokens::new(tokens, first..end)).ok()?;
         rest.is_empty().then_some((phrase, first))
-    })
+    })?;
+    // "in a statement said", "in Iowa saying": the object of a preposition is no
+    // subject ("of" is part of a phrase: "one of the officials").
+    let after_preposition = first > start
+        && tokens[first - 1].lower != "of"
+        && context.is_role(&tokens[first - 1], WordRole::Preposition);
+    (!after_preposition).then_some((phrase, first))
 }
 
 /// True when the token at `index` can be part of a source phrase read leftwards.
