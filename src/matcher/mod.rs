@@ -10,6 +10,7 @@ pub mod no_comment;
 pub mod participle;
 pub mod phrase;
 pub mod said_by;
+pub mod source;
 pub mod tokens;
 
 use std::ops::Range;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::said_by::source_before;
+use super::source::source_before;
 use super::{Context, Found, Frame};
 use crate::model::MarkerKind;
 

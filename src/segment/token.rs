@@ -95,6 +95,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     tokens
 }
 
+/// Index of the first of `tokens` (in text order) that starts at or after byte `at`.
+pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
+    tokens.partition_point(|token| token.span.start < at)
+}
+
 /// A word: alphanumerics, joined by apostrophes, hyphens or periods ("f----d").
 fn word(input: &str) -> IResult<&str, &str> {
     recognize(pair(

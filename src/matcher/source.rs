@@ -1,0 +1,185 @@
+//! Where the source of a cue is: the noun phrase (or pronoun, or name with its
+//! appositive) that ends right before the cue, reading leftwards over auxiliaries,
+//! adverbs and time phrases.
+
+use std::ops::Range;
+
+use super::Context;
+use super::claim::has_word;
+use super::participle::sentence_subject;
+use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, source_with_relays};
+use super::tokens::Tokens;
+use crate::grammar::WordRole;
+use crate::segment::token::first_token_from;
+use crate::segment::{Token, TokenKind};
+
+/// "McConnell embraced the mogul and said …": the cue's subject opens the sentence.
+pub fn coordinated_subject(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let mut before = at;
+    while before > sentence.start
+        && (context.is_role(&tokens[before - 1], WordRole::Aux) || is_adverb(&tokens[before - 1]))
+    {
+        before -= 1;
+    }
+    tokens
+        .get(before.checked_sub(1)?)
+        .filter(|token| token.lower == "and")?;
+    let subject = sentence_subject(context, sentence.clone(), before - 1)?;
+    let start = first_token_from(tokens, subject.span.start);
+    Some((subject, start))
+}
+
+/// Steps left from a cue over what may stand between it and its source: auxiliaries,
+/// adverbs and time phrases ("Donald Trump on Sunday tweeted", "has repeatedly said").
+/// A time phrase after a participle belongs to the source: "a cable released on
+/// Wednesday showed".
+fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    let mut end = at;
+    while end > start {
+        let token = &tokens[end - 1];
+        if context.is_role(token, WordRole::Aux) || is_adverb(token) {
+            end -= 1;
+        } else if context.is_role(token, WordRole::Time) {
+            let mut phrase_start = end - 1;
+            if phrase_start > start
+                && matches!(
+                    tokens[phrase_start - 1].lower.as_ref(),
+                    "on" | "last" | "this" | "late" | "early"
+                )
+            {
+                phrase_start -= 1;
+            }
+            let after_participle =
+                phrase_start > start && tokens[phrase_start - 1].lower.ends_with("ed");
+            if after_participle {
+                break;
+            }
+            end = phrase_start;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// "Jokes are told", "it has been widely condemned": a form of "be" before the cue,
+/// with only adverbs between.
+pub fn is_passive(context: &Context, start: usize, at: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let mut index = at;
+    while index > start && (is_adverb(&tokens[index - 1]) || tokens[index - 1].lower == "not") {
+        index -= 1;
+    }
+    index > start
+        && tokens[index - 1].is_word()
+        && matches!(
+            tokens[index - 1].lower.as_ref(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+}
+
+/// "Asked if he believed …": a source right after "if" or "whether" asks, not says.
+pub fn opens_question(context: &Context, start: usize, source_start: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    source_start > start && matches!(tokens[source_start - 1].lower.as_ref(), "if" | "whether")
+}
+
+/// The source phrase that ends right before the cue (auxiliaries and adverbs may
+/// stand between), with the index of its first token. An appositive between commas
+/// belongs to it: "Fred Kagan, director of the project, said".
+pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let end = skip_back_to_source(context, start, at);
+    let last = tokens.get(end.checked_sub(1)?).filter(|_| end > start)?;
+    if last.is_word() && context.is_role(last, WordRole::Pronoun) {
+        return Some((SourcePhrase::single(last.span), end - 1));
+    }
+    if last.is_punct(',') {
+        return with_appositive(context, start, end - 1);
+    }
+    noun_phrase_ending_at(context, start, end)
+}
+
+/// Longest appositive taken between a name and its closing comma.
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+
+/// "<name>, <appositive>," ending at the comma `closing`.
+fn with_appositive(
+    context: &Context,
+    start: usize,
+    closing: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let floor = start.max(closing.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let opening = (floor..closing).rev().find(|&i| tokens[i].is_punct(','))?;
+    let plain = tokens[opening + 1..closing].iter().all(|token| {
+        token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '\'' | '’' | '-'))
+    });
+    if !plain || !has_word(tokens, opening + 1..closing) {
+        return None;
+    }
+    let (mut phrase, first) = noun_phrase_ending_at(context, start, opening)?;
+    phrase.span = phrase.span.cover(tokens[closing - 1].span);
+    Some((phrase, first))
+}
+
+/// The longest source phrase that ends exactly at `end`.
+fn noun_phrase_ending_at(
+    context: &Context,
+    start: usize,
+    end: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let mut region_start = end;
+    while region_start > start && end - region_start < MAX_PHRASE_TOKENS * 2 {
+        if !inside_source_region(context, region_start - 1) {
+            break;
+        }
+        region_start -= 1;
+    }
+    let (phrase, first) = (region_start..end).find_map(|first| {
+        let (rest, phrase) =
+            source_with_relays(context.grammar)(Tokens::new(tokens, first..end)).ok()?;
+        rest.is_empty().then_some((phrase, first))
+    })?;
+    // "in a statement said", "in Iowa saying": the object of a preposition is no
+    // subject ("of" is part of a phrase: "one of the officials").
+    let after_preposition = first > start
+        && tokens[first - 1].lower != "of"
+        && context.is_role(&tokens[first - 1], WordRole::Preposition);
+    (!after_preposition).then_some((phrase, first))
+}
+
+/// True when the token at `index` can be part of a source phrase read leftwards.
+fn inside_source_region(context: &Context, index: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let token = &tokens[index];
+    match token.kind {
+        TokenKind::Word => match context.grammar.word_role(&token.lower) {
+            None | Some(WordRole::Determiner) => true,
+            Some(WordRole::Preposition | WordRole::Time) => true,
+            Some(WordRole::Boundary) => token.lower == "and",
+            Some(_) => false,
+        },
+        TokenKind::Punct('.') => {
+            index > 0 && glued(&tokens[index - 1], token) && tokens[index - 1].is_word()
+        }
+        TokenKind::Punct('\'' | '’') => index > 0 && glued(&tokens[index - 1], token),
+        TokenKind::Punct(_) => false,
+    }
+}
+
+/// A lowercase "-ly" word: "falsely", "publicly", "angrily".
+pub fn is_adverb(token: &Token) -> bool {
+    token.is_word() && token.text.ends_with("ly") && !token.is_capitalized() && token.text.len() > 4
+}
+
+fn glued(left: &Token, right: &Token) -> bool {
+    left.span.end == right.span.start
+}
