@@ -103,7 +103,21 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     if last.is_punct(',') {
         return with_appositive(context, start, end - 1);
     }
-    noun_phrase_ending_at(context, start, end)
+    let found = noun_phrase_ending_at(context, start, end);
+    // "officials who spoke on condition of anonymity said": what stands between
+    // "who" and the cue is a relative clause; the source is the phrase before it.
+    let relative = found
+        .as_ref()
+        .map_or(end, |(_, first)| *first)
+        .checked_sub(1)
+        .filter(|&who| who > start && tokens[who].lower == "who");
+    if let Some(who) = relative
+        && let Some((mut phrase, first)) = noun_phrase_ending_at(context, start, who)
+    {
+        phrase.span = phrase.span.cover(tokens[end - 1].span);
+        return Some((phrase, first));
+    }
+    found
 }
 
 /// Longest appositive taken between a name and its closing comma.
