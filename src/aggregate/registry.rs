@@ -22,6 +22,9 @@ pub struct SourceRow {
     pub direct_quotes: usize,
     /// Markers on its claims, by kind.
     pub markers: BTreeMap<MarkerKind, usize>,
+    /// How often each spelling names it; the most frequent is `name`.
+    #[serde(skip)]
+    pub mentions: BTreeMap<String, usize>,
 }
 
 /// Rows keyed by canonical name; anonymous, document and unknown sources are kept
@@ -59,14 +62,25 @@ impl Registry {
             .rows
             .entry((alias_key(&canonical), scope))
             .or_insert_with(|| SourceRow {
-                name: shown,
+                name: shown.clone(),
                 source_type: source.source_type,
                 claims: 0,
                 documents: 0,
                 cited_in: BTreeSet::new(),
                 direct_quotes: 0,
                 markers: BTreeMap::new(),
+                mentions: BTreeMap::new(),
             });
+        // The most frequent spelling (ties: the first in sort order), whatever order
+        // the documents arrive in.
+        *row.mentions.entry(shown).or_insert(0) += 1;
+        if let Some((name, _)) = row
+            .mentions
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        {
+            row.name = name.clone();
+        }
         row.claims += 1;
         row.cited_in.insert(record.doc.clone());
         row.documents = row.cited_in.len();
