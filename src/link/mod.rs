@@ -356,10 +356,8 @@ fn is_quoted_sentence(tokens: &[Token]) -> bool {
 /// The quotation that a quoted sentence opens, or the sentence itself.
 fn quote_extent(segmented: &Segmented, sentence: Span) -> Span {
     segmented
-        .quotes_overlapping(Span::new(sentence.start, sentence.start + 1))
-        .iter()
-        .find(|quote| quote.span.start == sentence.start)
-        .map_or(sentence, |quote| quote.span.cover(sentence))
+        .quote_opening_at(sentence.start)
+        .map_or(sentence, |quote| quote.cover(sentence))
 }
 
 /// A declarative sentence of a few words: a claim even with no source.

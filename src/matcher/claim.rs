@@ -20,12 +20,8 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     }
     let last = trim_final_period(tokens, start, end)?;
     let mut span = tokens[start].span.cover(tokens[last].span);
-    if let Some(quote) = segmented
-        .quotes_overlapping(Span::new(span.start, span.start + 1))
-        .iter()
-        .find(|quote| quote.span.start == span.start)
-    {
-        span.end = span.end.max(quote.span.end);
+    if let Some(quote) = segmented.quote_opening_at(span.start) {
+        span.end = span.end.max(quote.end);
     }
     // One bare word after a cue ("identified people") is an object, not a claim;
     // a quotation is a claim whatever its length.

@@ -205,12 +205,7 @@ fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
     let closing = tokens
         .get(start.checked_sub(1)?)
         .filter(|token| token.is_double_quote())?;
-    context
-        .segmented
-        .quotes_overlapping(closing.span)
-        .iter()
-        .find(|quote| quote.span.end == closing.span.end)
-        .map(|quote| quote.span)
+    context.segmented.quote_closing_at(closing.span.end)
 }
 
 /// Where a claim that follows its cue ends: at a closing dash or bracket around the
@@ -386,10 +381,5 @@ fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
     let opening = tokens
         .get(cue_end + 1)
         .filter(|token| token.is_double_quote())?;
-    context
-        .segmented
-        .quotes_overlapping(opening.span)
-        .iter()
-        .find(|quote| quote.span.start == opening.span.start)
-        .map(|quote| quote.span)
+    context.segmented.quote_opening_at(opening.span.start)
 }

@@ -32,6 +32,22 @@ impl Segmented<'_> {
             .partition_point(|quote| quote.span.start < span.end);
         &self.quotes[first..last.max(first)]
     }
+
+    /// The quotation that opens at byte `start`.
+    pub fn quote_opening_at(&self, start: usize) -> Option<crate::span::Span> {
+        self.quotes_overlapping(crate::span::Span::new(start, start + 1))
+            .iter()
+            .find(|quote| quote.span.start == start)
+            .map(|quote| quote.span)
+    }
+
+    /// The quotation that closes at byte `end` (exclusive).
+    pub fn quote_closing_at(&self, end: usize) -> Option<crate::span::Span> {
+        self.quotes_overlapping(crate::span::Span::new(end.saturating_sub(1), end))
+            .iter()
+            .find(|quote| quote.span.end == end)
+            .map(|quote| quote.span)
+    }
 }
 
 /// Tokens, sentences and quotes of one block.
