@@ -162,3 +162,21 @@ fn html_articles_keep_offsets_into_the_original_bytes() {
     );
     assert_eq!(jsonl(&output).len(), 1);
 }
+
+#[test]
+fn markdown_emphasis_stays_out_of_sources_and_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.md");
+    std::fs::write(&path, "# Spy story\n\n**Officials** said that *the plan failed*.\n\n* A bullet point, the memo said.\n").unwrap();
+    let records = jsonl(&claimtrace(&[
+        "extract",
+        "--format",
+        "jsonl",
+        path.to_str().unwrap(),
+    ]));
+    let first = &records[0];
+    assert_eq!(first["source"]["text"], "Officials");
+    assert!(!first["claim"]["text"].as_str().unwrap().contains('*'));
+    assert_eq!(records[1]["source"]["text"], "the memo");
+    assert_eq!(records[1]["claim"]["text"], "A bullet point");
+}

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod jsonl;
 pub mod layout;
+pub mod markdown;
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -175,8 +176,14 @@ pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
         .extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"));
+    let named_markdown = path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"));
     if options.html || named_html || html::looks_like_html(&input.text) {
         input.text = html::project(&name, &input.text)?;
+    } else if named_markdown {
+        input.text = markdown::blank_emphasis(&input.text);
     }
     Ok(input)
 }

@@ -15,7 +15,13 @@ use crate::span::Span;
 pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Span> {
     let tokens = &segmented.tokens;
     let mut start = from;
-    while start < end && matches!(tokens[start].kind, TokenKind::Punct(',' | ':' | '—' | '-')) {
+    // Markdown emphasis ("*", "_") around the claim's edges stays out of it too.
+    while start < end
+        && matches!(
+            tokens[start].kind,
+            TokenKind::Punct(',' | ':' | '—' | '-' | '*' | '_')
+        )
+    {
         start += 1;
     }
     let last = trim_final_period(tokens, start, end)?;
@@ -88,7 +94,7 @@ fn trim_final_period(tokens: &[Token], start: usize, end: usize) -> Option<usize
     while last > start
         && matches!(
             tokens[last].kind,
-            TokenKind::Punct('.' | '!' | '?' | '…' | ',' | ';' | ':')
+            TokenKind::Punct('.' | '!' | '?' | '…' | ',' | ';' | ':' | '*' | '_')
         )
     {
         last -= 1;
