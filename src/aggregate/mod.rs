@@ -191,17 +191,22 @@ pub fn group_by<'s>(docs: impl IntoIterator<Item = (String, &'s Stats)>) -> Vec<
     groups.into_iter().collect()
 }
 
+/// The most frequent of some spellings (ties: the first in sort order), so a name
+/// does not depend on the order documents arrive in.
+pub fn most_frequent(spellings: &BTreeMap<String, usize>) -> Option<&String> {
+    spellings
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(name, _)| name)
+}
+
 impl Stats {
     /// The mention that most often names `key` (ties: the alphabetically first).
     pub fn display_name(&self, key: &str) -> String {
         self.source_names
             .get(key)
-            .and_then(|names| {
-                names
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-            })
-            .map_or_else(|| key.to_string(), |(name, _)| name.clone())
+            .and_then(most_frequent)
+            .map_or_else(|| key.to_string(), Clone::clone)
     }
 }
 

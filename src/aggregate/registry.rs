@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use super::most_frequent;
 use crate::grammar::alias_key;
 use crate::model::{Kind, MarkerKind, SourceType};
 use crate::render::record::Record;
@@ -71,14 +72,8 @@ impl Registry {
                 markers: BTreeMap::new(),
                 mentions: BTreeMap::new(),
             });
-        // The most frequent spelling (ties: the first in sort order), whatever order
-        // the documents arrive in.
         *row.mentions.entry(shown).or_insert(0) += 1;
-        if let Some((name, _)) = row
-            .mentions
-            .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-        {
+        if let Some(name) = most_frequent(&row.mentions) {
             row.name = name.clone();
         }
         row.claims += 1;

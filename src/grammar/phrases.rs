@@ -66,14 +66,6 @@ impl<V: Clone> PhraseSet<V> {
         self.by_first_word.contains_key(word)
     }
 
-    /// Every phrase, joined with single spaces, in no particular order.
-    pub fn phrases(&self) -> impl Iterator<Item = (String, &V)> {
-        self.by_first_word
-            .values()
-            .flatten()
-            .map(|(words, value)| (words.join(" "), value))
-    }
-
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()

@@ -285,20 +285,6 @@ fn by_after_document<'t>(
     }
 }
 
-/// Auxiliaries and adverbs that may stand between a source and its cue.
-pub fn aux_run<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, usize> {
-    move |input| {
-        let count = input
-            .tokens
-            .iter()
-            .take_while(|token| {
-                token.is_word() && grammar.word_role(&token.lower) == Some(WordRole::Aux)
-            })
-            .count();
-        Ok((input.take_from(count), count))
-    }
-}
-
 /// A failure at `input`.
 pub fn fail<'t, O>(input: Tokens<'t>) -> Res<'t, O> {
     Err(nom::Err::Error(nom::error::Error::new(

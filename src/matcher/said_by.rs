@@ -7,7 +7,9 @@ use super::claim::{claim_after, claim_before, claim_start, comma_ending_at, pare
 use super::phrase::{
     MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
 };
-use super::source::{coordinated_subject, is_adverb, is_passive, opens_question, source_before};
+use super::source::{
+    coordinated_subject, is_aux_or_adverb, is_passive, opens_question, source_before,
+};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::assess::source_type::classify;
@@ -284,9 +286,7 @@ fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) 
         return false;
     }
     let mut next = index + 1;
-    while next < sentence.end
-        && (context.is_role(&tokens[next], WordRole::Aux) || is_adverb(&tokens[next]))
-    {
+    while next < sentence.end && is_aux_or_adverb(context, &tokens[next]) {
         next += 1;
     }
     next < sentence.end

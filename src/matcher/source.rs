@@ -21,9 +21,7 @@ pub fn coordinated_subject(
 ) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
     let mut before = at;
-    while before > sentence.start
-        && (context.is_role(&tokens[before - 1], WordRole::Aux) || is_adverb(&tokens[before - 1]))
-    {
+    while before > sentence.start && is_aux_or_adverb(context, &tokens[before - 1]) {
         before -= 1;
     }
     tokens
@@ -43,7 +41,7 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
     let mut end = at;
     while end > start {
         let token = &tokens[end - 1];
-        if context.is_role(token, WordRole::Aux) || is_adverb(token) {
+        if is_aux_or_adverb(context, token) {
             end -= 1;
         } else if context.is_role(token, WordRole::Time) {
             let mut phrase_start = end - 1;
@@ -189,8 +187,14 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
     }
 }
 
+/// What may stand between a source and its cue: an auxiliary ("has", "also") or an
+/// adverb.
+pub fn is_aux_or_adverb(context: &Context, token: &Token) -> bool {
+    context.is_role(token, WordRole::Aux) || is_adverb(token)
+}
+
 /// A lowercase "-ly" word: "falsely", "publicly", "angrily".
-pub fn is_adverb(token: &Token) -> bool {
+fn is_adverb(token: &Token) -> bool {
     token.is_word() && token.text.ends_with("ly") && !token.is_capitalized() && token.text.len() > 4
 }
 
