@@ -14,7 +14,9 @@ use crate::pipeline::extract_text;
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorExample {
     pub doc: String,
-    /// "miss" or "false-alarm" or "wrong-source" or "wrong-cue".
+    /// "miss", "false-alarm", "wrong-span" (the cue was found but the claim's
+    /// bounds missed the gold content; `expected` holds the gold content),
+    /// "wrong-source" or "wrong-cue".
     pub what: String,
     pub content: String,
     pub source: Option<String>,
@@ -44,6 +46,35 @@ fn paragraph_around(text: &str, at: usize) -> String {
         .map_or(0, |i| i + 1);
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     text[start..end].chars().take(CONTEXT_CHARS).collect()
+}
+
+/// Pairs of a missed gold attribution and an unmatched prediction whose cues share a
+/// byte: the cue was found and the claim bounds were wrong, one error rather than two.
+/// Each miss and each false alarm is used at most once, in text order.
+fn cue_shared_pairs(
+    doc: &GoldDoc,
+    missed_gold: &[usize],
+    false_alarms: &[usize],
+    predicted: &[Predicted],
+) -> Vec<(usize, usize)> {
+    let mut used = vec![false; false_alarms.len()];
+    let mut pairs = Vec::new();
+    for &gold_index in missed_gold {
+        let Some(gold_cue) = doc.attributions[gold_index].span(SpanRole::Cue) else {
+            continue;
+        };
+        let shares_cue =
+            |cue: &std::ops::Range<usize>| cue.start < gold_cue.end && gold_cue.start < cue.end;
+        let found = false_alarms
+            .iter()
+            .enumerate()
+            .find(|&(slot, &p)| !used[slot] && predicted[p].cue.as_ref().is_some_and(shares_cue));
+        if let Some((slot, &p)) = found {
+            used[slot] = true;
+            pairs.push((gold_index, p));
+        }
+    }
+    pairs
 }
 
 /// The result of an evaluation.
@@ -89,7 +120,27 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
         };
         let slice =
             |range: &std::ops::Range<usize>| doc.text.get(range.clone()).unwrap_or("").to_string();
-        for &index in &score.missed_gold {
+        let boundary_pairs =
+            cue_shared_pairs(doc, &score.missed_gold, &score.false_alarms, &predicted);
+        for &(gold_index, predicted_index) in &boundary_pairs {
+            let gold = &doc.attributions[gold_index];
+            let prediction = &predicted[predicted_index];
+            keep(
+                "wrong-span",
+                ErrorExample {
+                    doc: doc.id.clone(),
+                    what: "wrong-span".into(),
+                    content: slice(&prediction.content),
+                    source: prediction.source.as_ref().map(slice),
+                    cue: prediction.cue.as_ref().map(slice),
+                    expected: gold.span(SpanRole::Content).map(|s| s.text.clone()),
+                    context: paragraph_around(&doc.text, prediction.content.start),
+                },
+            );
+        }
+        let paired_gold = |index: usize| boundary_pairs.iter().any(|&(g, _)| g == index);
+        let paired_prediction = |index: usize| boundary_pairs.iter().any(|&(_, p)| p == index);
+        for &index in score.missed_gold.iter().filter(|&&i| !paired_gold(i)) {
             let gold = &doc.attributions[index];
             keep(
                 "miss",
@@ -110,7 +161,11 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
                 },
             );
         }
-        for &index in &score.false_alarms {
+        for &index in score
+            .false_alarms
+            .iter()
+            .filter(|&&i| !paired_prediction(i))
+        {
             let prediction = &predicted[index];
             keep(
                 "false-alarm",
