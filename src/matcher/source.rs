@@ -101,7 +101,7 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     if last.is_punct(',') {
         return with_appositive(context, start, end - 1);
     }
-    let found = noun_phrase_ending_at(context, start, end);
+    let found = phrase_ending_at(context, start, end);
     // "officials who spoke on condition of anonymity said": what stands between
     // "who" and the cue is a relative clause; the source is the phrase before it.
     let relative = found
@@ -136,8 +136,32 @@ fn with_appositive(
     if !plain || !has_word(tokens, opening + 1..closing) {
         return None;
     }
-    let (mut phrase, first) = noun_phrase_ending_at(context, start, opening)?;
+    let (mut phrase, first) = phrase_ending_at(context, start, opening)?;
     phrase.span = phrase.span.cover(tokens[closing - 1].span);
+    Some((phrase, first))
+}
+
+/// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
+const MAX_LABEL_TOKENS: usize = 8;
+
+/// The source phrase ending at `end`, through a short bracketed label after the name
+/// ("(R-Ga.)", "(D-Calif.)", "(AP)"): the label belongs to the source.
+fn phrase_ending_at(context: &Context, start: usize, end: usize) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let closing = end.checked_sub(1).filter(|&i| i > start && tokens[i].is_punct(')'));
+    let Some(closing) = closing else {
+        return noun_phrase_ending_at(context, start, end);
+    };
+    let floor = start.max(closing.saturating_sub(MAX_LABEL_TOKENS));
+    let opening = (floor..closing).rev().find(|&i| tokens[i].is_punct('('))?;
+    let label_is_plain = tokens[opening + 1..closing].iter().all(|token| {
+        token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '-' | ',' | '–'))
+    });
+    if !label_is_plain || !has_word(tokens, opening + 1..closing) {
+        return None;
+    }
+    let (mut phrase, first) = noun_phrase_ending_at(context, start, opening)?;
+    phrase.span = phrase.span.cover(tokens[closing].span);
     Some((phrase, first))
 }
 
