@@ -8,6 +8,7 @@ use super::phrase::{SourcePhrase, according, cue, noun_phrase};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::WordRole;
+use crate::segment::Token;
 
 /// Parses the frame with the participle cue at token `at`; `previous` is the
 /// attribution found earlier in the same sentence, if any.
@@ -64,14 +65,32 @@ pub fn sentence_subject(
         return Some(SourcePhrase::single(first.span));
     }
     let (_, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..before)).ok()?;
-    let head = tokens[start..before]
-        .iter()
-        .rev()
-        .find(|token| token.span.end <= span.end)?;
-    let names_source = head.is_capitalized()
-        || context
+    let phrase_end = tokens[start..before].partition_point(|token| token.span.end <= span.end);
+    let head = subject_head(context, &tokens[start..start + phrase_end])?;
+    Some(SourcePhrase::single(tokens[start].span.cover(head.span)))
+}
+
+/// The head of a subject read left to right, where the greedy noun phrase may have
+/// run on into the verb: "Smith saw", "the company cited". A name ends at its first
+/// lowercase word that is no source noun, a source noun at its first word that is
+/// none; the head must be a name or a source noun.
+fn subject_head<'t>(context: &Context, phrase: &'t [Token<'t>]) -> Option<&'t Token<'t>> {
+    let is_source_noun = |token: &Token| {
+        context
             .grammar
             .source_nouns
-            .contains_key(head.lower.as_ref());
-    names_source.then(|| SourcePhrase::single(span))
+            .contains_key(token.lower.as_ref())
+    };
+    let mut head: Option<&Token> = None;
+    let content = phrase
+        .iter()
+        .filter(|token| token.is_word() && !context.is_role(token, WordRole::Determiner));
+    for token in content {
+        if token.is_capitalized() || is_source_noun(token) {
+            head = Some(token);
+        } else if head.is_some() {
+            break;
+        }
+    }
+    head
 }

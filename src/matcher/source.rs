@@ -13,7 +13,8 @@ use crate::grammar::WordRole;
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
 
-/// "McConnell embraced the mogul and said …": the cue's subject opens the sentence.
+/// "McConnell embraced the mogul and said …", "… but said …": the cue's subject
+/// opens the sentence.
 pub fn coordinated_subject(
     context: &Context,
     sentence: &Range<usize>,
@@ -26,7 +27,7 @@ pub fn coordinated_subject(
     }
     tokens
         .get(before.checked_sub(1)?)
-        .filter(|token| token.lower == "and")?;
+        .filter(|token| matches!(token.lower.as_ref(), "and" | "but"))?;
     let subject = sentence_subject(context, sentence.clone(), before - 1)?;
     let start = first_token_from(tokens, subject.span.start);
     Some((subject, start))
@@ -148,7 +149,9 @@ const MAX_LABEL_TOKENS: usize = 8;
 /// ("(R-Ga.)", "(D-Calif.)", "(AP)"): the label belongs to the source.
 fn phrase_ending_at(context: &Context, start: usize, end: usize) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
-    let closing = end.checked_sub(1).filter(|&i| i > start && tokens[i].is_punct(')'));
+    let closing = end
+        .checked_sub(1)
+        .filter(|&i| i > start && tokens[i].is_punct(')'));
     let Some(closing) = closing else {
         return noun_phrase_ending_at(context, start, end);
     };
