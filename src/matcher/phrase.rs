@@ -125,6 +125,16 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                     TokenKind::Punct('\'' | '’') => {
                         index > 0 && tokens[index - 1].span.end == token.span.start
                     }
+                    // "42% say": a percentage is a poll's share of people
+                    TokenKind::Punct('%') => {
+                        let glued_number = index > 0
+                            && tokens[index - 1].span.end == token.span.start
+                            && is_number_word(&tokens[index - 1].lower);
+                        if glued_number {
+                            last_content = Some(index);
+                        }
+                        glued_number
+                    }
                     _ => false,
                 };
             if !accepted {

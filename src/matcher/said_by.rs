@@ -105,7 +105,21 @@ fn source_first(
     {
         return None;
     }
-    if let Some(hit) = claim_first(context, sentence, source_start, cue_end, cue_span, &source) {
+    // "…, his top aide told The Huffington Post.": the addressee closes nothing.
+    let clause_end = if flags.recipient {
+        noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..sentence.end))
+            .map_or(cue_end, |(rest, _)| rest.offset)
+    } else {
+        cue_end
+    };
+    if let Some(hit) = claim_first(
+        context,
+        sentence,
+        source_start,
+        clause_end,
+        cue_span,
+        &source,
+    ) {
         return Some(hit);
     }
     if colon_ends_block(tokens, cue_end, sentence.end) {
@@ -256,6 +270,9 @@ const SUBORDINATORS: &[&str] = &[
     "whereas", "if",
 ];
 
+/// Words that open a short adverbial clause after a cue that ends its clause.
+const ADJUNCT_SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "as", "until"];
+
 /// True when an attribution of its own starts at `start`: a participle cue
 /// ("adding …") or a conjunction, a source and a cue ("and three-quarters said").
 fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize) -> bool {
@@ -368,9 +385,12 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
                 || (next.is_word() && next.lower.ends_with("ing"))
         });
     }
+    // "…, Carson said after the attacks."
+    let subordinate = first.is_word() && ADJUNCT_SUBORDINATORS.contains(&first.lower.as_ref());
     let adjunct = context.is_role(first, WordRole::Preposition)
         || context.is_role(first, WordRole::Aux)
-        || context.is_role(first, WordRole::Time);
+        || context.is_role(first, WordRole::Time)
+        || subordinate;
     adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
 }
 

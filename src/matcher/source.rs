@@ -132,7 +132,11 @@ fn with_appositive(
     let floor = start.max(closing.saturating_sub(MAX_APPOSITIVE_TOKENS));
     let opening = (floor..closing).rev().find(|&i| tokens[i].is_punct(','))?;
     let plain = tokens[opening + 1..closing].iter().all(|token| {
-        token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '\'' | '’' | '-'))
+        token.is_word()
+            || matches!(
+                token.kind,
+                TokenKind::Punct('.' | '\'' | '’' | '-' | '%' | '$')
+            )
     });
     if !plain || !has_word(tokens, opening + 1..closing) {
         return None;
@@ -191,7 +195,8 @@ fn noun_phrase_ending_at(
     // subject ("of" is part of a phrase: "one of the officials").
     let after_preposition = first > start
         && tokens[first - 1].lower != "of"
-        && context.is_role(&tokens[first - 1], WordRole::Preposition);
+        && context.is_role(&tokens[first - 1], WordRole::Preposition)
+        && !(tokens[first - 1].lower == "about" && is_quantity(&tokens[first]));
     (!after_preposition).then_some((phrase, first))
 }
 
@@ -209,7 +214,7 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
         TokenKind::Punct('.') => {
             index > 0 && glued(&tokens[index - 1], token) && tokens[index - 1].is_word()
         }
-        TokenKind::Punct('\'' | '’') => index > 0 && glued(&tokens[index - 1], token),
+        TokenKind::Punct('\'' | '’' | '%') => index > 0 && glued(&tokens[index - 1], token),
         TokenKind::Punct(_) => false,
     }
 }
@@ -223,6 +228,28 @@ pub fn is_aux_or_adverb(context: &Context, token: &Token) -> bool {
 /// A lowercase "-ly" word: "falsely", "publicly", "angrily".
 fn is_adverb(token: &Token) -> bool {
     token.is_word() && token.text.ends_with("ly") && !token.is_capitalized() && token.text.len() > 4
+}
+
+/// "half", "a third", "42": what "about" may qualify in a poll ("about half of voters").
+fn is_quantity(token: &Token) -> bool {
+    token.lower.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            token.lower.as_ref(),
+            "half"
+                | "a"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "a third"
+                | "a quarter"
+        )
 }
 
 fn glued(left: &Token, right: &Token) -> bool {
