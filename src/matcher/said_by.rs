@@ -343,12 +343,28 @@ fn looks_like_source(context: &Context, head: Span) -> bool {
 /// A document cue ("the cable read", "a poll shows") needs a document or publication;
 /// a belief cue ("think") a person.
 fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
-    let source_type = classify(source.slice(context.text), context.grammar);
-    let document_ok =
-        !flags.document || matches!(source_type, SourceType::Document | SourceType::Publication);
+    let text = source.slice(context.text);
+    let source_type = classify(text, context.grammar);
+    let document_ok = !flags.document
+        || matches!(source_type, SourceType::Document | SourceType::Publication)
+        || mentions_document(context, text);
     let person_ok =
         !flags.person || source_type == SourceType::Person || is_personal_pronoun(context, source);
     document_ok && person_ok
+}
+
+/// "A new batch of State Department emails released this week showed": a document
+/// noun anywhere in the phrase, not only at its head, lets a document cue speak.
+fn mentions_document(context: &Context, text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|word| !word.is_empty())
+        .any(|word| {
+            context
+                .grammar
+                .source_nouns
+                .get(word.to_lowercase().as_str())
+                .is_some_and(|kind| matches!(kind, SourceType::Document | SourceType::Publication))
+        })
 }
 
 /// "I", "we", "you", "they", "he", "she", "who": a person speaking of a belief.
