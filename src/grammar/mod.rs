@@ -58,6 +58,9 @@ pub struct CueFlags {
     pub document: bool,
     /// The claim may be a to-infinitive: "declined to comment", "vowed to fight".
     pub infinitive: bool,
+    /// Speaks of its own clause, with no source: "Sanders appears to be spending
+    /// more", "the president is expected to run". The claim is the whole clause.
+    pub impersonal: bool,
     /// Only a cue with a person's name or a personal pronoun as its source, and a
     /// clause as its claim: "I think we still have bases", not "the data think".
     pub person: bool,
@@ -356,9 +359,10 @@ impl Entry<'_> {
                 "document" => flags.document = true,
                 "infinitive" => flags.infinitive = true,
                 "person" => flags.person = true,
+                "impersonal" => flags.impersonal = true,
                 other => {
                     return Err(self.error(format!(
-                        "unknown cue flag `{other}`; expected invert, recipient, document, infinitive or person"
+                        "unknown cue flag `{other}`; expected invert, recipient, document, infinitive, person or impersonal"
                     )));
                 }
             }

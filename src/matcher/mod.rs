@@ -38,6 +38,8 @@ pub enum Frame {
     Colon,
     /// "<party> had not responded to a request for comment"
     NoComment,
+    /// "<clause with its cue>": "Sanders appears to be spending more"
+    Impersonal,
 }
 
 /// An attribution found in one sentence, before linking and assessment.

@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::claim::{claim_after, claim_before, claim_start, comma_ending_at, parenthetical_end};
+use super::claim::{
+    claim_after, claim_before, claim_start, comma_ending_at, has_word, parenthetical_end,
+};
 use super::phrase::{
     MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
 };
@@ -32,6 +34,9 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
     let (after_cue, (cue_span, flags)) =
         cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
     let cue_end = after_cue.offset;
+    if flags.impersonal {
+        return impersonal(context, &sentence, at, cue_end, cue_span);
+    }
     // "Hamadoun Toure, the UN agency's secretary-general, said …": the whole
     // sentence before the cue is a name and its appositive, not a claim.
     let appositive_subject = at > sentence.start
@@ -43,6 +48,56 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
     }
     inverted(context, &sentence, at, cue_end, cue_span, flags)
         .or_else(|| source_first(context, &sentence, at, cue_end, cue_span, flags))
+}
+
+/// "Sanders appears to be spending more heavily": a cue that speaks of its own clause,
+/// followed by "to", "that" or "like"; the claim is the clause, its subject included,
+/// and there is no source.
+fn impersonal(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+    cue_end: usize,
+    cue_span: Span,
+) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    tokens.get(cue_end).filter(|next| {
+        cue_end < sentence.end && matches!(next.lower.as_ref(), "to" | "that" | "like")
+    })?;
+    let clause_start = (sentence.start..at)
+        .rev()
+        .find(|&i| {
+            let token = &tokens[i];
+            matches!(
+                token.kind,
+                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '(' | '"' | '“' | '”')
+            ) || context.is_role(token, WordRole::Boundary)
+        })
+        .map_or(sentence.start, |boundary| boundary + 1);
+    if !has_word(tokens, clause_start..at) {
+        return None;
+    }
+    // The clause ends at its first break: "…used by ISIS - so much so that …".
+    let end = (cue_end..sentence.end)
+        .find(|&i| {
+            matches!(
+                tokens[i].kind,
+                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '-' | '(')
+            ) && !(tokens[i].is_punct('-')
+                && i > 0
+                && tokens[i - 1].span.end == tokens[i].span.start)
+        })
+        .unwrap_or(sentence.end);
+    let claim = claim_after(context.segmented, clause_start, end)?;
+    Some(Found {
+        frame: Frame::Impersonal,
+        claim,
+        cue: cue_span,
+        source: None,
+        sentence: 0,
+        covered: clause_start..end,
+        claim_in_next_block: false,
+    })
 }
 
 /// "<claim>, said the cable."
