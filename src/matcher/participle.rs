@@ -57,8 +57,9 @@ pub fn sentence_subject(
     before: usize,
 ) -> Option<SourcePhrase> {
     let tokens = &context.segmented.tokens;
+    // The comma right before the participle closes the main clause, not an opener.
     let opener_comma = (sentence.start..before.min(sentence.start + MAX_OPENER_TOKENS + 1))
-        .find(|&i| tokens[i].is_punct(','));
+        .find(|&i| tokens[i].is_punct(',') && i + 1 < before);
     let start = opener_comma.map_or(sentence.start, |comma| comma + 1);
     let first = tokens.get(start).filter(|_| start < before)?;
     if context.is_role(first, WordRole::Pronoun) {
@@ -68,6 +69,15 @@ pub fn sentence_subject(
     let phrase_end = tokens[start..before].partition_point(|token| token.span.end <= span.end);
     let head = subject_head(context, &tokens[start..start + phrase_end])?;
     Some(SourcePhrase::single(tokens[start].span.cover(head.span)))
+}
+
+/// "businessman", "lawmaker", "analyst", "resident": a noun for a person by what
+/// they do, known by its ending.
+fn is_agent_noun(token: &Token) -> bool {
+    const ENDINGS: &[&str] = &[
+        "man", "woman", "men", "women", "maker", "makers", "ist", "ists",
+    ];
+    token.lower.len() > 5 && ENDINGS.iter().any(|ending| token.lower.ends_with(ending))
 }
 
 /// The head of a subject read left to right, where the greedy noun phrase may have
@@ -86,7 +96,7 @@ fn subject_head<'t>(context: &Context, phrase: &'t [Token<'t>]) -> Option<&'t To
         .iter()
         .filter(|token| token.is_word() && !context.is_role(token, WordRole::Determiner));
     for token in content {
-        if token.is_capitalized() || is_source_noun(token) {
+        if token.is_capitalized() || is_source_noun(token) || is_agent_noun(token) {
             head = Some(token);
         } else if head.is_some() {
             break;

@@ -101,6 +101,14 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                         _ if token.lower == "of" => {
                             (last_content.is_some() || index > 0) && next_is_word(tokens, index)
                         }
+                        // "four in 10 voters", "one in five"
+                        _ if token.lower == "in" => {
+                            index > 0
+                                && is_count(&tokens[index - 1].lower)
+                                && tokens
+                                    .get(index + 1)
+                                    .is_some_and(|next| is_count(&next.lower))
+                        }
                         // "current and former officials", "Smith and Jones"
                         _ if token.lower == "and" => {
                             last_content.is_some() && next_is_content_word(tokens, index, grammar)
@@ -173,6 +181,15 @@ fn is_participle_before_preposition(tokens: &[Token], index: usize, grammar: &Gr
         && tokens.get(index + 1).is_some_and(|next| {
             next.is_word() && grammar.word_role(&next.lower) == Some(WordRole::Preposition)
         })
+}
+
+/// A number in digits or words up to ten: the parts of "four in 10".
+fn is_count(lower: &str) -> bool {
+    is_number_word(lower)
+        || matches!(
+            lower,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
 }
 
 fn is_number_word(lower: &str) -> bool {

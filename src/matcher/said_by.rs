@@ -162,8 +162,19 @@ fn source_first(
     }
     // "…, his top aide told The Huffington Post.": the addressee closes nothing.
     let clause_end = if flags.recipient {
-        noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..sentence.end))
-            .map_or(cue_end, |(rest, _)| rest.offset)
+        let object_pronoun = tokens.get(cue_end).is_some_and(|token| {
+            cue_end < sentence.end
+                && matches!(
+                    token.lower.as_ref(),
+                    "him" | "her" | "them" | "me" | "us" | "you"
+                )
+        });
+        if object_pronoun {
+            cue_end + 1
+        } else {
+            noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..sentence.end))
+                .map_or(cue_end, |(rest, _)| rest.offset)
+        }
     } else {
         cue_end
     };

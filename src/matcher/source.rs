@@ -196,7 +196,7 @@ fn noun_phrase_ending_at(
     let after_preposition = first > start
         && tokens[first - 1].lower != "of"
         && context.is_role(&tokens[first - 1], WordRole::Preposition)
-        && !(tokens[first - 1].lower == "about" && is_quantity(&tokens[first]));
+        && !quantity_modifier(tokens, first);
     (!after_preposition).then_some((phrase, first))
 }
 
@@ -228,6 +228,15 @@ pub fn is_aux_or_adverb(context: &Context, token: &Token) -> bool {
 /// A lowercase "-ly" word: "falsely", "publicly", "angrily".
 fn is_adverb(token: &Token) -> bool {
     token.is_word() && token.text.ends_with("ly") && !token.is_capitalized() && token.text.len() > 4
+}
+
+/// "about half of voters", "at least half", "over 40 percent": a preposition before a
+/// quantity modifies it; it does not make the phrase its object.
+fn quantity_modifier(tokens: &[Token], first: usize) -> bool {
+    let before = tokens[first - 1].lower.as_ref();
+    let head = &tokens[first];
+    (matches!(before, "about" | "over" | "under") && is_quantity(head))
+        || (before == "at" && head.lower == "least")
 }
 
 /// "half", "a third", "42": what "about" may qualify in a poll ("about half of voters").
