@@ -143,9 +143,9 @@ fn html_articles_keep_offsets_into_the_original_bytes() {
             assert!(!claim.contains(dropped), "{claim}");
         }
     }
-    // The blockquote is a quote that continues the last speaker.
+    // The blockquote is a quote that continues the last speaker, by their cue.
     assert_eq!(records[2]["kind"], "direct");
-    assert!(records[2]["cue"].is_null());
+    assert_eq!(records[2]["cue"], records[1]["cue"]);
     // Entities are decoded: the quote marks of the second paragraph are real quotes.
     assert_eq!(records[1]["kind"], "direct");
     // Without a .html name, --input-format html reads stdin as HTML.

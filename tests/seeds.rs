@@ -112,7 +112,8 @@ fn cia_article_attributions() {
     assert_eq!(quote["source"]["type"], "anonymous");
 
     // A quote that follows in the same paragraph continues the claim; one in the next
-    // paragraph, across an advert, inherits the last speaker.
+    // paragraph, across an advert, inherits the last speaker and the cue that
+    // introduced them.
     assert!(
         text(&quote["claim"]).ends_with(
             "\"The Ministry of State Security were always pulling in the right people.\""
@@ -121,10 +122,12 @@ fn cia_article_attributions() {
     let bad_fast = find(
         &records,
         "one of the US officials",
-        None,
+        Some("said"),
         "\"When things started going bad",
     );
     assert_eq!(bad_fast["source"]["start"], quote["source"]["start"]);
+    assert_eq!(bad_fast["cue"]["start"], quote["cue"]["start"]);
+    assert!(bad_fast["cue"]["end"].as_u64() < bad_fast["claim"]["start"].as_u64());
     assert_eq!(bad_fast["kind"], "direct");
     find(
         &records,
@@ -132,7 +135,12 @@ fn cia_article_attributions() {
         Some("said"),
         "\"It migrated to countries",
     );
-    find(&records, "an official", None, "\"The attitude was that");
+    find(
+        &records,
+        "an official",
+        Some("said"),
+        "\"The attitude was that",
+    );
 
     assert_eq!(
         find(

@@ -36,7 +36,9 @@ pub fn link(
     grammar: &Grammar,
 ) -> Vec<Attribution> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut speaker: Option<SourcePhrase> = None;
+    // The last speaker and the cue that introduced them: a quote that continues
+    // their words is attributed by that same cue.
+    let mut speaker: Option<(SourcePhrase, Span)> = None;
     let mut previous_block_attributed = false;
     let mut waiting_for_block: Option<usize> = None;
     for (segmented, hits) in blocks.iter().zip(found) {
@@ -59,7 +61,9 @@ pub fn link(
             if hit.claim_in_next_block {
                 waiting_for_block = Some(drafts.len());
             }
-            speaker = hit.source.clone().or(speaker);
+            if let Some(source) = &hit.source {
+                speaker = Some((source.clone(), hit.cue));
+            }
             block_attributed = true;
             drafts.push(Draft {
                 claim: hit.claim,
@@ -88,8 +92,8 @@ pub fn link(
                 taken.mark(claim);
                 drafts.push(Draft {
                     claim,
-                    cue: None,
-                    source: speaker.clone(),
+                    cue: speaker.as_ref().map(|(_, cue)| *cue),
+                    source: speaker.as_ref().map(|(source, _)| source.clone()),
                     scope: sentence.span.cover(claim),
                     attributed: true,
                 });
