@@ -242,3 +242,32 @@ fn sources_registry_merges_canonical_names_across_documents() {
     let table = stdout(&claimtrace(&["sources", path]));
     assert!(table.contains("Foreign Policy"));
 }
+
+#[test]
+fn a_quote_continues_its_speaker_past_narration_in_the_same_paragraph() {
+    let records = attributed(
+        "Mrs. Clinton ticked off a laundry list of firms. \"Trump suits were made in Mexico,\" she said. \
+         \"Trump furniture is made in Turkey.\"",
+    );
+    let texts: Vec<&str> = records
+        .iter()
+        .map(|r| r["claim"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(records.len(), 1, "{texts:?}");
+    assert!(texts[0].starts_with("\"Trump suits"), "{texts:?}");
+    assert!(texts[0].ends_with("made in Turkey.\""), "{texts:?}");
+    assert_eq!(records[0]["cue"]["text"], "said");
+}
+
+#[test]
+fn impersonal_cues_claim_their_clause_with_no_source() {
+    let records =
+        attributed("Indeed, Sanders appears to be spending more heavily, despite the polls.");
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["cue"]["text"], "appears");
+    assert!(records[0]["source"].is_null());
+    assert_eq!(
+        records[0]["claim"]["text"],
+        "Sanders appears to be spending more heavily"
+    );
+}

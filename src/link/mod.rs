@@ -81,7 +81,10 @@ pub fn link(
             let continues = speaker.is_some()
                 && (block_attributed || previous_block_attributed)
                 && is_quoted_sentence(tokens);
-            if continues && let Some(previous) = same_block_quote_owner(&mut drafts, segmented) {
+            if continues
+                && let Some(previous) =
+                    same_block_quote_owner(&mut drafts, segmented, sentence.span)
+            {
                 // "…," Barkley said. "They have followed ratings …": one claim.
                 let claim = quote_extent(segmented, sentence.span);
                 previous.claim = previous.claim.cover(claim);
@@ -338,17 +341,20 @@ fn quote_kind(blocks: &[Segmented], claim: Span) -> Kind {
     }
 }
 
-/// The last attributed claim, when it lies in this block: a quote that follows it
-/// in the same paragraph continues it.
+/// The last attributed claim of this block before `sentence`: a quote that follows
+/// it in the same paragraph continues it, even past a sentence of narration.
 fn same_block_quote_owner<'d>(
     drafts: &'d mut [Draft],
     segmented: &Segmented,
+    sentence: Span,
 ) -> Option<&'d mut Draft> {
     // Measured on PolNeAR train: merging whatever lies between (a narrated clause
     // included) scores better than splitting off a cue-less attribution.
     drafts
-        .last_mut()
-        .filter(|draft| draft.attributed && segmented.block.span.contains(draft.claim))
+        .iter_mut()
+        .rev()
+        .take_while(|draft| segmented.block.span.contains(draft.claim))
+        .find(|draft| draft.attributed && draft.claim.start < sentence.start)
 }
 
 /// A sentence that opens with a quotation mark: a quote with no cue of its own.
