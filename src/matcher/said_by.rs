@@ -458,10 +458,12 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
         return true;
     };
     if first.is_punct(',') {
-        // "…, she said, adding …", "…, he said, on condition of anonymity."
+        // "…, she said, adding …", "…, he said, on condition of anonymity.", "…, he
+        // said, but …"; other clause words carry the claim on: "It's a reminder,
+        // Rogers said, that …", "…, many economists say, because …".
         return rest.get(1).is_some_and(|next| {
             next.is_double_quote()
-                || context.is_role(next, WordRole::Boundary)
+                || (next.is_word() && matches!(next.lower.as_ref(), "and" | "but"))
                 || context.is_role(next, WordRole::Preposition)
                 || context.is_role(next, WordRole::Time)
                 || (next.is_word() && next.lower.ends_with("ing"))
@@ -476,12 +478,15 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
     adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
 }
 
-/// `…," he said, "…"`: the quote after the cue continues the claim.
+/// `…," he said, "…"`: the quote after the cue continues the claim, also past a short
+/// adjunct: `"Word is," Trump said last month on Twitter, "that Ford …"`.
 fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
     let tokens = &context.segmented.tokens;
-    tokens.get(cue_end).filter(|token| token.is_punct(','))?;
+    let comma = (cue_end..tokens.len().min(cue_end + MAX_TRAILING_ADJUNCT + 1))
+        .find(|&i| !tokens[i].is_word())
+        .filter(|&i| tokens[i].is_punct(','))?;
     let opening = tokens
-        .get(cue_end + 1)
+        .get(comma + 1)
         .filter(|token| token.is_double_quote())?;
     context.segmented.quote_opening_at(opening.span.start)
 }
