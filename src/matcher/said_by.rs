@@ -128,8 +128,16 @@ fn inverted(
     {
         return None;
     }
-    let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
-    let covered = sentence.start..rest.offset;
+    let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let mut covered = sentence.start..rest.offset;
+    // "\"The risk,\" said Edward Leamer, an economist at UCLA, \"is that …\"": the quote
+    // resumes after the source's appositive.
+    if tokens[comma_end - 1].is_double_quote()
+        && let Some(resumed) = quote_after_appositive(context, rest.offset, sentence.end)
+    {
+        claim = claim.cover(resumed);
+        covered.end = first_token_from(tokens, resumed.end);
+    }
     Some(found(
         Frame::ClaimCueSource,
         claim,
@@ -253,6 +261,11 @@ fn claim_first(
     let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
     let quoted = tokens[comma_end - 1].is_double_quote()
         || tokens[comma.saturating_sub(1)].is_double_quote();
+    // "Asked what he wanted, Adelson said, “They have got to win.”": narration before
+    // the source, a quotation after the cue; the claim is the quotation.
+    if !quoted && continued_quote(context, cue_end).is_some() {
+        return None;
+    }
     if quoted || closes_clause(context, cue_end, sentence.end) {
         if let Some(continued) = continued_quote(context, cue_end) {
             claim = claim.cover(continued);
@@ -476,6 +489,22 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
         || context.is_role(first, WordRole::Time)
         || subordinate;
     adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
+}
+
+/// The quotation that opens after `, ` following the appositive of an inverted source
+/// (`, an economist at UCLA, "…"`), when no other quotation comes first.
+fn quote_after_appositive(context: &Context, from: usize, end: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    tokens
+        .get(from)
+        .filter(|token| from < end && token.is_punct(','))?;
+    let opening = (from + 1..end).find(|&i| tokens[i].is_double_quote())?;
+    tokens
+        .get(opening - 1)
+        .filter(|before| before.is_punct(','))?;
+    context
+        .segmented
+        .quote_opening_at(tokens[opening].span.start)
 }
 
 /// `…," he said, "…"`: the quote after the cue continues the claim, also past a short
