@@ -40,6 +40,8 @@ pub enum Frame {
     NoComment,
     /// "<clause with its cue>": "Sanders appears to be spending more"
     Impersonal,
+    /// "When asked <question>, …": a question put by nobody named
+    Question,
 }
 
 /// An attribution found in one sentence, before linking and assessment.

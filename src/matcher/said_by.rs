@@ -31,6 +31,9 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
     if according(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok() {
         return None;
     }
+    if let Some(question) = question_put(context, &sentence, at) {
+        return Some(question);
+    }
     let (after_cue, (cue_span, flags)) =
         cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
     let cue_end = after_cue.offset;
@@ -48,6 +51,51 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
     }
     inverted(context, &sentence, at, cue_end, cue_span, flags)
         .or_else(|| source_first(context, &sentence, at, cue_end, cue_span, flags))
+}
+
+/// "When asked whether he would …, Christie said", "Sanders was asked to name …": a
+/// question put by nobody named. The claim is the question, up to its clause's end.
+fn question_put(context: &Context, sentence: &Range<usize>, at: usize) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    if tokens[at].lower != "asked" {
+        return None;
+    }
+    let unnamed_asker = at == sentence.start
+        || tokens[at - 1].is_punct(',')
+        || matches!(
+            tokens[at - 1].lower.as_ref(),
+            "when" | "whenever" | "was" | "were" | "being" | "after" | "if" | "once"
+        );
+    let next = tokens.get(at + 1).filter(|_| at + 1 < sentence.end)?;
+    let about = next.lower == "about";
+    let opens_question = matches!(
+        next.lower.as_ref(),
+        "whether" | "if" | "what" | "why" | "how" | "who" | "which" | "when" | "where" | "to"
+    );
+    if !unnamed_asker || !(about || opens_question) {
+        return None;
+    }
+    let cue_end = if about { at + 2 } else { at + 1 };
+    let end = (cue_end..sentence.end)
+        .find(|&i| {
+            matches!(
+                tokens[i].kind,
+                TokenKind::Punct(',' | ';' | ':' | '.' | '?' | '—' | '–')
+            ) || tokens[i].is_double_quote()
+        })
+        .unwrap_or(sentence.end);
+    if end <= cue_end + 1 {
+        return None;
+    }
+    Some(Found {
+        frame: Frame::Question,
+        claim: tokens[cue_end].span.cover(tokens[end - 1].span),
+        cue: tokens[at].span.cover(tokens[cue_end - 1].span),
+        source: None,
+        sentence: 0,
+        covered: at..end,
+        claim_in_next_block: false,
+    })
 }
 
 /// "Sanders appears to be spending more heavily": a cue that speaks of its own clause,
