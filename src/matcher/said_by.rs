@@ -213,6 +213,7 @@ fn source_first(
         .or_else(|| coordinated_subject(context, sentence, at))?;
     if opens_question(context, sentence.start, source_start)
         || !cue_allows(context, flags, source.head)
+        || names_a_thing(context, at, source_start)
     {
         return None;
     }
@@ -492,6 +493,17 @@ fn mentions_document(context: &Context, text: &str) -> bool {
                 .get(word.to_lowercase().as_str())
                 .is_some_and(|kind| matches!(kind, SourceType::Document | SourceType::Publication))
         })
+}
+
+/// "a group called Citizens for Trump", "a beer named Swing State": a naming
+/// participle after an indefinite noun phrase names a thing; nobody speaks.
+fn names_a_thing(context: &Context, at: usize, source_start: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let naming = matches!(
+        tokens[at].lower.as_ref(),
+        "called" | "named" | "dubbed" | "titled" | "calling"
+    );
+    naming && matches!(tokens[source_start].lower.as_ref(), "a" | "an")
 }
 
 /// "I", "we", "you", "they", "he", "she", "who": a person speaking of a belief.
