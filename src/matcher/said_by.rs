@@ -364,8 +364,12 @@ fn claim_end(
 ) -> usize {
     let tokens = &context.segmented.tokens;
     let end = parenthetical_end(tokens, sentence, source_start, cue_end);
-    let subordinate = source_start > sentence.start
-        && SUBORDINATORS.contains(&tokens[source_start - 1].lower.as_ref());
+    // "Graham, who says the allies should send troops, tweeted …": a relative clause
+    // ends at its comma, like a subordinate one.
+    let relative = tokens[source_start].lower == "who";
+    let subordinate = relative
+        || (source_start > sentence.start
+            && SUBORDINATORS.contains(&tokens[source_start - 1].lower.as_ref()));
     let mut depth = 0usize;
     for (index, token) in tokens.iter().enumerate().take(end).skip(cue_end) {
         if token.is_double_quote() {
