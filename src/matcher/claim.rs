@@ -140,7 +140,7 @@ pub fn claim_start(
     flags: CueFlags,
 ) -> Option<usize> {
     let tokens = &context.segmented.tokens;
-    let mut start = cue_end;
+    let mut start = skip_time_adjunct(context, cue_end, end);
     if flags.recipient
         && let Ok((rest, _)) = noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..end))
     {
@@ -160,6 +160,25 @@ pub fn claim_start(
         context.is_role(token, WordRole::Preposition) && !(flags.infinitive && token.lower == "to")
     });
     (has_word(tokens, start..end) && !opens_with_preposition).then_some(start)
+}
+
+/// Past a time adjunct right after a cue: "said on Friday he met …", "said Monday
+/// that …"; `at` itself when there is none.
+fn skip_time_adjunct(context: &Context, at: usize, end: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    let opener = tokens.get(at).filter(|token| {
+        at < end
+            && matches!(
+                token.lower.as_ref(),
+                "on" | "last" | "this" | "late" | "early" | "earlier" | "in"
+            )
+    });
+    let first = if opener.is_some() { at + 1 } else { at };
+    let mut next = first;
+    while next < end && context.is_role(&tokens[next], WordRole::Time) {
+        next += 1;
+    }
+    if next == first { at } else { next }
 }
 
 /// Where a claim after the cue must stop: at the closing dash or bracket when the

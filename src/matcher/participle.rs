@@ -60,7 +60,14 @@ pub fn sentence_subject(
     // The comma right before the participle closes the main clause, not an opener.
     let opener_comma = (sentence.start..before.min(sentence.start + MAX_OPENER_TOKENS + 1))
         .find(|&i| tokens[i].is_punct(',') && i + 1 < before);
-    let start = opener_comma.map_or(sentence.start, |comma| comma + 1);
+    let mut start = opener_comma.map_or(sentence.start, |comma| comma + 1);
+    // "But the court overruled and said …": a leading conjunction is no subject.
+    if tokens
+        .get(start)
+        .is_some_and(|token| matches!(token.lower.as_ref(), "but" | "and" | "so" | "yet" | "still"))
+    {
+        start += 1;
+    }
     let first = tokens.get(start).filter(|_| start < before)?;
     if context.is_role(first, WordRole::Pronoun) {
         return Some(SourcePhrase::single(first.span));

@@ -114,7 +114,7 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                             last_content.is_some() && next_is_content_word(tokens, index, grammar)
                         }
                         Some(WordRole::Determiner) => {
-                            tokens[index - 1].lower == "of" || is_number_word(&tokens[index].lower)
+                            tokens[index - 1].lower == "of" || is_count(&tokens[index].lower)
                         }
                         Some(_) => false,
                         // "a cable released on Wednesday": the participle starts a modifier

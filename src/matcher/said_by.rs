@@ -164,11 +164,12 @@ fn inverted(
     let (comma, comma_end) = comma_ending_at(tokens, sentence.start, at)?;
     let (rest, source) =
         source_with_relays(context.grammar)(Tokens::new(tokens, cue_end..sentence.end)).ok()?;
+    // "…," said Sen. Chris Murphy (D-Conn.), who …", "…," said an official who …".
     let closes = rest.first().is_none_or(|next| {
         matches!(
             next.kind,
-            TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”')
-        )
+            TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”' | '(')
+        ) || matches!(next.lower.as_ref(), "who" | "whose")
     });
     if !closes
         || !looks_like_source(context, source.head)

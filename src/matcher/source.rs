@@ -102,6 +102,16 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     if last.is_punct(',') {
         return with_appositive(context, start, end - 1);
     }
+    // "Several said …", "; most said they were worried": a quantifier standing for
+    // the people just counted, opening its clause.
+    let opens_clause = end - 1 == start
+        || matches!(
+            tokens[end - 2].kind,
+            TokenKind::Punct(',' | ';' | ':' | '—')
+        );
+    if opens_clause && last.is_word() && STANDALONE_QUANTIFIERS.contains(&last.lower.as_ref()) {
+        return Some((SourcePhrase::single(last.span), end - 1));
+    }
     let found = phrase_ending_at(context, start, end);
     // "officials who spoke on condition of anonymity said": what stands between
     // "who" and the cue is a relative clause; the source is the phrase before it.
@@ -118,6 +128,11 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     }
     found
 }
+
+/// Quantifiers that may stand alone as a source.
+const STANDALONE_QUANTIFIERS: &[&str] = &[
+    "several", "many", "most", "some", "few", "all", "both", "others", "half", "another",
+];
 
 /// Longest appositive taken between a name and its closing comma.
 const MAX_APPOSITIVE_TOKENS: usize = 24;
