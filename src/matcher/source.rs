@@ -137,7 +137,9 @@ const STANDALONE_QUANTIFIERS: &[&str] = &[
 /// Longest appositive taken between a name and its closing comma.
 const MAX_APPOSITIVE_TOKENS: usize = 24;
 
-/// "<name>, <appositive>," ending at the comma `closing`.
+/// "<name>, <appositive>," ending at the comma `closing`. The appositive may hold
+/// commas of its own ("Jeffrey Salkin, a Hollywood, Fla., rabbi, said"): each earlier
+/// comma is tried, nearest first, until a name ends before it.
 fn with_appositive(
     context: &Context,
     start: usize,
@@ -145,20 +147,33 @@ fn with_appositive(
 ) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
     let floor = start.max(closing.saturating_sub(MAX_APPOSITIVE_TOKENS));
-    let opening = (floor..closing).rev().find(|&i| tokens[i].is_punct(','))?;
-    let plain = tokens[opening + 1..closing].iter().all(|token| {
+    let plain = |token: &Token| {
         token.is_word()
             || matches!(
                 token.kind,
-                TokenKind::Punct('.' | '\'' | '’' | '-' | '%' | '$')
+                TokenKind::Punct('.' | '\'' | '’' | '-' | '%' | '$' | '&' | ',')
             )
-    });
-    if !plain || !has_word(tokens, opening + 1..closing) {
-        return None;
-    }
-    let (mut phrase, first) = phrase_ending_at(context, start, opening)?;
-    phrase.span = phrase.span.cover(tokens[closing - 1].span);
-    Some((phrase, first))
+    };
+    (floor..closing)
+        .rev()
+        .take_while(|&i| plain(&tokens[i]))
+        .filter(|&i| tokens[i].is_punct(','))
+        .enumerate()
+        .find_map(|(nth, opening)| {
+            if !has_word(tokens, opening + 1..closing) {
+                return None;
+            }
+            let (mut phrase, first) = phrase_ending_at(context, start, opening)?;
+            // Past the nearest comma only a name may stand before the appositive.
+            let names = tokens[first..opening]
+                .iter()
+                .any(|token| token.is_word() && token.is_capitalized());
+            if nth > 0 && !names {
+                return None;
+            }
+            phrase.span = phrase.span.cover(tokens[closing - 1].span);
+            Some((phrase, first))
+        })
 }
 
 /// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
