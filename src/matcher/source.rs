@@ -138,8 +138,8 @@ const STANDALONE_QUANTIFIERS: &[&str] = &[
 const MAX_APPOSITIVE_TOKENS: usize = 24;
 
 /// "<name>, <appositive>," ending at the comma `closing`. The appositive may hold
-/// commas of its own ("Jeffrey Salkin, a Hollywood, Fla., rabbi, said"): each earlier
-/// comma is tried, nearest first, until a name ends before it.
+/// commas of its own ("Jeffrey Salkin, a Hollywood, Fla., rabbi, said"): every earlier
+/// comma is tried; a phrase opening the clause wins, else the nearest.
 fn with_appositive(
     context: &Context,
     start: usize,
@@ -154,12 +154,12 @@ fn with_appositive(
                 TokenKind::Punct('.' | '\'' | '’' | '-' | '%' | '$' | '&' | ',')
             )
     };
-    (floor..closing)
+    let candidates: Vec<(SourcePhrase, usize)> = (floor..closing)
         .rev()
         .take_while(|&i| plain(&tokens[i]))
         .filter(|&i| tokens[i].is_punct(','))
         .enumerate()
-        .find_map(|(nth, opening)| {
+        .filter_map(|(nth, opening)| {
             if !has_word(tokens, opening + 1..closing) {
                 return None;
             }
@@ -174,6 +174,12 @@ fn with_appositive(
             phrase.span = phrase.span.cover(tokens[closing - 1].span);
             Some((phrase, first))
         })
+        .collect();
+    // "President Barack Obama, speaking in Orlando, Fla., said": the name that opens
+    // the clause wins over a place that merely ends before a comma.
+    let opens_clause = candidates.iter().position(|(_, first)| *first == start);
+    let chosen = opens_clause.unwrap_or(0);
+    candidates.into_iter().nth(chosen)
 }
 
 /// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
