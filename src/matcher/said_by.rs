@@ -213,7 +213,6 @@ fn source_first(
     let (source, source_start) = source_before(context, sentence.start, at)
         .or_else(|| coordinated_subject(context, sentence, at))?;
     if opens_question(context, sentence.start, source_start)
-        || !cue_allows(context, flags, source.head)
         || names_a_thing(context, at, source_start)
     {
         return None;
@@ -236,6 +235,15 @@ fn source_first(
     } else {
         cue_end
     };
+    // A quotation before its speaker is spoken whatever the verb: "''For me,'' Mr.
+    // Bruner concluded" even though "concluded" alone wants a document.
+    let allowed = cue_allows(context, flags, source.head);
+    let quotation = |hit: &Found| {
+        context
+            .segmented
+            .quote_opening_at(hit.claim.start)
+            .is_some()
+    };
     if let Some(hit) = claim_first(
         context,
         sentence,
@@ -243,8 +251,13 @@ fn source_first(
         clause_end,
         cue_span,
         &source,
-    ) {
+    )
+    .filter(|hit| allowed || quotation(hit))
+    {
         return Some(hit);
+    }
+    if !allowed {
+        return None;
     }
     if colon_ends_block(tokens, cue_end, sentence.end) {
         let mut hit = found(
