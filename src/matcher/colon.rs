@@ -7,16 +7,21 @@ use super::claim::{claim_after, has_word};
 use super::phrase::{SourcePhrase, noun_phrase};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
+use crate::span::Span;
 
 /// Most words a headline source may have before its colon.
 const MAX_SOURCE_WORDS: usize = 5;
 
+/// How far into a sentence its colon may stand: "IOWA POLLS NOT WRONG, JUST TOO
+/// EARLY - Mark Blumenthal and Jon Cohen: “…”".
+const MAX_COLON_OFFSET: usize = 24;
+
 /// Parses the frame at the start of `sentence` (or after a dash in it).
 pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
-    let window = sentence.start..sentence.end.min(sentence.start + MAX_SOURCE_WORDS + 4);
+    let window = sentence.start..sentence.end.min(sentence.start + MAX_COLON_OFFSET);
     let colon = window.clone().find(|&i| tokens[i].is_punct(':'))?;
-    let start = (window.start..colon)
+    let mut start = (window.start..colon)
         .rev()
         .find(|&i| {
             matches!(
@@ -25,21 +30,23 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
             )
         })
         .map_or(sentence.start, |dash| dash + 1);
+    // "More from the report: “…”", "From Jones: “…”"
+    if tokens.get(start).is_some_and(|t| t.lower == "more")
+        && tokens.get(start + 1).is_some_and(|t| t.lower == "from")
+    {
+        start += 2;
+    } else if tokens.get(start).is_some_and(|t| t.lower == "from") {
+        start += 1;
+    }
     let words = tokens[start..colon].iter().filter(|t| t.is_word()).count();
     if start >= colon || words > MAX_SOURCE_WORDS || !has_word(tokens, colon + 1..sentence.end) {
         return None;
     }
-    let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
-    let head = &tokens[colon - 1];
-    let names_source = head.is_capitalized()
-        || context
-            .grammar
-            .source_nouns
-            .contains_key(head.lower.as_ref());
-    if !rest.is_empty() || !names_source || !head.text.chars().any(char::is_alphabetic) {
-        return None;
-    }
-    let claim = claim_after(context.segmented, colon + 1, sentence.end)?;
+    let span = headline_source(context, start, colon)?;
+    // An interview answer ("A: …") runs to the end of its paragraph.
+    let answer = colon == start + 1 && matches!(tokens[start].text, "Q" | "A");
+    let end = if answer { tokens.len() } else { sentence.end };
+    let claim = claim_after(context.segmented, colon + 1, end)?;
     Some(Found {
         frame: Frame::Colon,
         claim,
@@ -49,4 +56,31 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         covered: start..sentence.end,
         claim_in_next_block: false,
     })
+}
+
+/// The source before a headline colon: a noun phrase naming a source, all of
+/// `start..colon` or, in a title, the phrase before "on/to/about …" ("CNN President On
+/// Trump:", "Obama To Asians Worried About U.S. Election:"); "Q" and "A" of an
+/// interview transcript are speakers too.
+fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    if colon == start + 1 && matches!(tokens[start].text, "Q" | "A") {
+        return Some(tokens[start].span);
+    }
+    let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
+    let in_title = context.segmented.block.role == crate::ingest::Role::Title;
+    let topic_follows = rest
+        .first()
+        .is_some_and(|next| matches!(next.lower.as_ref(), "on" | "to" | "about"));
+    if !rest.is_empty() && !(in_title && topic_follows) {
+        return None;
+    }
+    let head_index = tokens[start..colon].partition_point(|t| t.span.end <= span.end);
+    let head = &tokens[start + head_index.checked_sub(1)?];
+    let names_source = head.is_capitalized()
+        || context
+            .grammar
+            .source_nouns
+            .contains_key(head.lower.as_ref());
+    (names_source && head.text.chars().any(char::is_alphabetic)).then_some(span)
 }
