@@ -159,7 +159,35 @@ pub fn claim_start(
     let opens_with_preposition = tokens.get(start).is_some_and(|token| {
         context.is_role(token, WordRole::Preposition) && !(flags.infinitive && token.lower == "to")
     });
-    (has_word(tokens, start..end) && !opens_with_preposition).then_some(start)
+    let start = if opens_with_preposition {
+        past_prepositional_phrase(context, start, end)?
+    } else {
+        start
+    };
+    has_word(tokens, start..end).then_some(start)
+}
+
+/// Where the claim starts after a prepositional phrase that follows its cue: after the
+/// colon or comma that closes it ("wrote on Facebook: “…”", "wrote to his followers,
+/// “…”"), else after the phrase itself ("wrote in both listings he was …"); `None`
+/// when nothing of a claim is left ("responded to a request").
+fn past_prepositional_phrase(context: &Context, preposition: usize, end: usize) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let (rest, _) = noun_phrase(context.grammar)(Tokens::new(tokens, preposition + 1..end)).ok()?;
+    let mut start = rest.offset;
+    if tokens
+        .get(start)
+        .is_some_and(|token| start < end && matches!(token.kind, TokenKind::Punct(':' | ',')))
+    {
+        start += 1;
+    }
+    let words = tokens[start..end].iter().filter(|t| t.is_word()).count();
+    // "officials cited in the report are now placing …": a verb after the phrase means
+    // the cue was a participle inside the subject, and there is no claim here.
+    let opens_clause = tokens.get(start).is_some_and(|token| {
+        !context.is_role(token, WordRole::Preposition) && !context.is_role(token, WordRole::Aux)
+    });
+    (words >= 2 && opens_clause).then_some(start)
 }
 
 /// Past a time adjunct right after a cue: "said on Friday he met …", "said Monday
