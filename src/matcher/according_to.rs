@@ -2,10 +2,8 @@
 
 use std::ops::Range;
 
-use nom::Parser;
-
 use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
-use super::phrase::{according, clause_comma, source_with_relays};
+use super::phrase::{SourcePhrase, according, clause_comma, source_with_relays};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 
@@ -13,18 +11,61 @@ use super::{Context, Found, Frame};
 /// to the report, …" has two: the claim is what follows).
 const MIN_WORDS_BEFORE: usize = 3;
 
+/// Longest source taken whole up to its comma: "According to E. J. Fleming's ''The
+/// Fixers: …'' and other sources, …".
+const MAX_SOURCE_TO_COMMA: usize = 30;
+
+/// True when the source phrase is followed by the end of its clause.
+fn ends_clause(rest: &Tokens) -> bool {
+    rest.first().is_some_and(|next| {
+        matches!(
+            next.kind,
+            crate::segment::TokenKind::Punct('.' | '!' | '?' | ';' | ':' | ')' | '—' | '–')
+        )
+    })
+}
+
+/// When no noun phrase reads as the source ("the book and the movie", a quoted
+/// title), everything from `start` to the next comma outside quotes is the source.
+fn source_up_to_comma<'t>(
+    context: &'t Context,
+    start: usize,
+    end: usize,
+) -> Option<(Tokens<'t>, SourcePhrase)> {
+    let tokens = &context.segmented.tokens;
+    let limit = end.min(start + MAX_SOURCE_TO_COMMA);
+    let mut depth = 0usize;
+    let comma = (start..limit).find(|&i| {
+        if tokens[i].is_double_quote() {
+            depth = usize::from(depth == 0);
+        }
+        depth == 0 && tokens[i].is_punct(',')
+    })?;
+    if !has_word(tokens, start..comma) {
+        return None;
+    }
+    let source = SourcePhrase::single(tokens[start].span.cover(tokens[comma - 1].span));
+    Some((Tokens::new(tokens, comma..end), source))
+}
+
 /// Parses the frame with its cue at token `at` of the sentence `sentence`.
 pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let grammar = context.grammar;
     let input = Tokens::new(tokens, at..sentence.end);
-    let (rest, (cue, source)) = (according(grammar), source_with_relays(grammar))
-        .parse(input)
-        .ok()?;
+    let (after_cue, cue) = according(grammar)(input).ok()?;
     let words_before = tokens[sentence.start..at]
         .iter()
         .filter(|t| t.is_word())
         .count();
+    // Opening its sentence, "According to …" runs to its comma whatever it holds.
+    let opens = words_before < MIN_WORDS_BEFORE;
+    let (rest, source) = source_with_relays(grammar)(after_cue)
+        .ok()
+        .filter(|(rest, _)| {
+            !opens || rest.is_empty() || clause_comma(*rest).is_ok() || ends_clause(rest)
+        })
+        .or_else(|| source_up_to_comma(context, after_cue.offset, sentence.end))?;
     // ", which first reported …" describes the source; it is not the claim.
     let claim_follows = clause_comma(rest)
         .ok()
