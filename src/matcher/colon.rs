@@ -72,7 +72,7 @@ fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span
     let topic_follows = rest
         .first()
         .is_some_and(|next| matches!(next.lower.as_ref(), "on" | "to" | "about"));
-    if !rest.is_empty() && !(in_title && topic_follows) {
+    if !(rest.is_empty() || (in_title && topic_follows)) {
         return None;
     }
     let head_index = tokens[start..colon].partition_point(|t| t.span.end <= span.end);
