@@ -10,7 +10,8 @@ use super::phrase::{
     MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
 };
 use super::source::{
-    coordinated_subject, is_aux_or_adverb, is_passive, opens_question, source_before,
+    coordinated_subject, is_aux_or_adverb, is_passive, opens_question, participle_subject,
+    source_before,
 };
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
@@ -211,7 +212,8 @@ fn source_first(
         return None;
     }
     let (source, source_start) = source_before(context, sentence.start, at)
-        .or_else(|| coordinated_subject(context, sentence, at))?;
+        .or_else(|| coordinated_subject(context, sentence, at))
+        .or_else(|| participle_subject(context, sentence, at))?;
     if opens_question(context, sentence.start, source_start)
         || names_a_thing(context, at, source_start)
     {

@@ -33,6 +33,34 @@ pub fn coordinated_subject(
     Some((subject, start))
 }
 
+/// "with 22 percent saying they would …", "despite polls showing her behind": the
+/// subject of an absolute participle stands after "with", "despite" or "amid"; "…
+/// landed in hot water by saying that …": after "by" or "after" the participle's
+/// subject is the sentence's.
+pub fn participle_subject(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    if !tokens[at].lower.ends_with("ing") || at <= sentence.start {
+        return None;
+    }
+    let before = tokens[at - 1].lower.as_ref();
+    if matches!(before, "by" | "after" | "before" | "while" | "without") {
+        let subject = sentence_subject(context, sentence.clone(), at - 1)?;
+        let start = first_token_from(tokens, subject.span.start);
+        return (start < at - 1).then_some((subject, start));
+    }
+    let region_start = sentence.start.max(at.saturating_sub(MAX_PHRASE_TOKENS));
+    let opener = (region_start..at)
+        .rev()
+        .find(|&i| matches!(tokens[i].lower.as_ref(), "with" | "despite" | "amid"))?;
+    let (rest, phrase) =
+        source_with_relays(context.grammar)(Tokens::new(tokens, opener + 1..at)).ok()?;
+    rest.is_empty().then_some((phrase, opener + 1))
+}
+
 /// Steps left from a cue over what may stand between it and its source: auxiliaries,
 /// adverbs and time phrases ("Donald Trump on Sunday tweeted", "has repeatedly said").
 /// A time phrase after a participle belongs to the source: "a cable released on
