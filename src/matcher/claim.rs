@@ -102,6 +102,27 @@ fn trim_final_period(tokens: &[Token], start: usize, end: usize) -> Option<usize
     (last >= start).then_some(last)
 }
 
+/// True when token `index` is a comma between clauses, not one inside a number
+/// ("1,237 delegates").
+pub fn is_clause_comma(tokens: &[Token], index: usize) -> bool {
+    let digit_glued = |neighbour: Option<&Token>, before: bool| {
+        neighbour.is_some_and(|token| {
+            let glued = if before {
+                token.span.end == tokens[index].span.start
+            } else {
+                tokens[index].span.end == token.span.start
+            };
+            glued
+                && token.text.starts_with(|c: char| c.is_ascii_digit())
+                && token.text.ends_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    tokens[index].is_punct(',')
+        && !(index > 0
+            && digit_glued(tokens.get(index - 1), true)
+            && digit_glued(tokens.get(index + 1), false))
+}
+
 /// True when some token of `range` is a word.
 pub fn has_word(tokens: &[Token], range: Range<usize>) -> bool {
     tokens
@@ -121,7 +142,7 @@ pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usi
     let quoted = index < at;
     let comma = index.checked_sub(1).filter(|&i| {
         i > start
-            && (tokens[i].is_punct(',')
+            && (is_clause_comma(tokens, i)
                 || (quoted && (tokens[i].is_punct('?') || tokens[i].is_punct('!'))))
     })?;
     Some((comma, at))

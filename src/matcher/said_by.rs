@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::claim::{
-    claim_after, claim_before, claim_start, comma_ending_at, has_word, parenthetical_end,
+    claim_after, claim_before, claim_start, comma_ending_at, has_word, is_clause_comma,
+    parenthetical_end,
 };
 use super::phrase::{
     MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
@@ -129,12 +130,14 @@ fn impersonal(
     // The clause ends at its first break: "…used by ISIS - so much so that …".
     let end = (cue_end..sentence.end)
         .find(|&i| {
-            matches!(
-                tokens[i].kind,
-                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '-' | '(')
-            ) && !(tokens[i].is_punct('-')
-                && i > 0
-                && tokens[i - 1].span.end == tokens[i].span.start)
+            (is_clause_comma(tokens, i)
+                || matches!(
+                    tokens[i].kind,
+                    TokenKind::Punct(';' | ':' | '—' | '–' | '-' | '(')
+                ))
+                && !(tokens[i].is_punct('-')
+                    && i > 0
+                    && tokens[i - 1].span.end == tokens[i].span.start)
         })
         .unwrap_or(sentence.end);
     let claim = claim_after(context.segmented, clause_start, end)?;
@@ -398,7 +401,7 @@ fn claim_end(
         if token.is_punct(';') {
             return index;
         }
-        if token.is_punct(',')
+        if is_clause_comma(tokens, index)
             && index > cue_end + 1
             && (subordinate || next_attribution_at(context, sentence, index + 1))
         {
