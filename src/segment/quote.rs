@@ -21,7 +21,10 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             continue;
         };
         let opens = match mark {
-            '“' | '„' | '«' => true,
+            // “Apparently not,“ he said: an opening mark glued to the word before it,
+            // with a space after, is a mistyped closing one.
+            '“' => depth == 0 || !closes_like_a_closing_mark(text, tokens, index),
+            '„' | '«' => true,
             '”' | '»' => false,
             '"' => straight_quote_opens(text, tokens, index, depth),
             _ => continue,
@@ -50,6 +53,21 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// True when the mark at `index` is glued to what precedes it and followed by space
+/// or the end of the text.
+fn closes_like_a_closing_mark(text: &str, tokens: &[Token], index: usize) -> bool {
+    let span = tokens[index].span;
+    let glued_before = text[..span.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    let space_after = text[span.end..]
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace);
+    glued_before && space_after
 }
 
 /// A straight quote opens when nothing but space or an opening bracket stands before
@@ -98,6 +116,10 @@ mod tests {
             ),
             ("no quotes here", &[]),
             ("stray ” close", &[]),
+            (
+                "“Apparently not,“ he said. “A leopard.”",
+                &[("“Apparently not,“", true), ("“A leopard.”", true)],
+            ),
             (
                 "made the CIA \"invincible,\" Foreign Policy reported.",
                 &[("\"invincible,\"", true)],
