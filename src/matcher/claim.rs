@@ -36,7 +36,11 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
         .filter(|token| token.is_word())
         .count();
     let quoted = tokens[start].is_double_quote();
-    (words >= MIN_CLAIM_WORDS || (quoted && words > 0)).then_some(span)
+    // "he said yes", "he said Ryan": an answer of one word is a claim too.
+    let answer = words == 1
+        && last == start
+        && (tokens[start].is_capitalized() || matches!(tokens[start].lower.as_ref(), "yes" | "no"));
+    (words >= MIN_CLAIM_WORDS || (quoted && words > 0) || answer).then_some(span)
 }
 
 /// Fewest words of an unquoted claim after its cue.
