@@ -77,6 +77,26 @@ fn cue_shared_pairs(
     pairs
 }
 
+/// An error shown by what was predicted: a false alarm, a wrong span, source or cue.
+fn prediction_example(
+    doc: &GoldDoc,
+    what: &str,
+    prediction: &Predicted,
+    expected: Option<String>,
+) -> ErrorExample {
+    let slice =
+        |range: &std::ops::Range<usize>| doc.text.get(range.clone()).unwrap_or("").to_string();
+    ErrorExample {
+        doc: doc.id.clone(),
+        what: what.into(),
+        content: slice(&prediction.content),
+        source: prediction.source.as_ref().map(slice),
+        cue: prediction.cue.as_ref().map(slice),
+        expected,
+        context: paragraph_around(&doc.text, prediction.content.start),
+    }
+}
+
 /// The result of an evaluation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluation {
@@ -118,8 +138,6 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
                 errors.push(example);
             }
         };
-        let slice =
-            |range: &std::ops::Range<usize>| doc.text.get(range.clone()).unwrap_or("").to_string();
         let boundary_pairs =
             cue_shared_pairs(doc, &score.missed_gold, &score.false_alarms, &predicted);
         for &(gold_index, predicted_index) in &boundary_pairs {
@@ -127,15 +145,12 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
             let prediction = &predicted[predicted_index];
             keep(
                 "wrong-span",
-                ErrorExample {
-                    doc: doc.id.clone(),
-                    what: "wrong-span".into(),
-                    content: slice(&prediction.content),
-                    source: prediction.source.as_ref().map(slice),
-                    cue: prediction.cue.as_ref().map(slice),
-                    expected: gold.span(SpanRole::Content).map(|s| s.text.clone()),
-                    context: paragraph_around(&doc.text, prediction.content.start),
-                },
+                prediction_example(
+                    doc,
+                    "wrong-span",
+                    prediction,
+                    gold.span(SpanRole::Content).map(|s| s.text.clone()),
+                ),
             );
         }
         let paired_gold = |index: usize| boundary_pairs.iter().any(|&(g, _)| g == index);
@@ -169,15 +184,7 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
             let prediction = &predicted[index];
             keep(
                 "false-alarm",
-                ErrorExample {
-                    doc: doc.id.clone(),
-                    what: "false-alarm".into(),
-                    content: slice(&prediction.content),
-                    source: prediction.source.as_ref().map(slice),
-                    cue: prediction.cue.as_ref().map(slice),
-                    expected: None,
-                    context: paragraph_around(&doc.text, prediction.content.start),
-                },
+                prediction_example(doc, "false-alarm", prediction, None),
             );
         }
         for pair in &score.matches {
@@ -197,18 +204,7 @@ pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evalu
                     gold.span(SpanRole::Source).map(|s| s.text.clone()),
                 )
             };
-            keep(
-                what,
-                ErrorExample {
-                    doc: doc.id.clone(),
-                    what: what.into(),
-                    content: slice(&prediction.content),
-                    source: prediction.source.as_ref().map(slice),
-                    cue: prediction.cue.as_ref().map(slice),
-                    expected,
-                    context: paragraph_around(&doc.text, prediction.content.start),
-                },
-            );
+            keep(what, prediction_example(doc, what, prediction, expected));
         }
     }
     Evaluation {
