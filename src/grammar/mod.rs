@@ -61,8 +61,9 @@ pub struct CueFlags {
     /// Speaks of its own clause, with no source: "Sanders appears to be spending
     /// more", "the president is expected to run". The claim is the whole clause.
     pub impersonal: bool,
-    /// Only a cue with a person's name or a personal pronoun as its source, and a
-    /// clause as its claim: "I think we still have bases", not "the data think".
+    /// Only a cue with a party that can hold a view (a person, group or organization)
+    /// as its source: "I think we still have bases", "voters believe", not "the data
+    /// think".
     pub person: bool,
 }
 

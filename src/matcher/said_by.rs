@@ -492,15 +492,18 @@ fn looks_like_source(context: &Context, head: Span) -> bool {
 }
 
 /// A document cue ("the cable read", "a poll shows") needs a document or publication;
-/// a belief cue ("think") a person.
+/// a belief cue ("think") a person or group, not a document.
 fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
     let text = source.slice(context.text);
     let source_type = classify(text, context.grammar);
     let document_ok = !flags.document
         || matches!(source_type, SourceType::Document | SourceType::Publication)
         || mentions_document(context, text);
-    let person_ok =
-        !flags.person || source_type == SourceType::Person || is_personal_pronoun(context, source);
+    // Believing and wanting take a party that can hold a view: a person or group, not
+    // a text ("the data think").
+    let person_ok = !flags.person
+        || !matches!(source_type, SourceType::Document | SourceType::Publication)
+        || is_personal_pronoun(context, source);
     document_ok && person_ok
 }
 
