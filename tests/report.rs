@@ -303,7 +303,7 @@ fn compare_formats_sorts_and_shared_sources() {
     assert_eq!(rows.len(), 4, "{csv}");
     assert!(rows[0].starts_with("name,claims,attributed,"));
     assert!(
-        rows[1].starts_with("seeds/000_6e7a248ef508e0f5.txt,23,"),
+        rows[1].starts_with("seeds/000_6e7a248ef508e0f5.txt,24,"),
         "{csv}"
     );
     assert!(rows[3].starts_with("all,"));
