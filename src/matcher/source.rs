@@ -148,7 +148,9 @@ const MAX_LABEL_TOKENS: usize = 8;
 /// ("(R-Ga.)", "(D-Calif.)", "(AP)"): the label belongs to the source.
 fn phrase_ending_at(context: &Context, start: usize, end: usize) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
-    let closing = end.checked_sub(1).filter(|&i| i > start && tokens[i].is_punct(')'));
+    let closing = end
+        .checked_sub(1)
+        .filter(|&i| i > start && tokens[i].is_punct(')'));
     let Some(closing) = closing else {
         return noun_phrase_ending_at(context, start, end);
     };
