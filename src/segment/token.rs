@@ -69,8 +69,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             rest = &rest[spaces..];
             continue;
         }
-        let (kind, piece) = match word(rest) {
-            Ok((_, piece)) => (TokenKind::Word, piece),
+        let word = match ascii_word_len(rest.as_bytes()) {
+            Some(len) => Ok(&rest[..len]),
+            None => word(rest).map(|(_, piece)| piece),
+        };
+        let (kind, piece) = match word {
+            Ok(piece) => (TokenKind::Word, piece),
             // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
             Err(_) if rest.starts_with("''") => (TokenKind::Punct('"'), &rest[..2]),
             Err(_) => match punct(rest) {
@@ -78,7 +82,13 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 Err(_) => break,
             },
         };
-        let lower = if piece.chars().any(char::is_uppercase) {
+        let lower = if piece.is_ascii() {
+            if piece.bytes().any(|byte| byte.is_ascii_uppercase()) {
+                Cow::Owned(piece.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(piece)
+            }
+        } else if piece.chars().any(char::is_uppercase) {
             Cow::Owned(piece.to_lowercase())
         } else {
             Cow::Borrowed(piece)
@@ -98,6 +108,38 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 /// Index of the first of `tokens` (in text order) that starts at or after byte `at`.
 pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
     tokens.partition_point(|token| token.span.start < at)
+}
+
+/// The length of the word at the start of `bytes` when it is plain ASCII and ends
+/// before any non-ASCII character: the common case, scanned byte by byte. None
+/// when no word starts there or a non-ASCII character may belong to it; [`word`]
+/// then decides.
+fn ascii_word_len(bytes: &[u8]) -> Option<usize> {
+    let alphanumerics_from = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphanumeric())
+            .count()
+    };
+    let mut end = alphanumerics_from(0);
+    if end == 0 {
+        return None;
+    }
+    loop {
+        let joiners_end = end
+            + bytes[end..]
+                .iter()
+                .take_while(|byte| matches!(byte, b'\'' | b'-' | b'.'))
+                .count();
+        if bytes.get(joiners_end).is_some_and(|byte| !byte.is_ascii()) {
+            return None;
+        }
+        let next_end = alphanumerics_from(joiners_end);
+        if next_end == joiners_end {
+            return Some(end);
+        }
+        end = next_end;
+    }
 }
 
 /// A word: alphanumerics, joined by apostrophes, hyphens or periods ("f----d").
@@ -147,6 +189,46 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(words(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_scan_agrees_with_the_word_parser() {
+        let table = [
+            "U.S.",
+            "don't",
+            "f----d",
+            "a--",
+            "x.'y",
+            "ab",
+            "a’b",
+            "a-é",
+            "aé",
+            "a.",
+            "a.-",
+            "30,000",
+            "a\u{2011}b",
+            "9/11",
+        ];
+        for text in table {
+            let parsed = word(text).ok().map(|(_, piece)| piece.len());
+            if let Some(len) = ascii_word_len(text.as_bytes()) {
+                assert_eq!(Some(len), parsed, "{text}");
+            }
+        }
+        assert_eq!(ascii_word_len(b"U.S."), Some(3));
+        assert_eq!(ascii_word_len("a’b".as_bytes()), None);
+        assert_eq!(ascii_word_len("aé".as_bytes()), None);
+        assert_eq!(ascii_word_len(b"-a"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_scan_agrees_with_the_word_parser_anywhere(text in "[a-zA-Z0-9'.\\-’‑é ,]{0,12}") {
+            if let Some(len) = ascii_word_len(text.as_bytes()) {
+                let parsed = word(&text).ok().map(|(_, piece)| piece.len());
+                proptest::prop_assert_eq!(Some(len), parsed);
+            }
         }
     }
 
