@@ -1,7 +1,9 @@
 //! Who "he", "they", "the official" and "the cable" are: the nearest compatible
 //! earlier mention, across sentences and paragraphs.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::assess::canonical::{canonical_name, strip_titles};
 use crate::assess::classify;
@@ -152,6 +154,8 @@ pub struct Mentions<'a> {
     blocks: &'a [Segmented<'a>],
     grammar: &'a Grammar,
     names: OnceCell<Vec<LazyMention>>,
+    /// Name text -> its mention, so that a name met again is not worked out again.
+    described: RefCell<HashMap<&'a str, Mention>>,
     sources: Vec<LazyMention>,
 }
 
@@ -163,7 +167,21 @@ impl<'a> Mentions<'a> {
             blocks,
             grammar,
             names: OnceCell::new(),
+            described: RefCell::default(),
             sources: Vec::new(),
+        }
+    }
+
+    /// The mention the name at `span` makes.
+    fn name_mention(&self, span: Span) -> Mention {
+        let phrase = span.slice(self.text);
+        let mut described = self.described.borrow_mut();
+        let known = described
+            .entry(phrase)
+            .or_insert_with(|| name_mention(self.text, span, self.grammar));
+        Mention {
+            span,
+            ..known.clone()
         }
     }
 
@@ -200,10 +218,9 @@ impl<'a> Mentions<'a> {
             })
             .collect();
         nearby.sort_by_key(|lazy| std::cmp::Reverse(lazy.span.start));
-        nearby.into_iter().map(|lazy| {
-            lazy.mention
-                .get_or_init(|| name_mention(self.text, lazy.span, self.grammar))
-        })
+        nearby
+            .into_iter()
+            .map(|lazy| lazy.mention.get_or_init(|| self.name_mention(lazy.span)))
     }
 
     /// The earlier full name a one-word person name ends: "Sullivan" -> "Kevin Sullivan".
