@@ -43,10 +43,8 @@ impl Fnv1a {
         Fnv1a(0xcbf2_9ce4_8422_2325)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
+    fn write_byte(&mut self, byte: u8) {
+        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
     }
 }
 
@@ -54,7 +52,13 @@ impl Fnv1a {
 fn claim_hash(claim_text: &str) -> u64 {
     let mut hash = Fnv1a::new();
     for_each_normalized_char(claim_text, |c| {
-        hash.write(c.encode_utf8(&mut [0; 4]).as_bytes());
+        if c.is_ascii() {
+            hash.write_byte(c as u8);
+        } else {
+            for &byte in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                hash.write_byte(byte);
+            }
+        }
     });
     hash.0
 }
