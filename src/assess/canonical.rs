@@ -1,7 +1,7 @@
 //! Canonical source names: "Foreign Policy magazine", "a Foreign Policy report" and
 //! "Foreign Policy" are one publication; "Sen. Maria Lopez" is "Maria Lopez".
 
-use crate::grammar::{Grammar, alias_key};
+use crate::grammar::{Grammar, LowerWords, alias_key, is_article};
 use crate::model::SourceType;
 
 /// Nouns that, after a publication's name, still mean the publication.
@@ -83,30 +83,22 @@ fn publication_before_work(words: &[&str], grammar: &Grammar) -> Option<String> 
 
 /// Drops a leading "the", "a" or "an" (not from a one-word phrase).
 fn strip_article<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    match words.first().map(|word| word.to_lowercase()) {
-        Some(first) if words.len() > 1 && matches!(first.as_str(), "the" | "a" | "an") => {
-            &words[1..]
-        }
+    match words.first() {
+        Some(first) if words.len() > 1 && is_article(first) => &words[1..],
         _ => words,
     }
 }
 
 /// Drops leading titles: "Sen. Maria Lopez" -> "Maria Lopez"; keeps at least a word.
 pub fn strip_titles<'w>(words: &'w [&'w str], grammar: &Grammar) -> &'w [&'w str] {
+    let lower = LowerWords::new(words.iter().map(|word| word.trim_end_matches('.')));
     let mut start = 0;
-    loop {
-        let lower: Vec<String> = words[start..]
-            .iter()
-            .map(|word| word.trim_end_matches('.').to_lowercase())
-            .collect();
-        match grammar
-            .titles
-            .longest_match(|i| lower.get(i).map(String::as_str))
-        {
-            Some((count, _)) if start + count < words.len() => start += count,
-            _ => return &words[start..],
-        }
+    while let Some((count, _)) = grammar.titles.longest_match(|i| lower.get(start + i))
+        && start + count < words.len()
+    {
+        start += count;
     }
+    &words[start..]
 }
 
 #[cfg(test)]
