@@ -20,6 +20,9 @@ const PUBLICATION_WORKS: &[&str] = &[
 ];
 
 /// The canonical name of a source phrase of type `source_type`.
+///
+/// A person's canonical name is an alias or a run of the phrase's own words
+/// (less a possessive "'s"): the search for a full name relies on it.
 pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) -> String {
     let key = alias_key(text);
     if let Some(canonical) = grammar.aliases.get(&key) {
@@ -134,6 +137,29 @@ mod tests {
         ];
         for (text, kind, want) in table {
             assert_eq!(canonical_name(text, kind, &grammar), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_is_named_by_an_alias_or_by_words_of_the_phrase() {
+        let grammar = Grammar::built_in().unwrap();
+        let phrases = [
+            "Sen. Maria Lopez",
+            "the President Barack Obama's",
+            "Trump’s",
+            "Gov.  Jeb\nBush",
+            "Hillary",
+            "Mr. D’Souza",
+            "Senator",
+        ];
+        let aliases: Vec<&String> = grammar.aliases.values().collect();
+        for phrase in phrases {
+            let name = canonical_name(phrase, SourceType::Person, &grammar);
+            let last_word = name.split_whitespace().last().unwrap_or_default();
+            assert!(
+                aliases.contains(&&name) || phrase.contains(last_word),
+                "{phrase} -> {name}"
+            );
         }
     }
 }

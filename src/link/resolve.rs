@@ -206,8 +206,13 @@ impl<'a> Mentions<'a> {
     }
 
     /// The nearest mentions that end before byte `at`, nearest first; a name's
-    /// mention is worked out only when the iterator reaches it.
-    fn before(&self, at: usize) -> impl Iterator<Item = &Mention> {
+    /// mention is worked out only when the iterator reaches it, and not at all when
+    /// `may_fit` rejects the name's text.
+    fn before<'s>(
+        &'s self,
+        at: usize,
+        may_fit: impl Fn(&str) -> bool + 's,
+    ) -> impl Iterator<Item = &'s Mention> {
         let mut nearby: Vec<&LazyMention> = [self.names(), &self.sources]
             .into_iter()
             .flat_map(|list| {
@@ -220,7 +225,11 @@ impl<'a> Mentions<'a> {
         nearby.sort_by_key(|lazy| std::cmp::Reverse(lazy.span.start));
         nearby
             .into_iter()
-            .map(|lazy| lazy.mention.get_or_init(|| self.name_mention(lazy.span)))
+            .filter_map(move |lazy| match lazy.mention.get() {
+                Some(mention) => Some(mention),
+                None => may_fit(lazy.span.slice(self.text))
+                    .then(|| lazy.mention.get_or_init(|| self.name_mention(lazy.span))),
+            })
     }
 
     /// The earlier full name a one-word person name ends: "Sullivan" -> "Kevin Sullivan".
@@ -228,7 +237,18 @@ impl<'a> Mentions<'a> {
         if short.split_whitespace().count() != 1 {
             return None;
         }
-        self.before(at)
+        // A person's canonical name is an alias or made of the phrase's own words
+        // (see canonical_name), so a name that ends with `short` comes from a
+        // phrase that contains it, unless some alias ends with it: the other
+        // names need not be worked out.
+        let spaced = short.contains(char::is_whitespace);
+        let some_alias_fits = self
+            .grammar
+            .aliases
+            .values()
+            .any(|alias| alias.ends_with(short));
+        let may_fit = move |phrase: &str| spaced || some_alias_fits || phrase.contains(short);
+        self.before(at, may_fit)
             .filter(|mention| mention.source_type == SourceType::Person)
             .find(|mention| {
                 mention.name.split_whitespace().count() > 1 && mention.name.ends_with(short)
@@ -268,7 +288,7 @@ pub fn resolve<'m>(
             .iter()
             .any(|role| singular(role) == singular(noun)),
     };
-    let mut candidates = mentions.before(span.start).filter(fits);
+    let mut candidates = mentions.before(span.start, |_| true).filter(fits);
     if anaphor == Anaphor::Relative {
         // "Smith, who said": only the phrase just before the comma.
         return candidates
