@@ -41,7 +41,7 @@ pub fn for_each_prepared<T: Send>(
         let results: Vec<Result<Result<T>, claimtrace::Error>> = chunk
             .into_par_iter()
             .map(|input| {
-                let input = input?;
+                let input = input.read(options)?;
                 if let Some(offset) = input.replaced_invalid_utf8_at {
                     eprintln!(
                         "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",

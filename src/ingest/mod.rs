@@ -99,18 +99,35 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, Error>>, ancestors: &mut Vec<P
     ancestors.pop();
 }
 
+/// A document of the input, read or not yet.
+#[derive(Debug)]
+pub enum PendingInput {
+    /// A file (or stdin for `-`) that [`PendingInput::read`] reads: whichever
+    /// thread extracts the document reads it too.
+    File(PathBuf),
+    /// A document already read (a line of a JSONL corpus), or why it could not be.
+    Ready(Result<Input, Error>),
+}
+
+impl PendingInput {
+    /// The decoded document.
+    pub fn read(self, options: ReadOptions) -> Result<Input, Error> {
+        match self {
+            PendingInput::File(path) => read_input(&path, options),
+            PendingInput::Ready(input) => input,
+        }
+    }
+}
+
 /// Every document of `paths`, lazily and in order: a file or stdin is one document,
-/// a JSONL corpus one per line (read line by line, so a pipe streams).
-pub fn inputs(
-    paths: &[PathBuf],
-    options: ReadOptions,
-) -> impl Iterator<Item = Result<Input, Error>> {
+/// a JSONL corpus one per line (read line by line here, so a pipe streams).
+pub fn inputs(paths: &[PathBuf], options: ReadOptions) -> impl Iterator<Item = PendingInput> {
     expand_paths(paths).into_iter().flat_map(
-        move |path| -> Box<dyn Iterator<Item = Result<Input, Error>>> {
+        move |path| -> Box<dyn Iterator<Item = PendingInput>> {
             match path {
-                Err(error) => Box::new(std::iter::once(Err(error))),
-                Ok(path) if options.jsonl => jsonl_inputs(path),
-                Ok(path) => Box::new(std::iter::once(read_input(&path, options))),
+                Err(error) => Box::new(std::iter::once(PendingInput::Ready(Err(error)))),
+                Ok(path) if options.jsonl => Box::new(jsonl_inputs(path).map(PendingInput::Ready)),
+                Ok(path) => Box::new(std::iter::once(PendingInput::File(path))),
             }
         },
     )
