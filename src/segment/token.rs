@@ -59,50 +59,82 @@ impl Token<'_> {
 
 /// Splits `text[span]` into tokens whose spans point into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut rest = span.slice(text);
-    let mut offset = span.start;
-    while !rest.is_empty() {
-        let spaces = rest.len() - rest.trim_start().len();
-        if spaces > 0 {
-            offset += spaces;
-            rest = &rest[spaces..];
+    let block = span.slice(text);
+    let bytes = block.as_bytes();
+    // About one token per four bytes of news text: one allocation, no regrowth.
+    let mut tokens = Vec::with_capacity(block.len() / 4 + 1);
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // Plain ASCII first: spaces, words and punctuation without a detour.
+        if is_ascii_space(byte) {
+            at += 1;
             continue;
         }
-        let word = match ascii_word_len(rest.as_bytes()) {
-            Some(len) => Ok(&rest[..len]),
-            None => word(rest).map(|(_, piece)| piece),
-        };
-        let (kind, piece) = match word {
-            Ok(piece) => (TokenKind::Word, piece),
-            // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
-            Err(_) if rest.starts_with("''") => (TokenKind::Punct('"'), &rest[..2]),
-            Err(_) => match punct(rest) {
-                Ok((_, c)) => (TokenKind::Punct(c), &rest[..c.len_utf8()]),
-                Err(_) => break,
-            },
-        };
-        let lower = if piece.is_ascii() {
-            if piece.bytes().any(|byte| byte.is_ascii_uppercase()) {
-                Cow::Owned(piece.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(piece)
-            }
-        } else if piece.chars().any(char::is_uppercase) {
-            Cow::Owned(piece.to_lowercase())
+        let ascii = if byte.is_ascii_alphanumeric() {
+            ascii_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
+        } else if byte.is_ascii() && !block[at..].starts_with("''") {
+            Some((TokenKind::Punct(char::from(byte)), 1))
         } else {
-            Cow::Borrowed(piece)
+            None
         };
+        let (kind, len) = match ascii {
+            Some(found) => found,
+            None => {
+                let rest = &block[at..];
+                let spaces = rest.len() - rest.trim_start().len();
+                if spaces > 0 {
+                    at += spaces;
+                    continue;
+                }
+                match next_token(rest) {
+                    Some(found) => found,
+                    None => break,
+                }
+            }
+        };
+        let piece = &block[at..at + len];
         tokens.push(Token {
             text: piece,
-            lower,
-            span: Span::new(offset, offset + piece.len()),
+            lower: lowercase(piece),
+            span: Span::new(span.start + at, span.start + at + len),
             kind,
         });
-        offset += piece.len();
-        rest = &rest[piece.len()..];
+        at += len;
     }
     tokens
+}
+
+/// The ASCII whitespace that `char::is_whitespace` accepts.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The kind and length in bytes of the token at the start of `rest`, which does
+/// not start with whitespace; None when nothing can be read.
+fn next_token(rest: &str) -> Option<(TokenKind, usize)> {
+    match word(rest) {
+        Ok((_, piece)) => Some((TokenKind::Word, piece.len())),
+        // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
+        Err(_) if rest.starts_with("''") => Some((TokenKind::Punct('"'), 2)),
+        Err(_) => punct(rest)
+            .ok()
+            .map(|(_, c)| (TokenKind::Punct(c), c.len_utf8())),
+    }
+}
+
+/// The lowercase form of a token: borrowed when it has no capital.
+fn lowercase(piece: &str) -> Cow<'_, str> {
+    if piece.is_ascii() {
+        if piece.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            Cow::Owned(piece.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(piece)
+        }
+    } else if piece.chars().any(char::is_uppercase) {
+        Cow::Owned(piece.to_lowercase())
+    } else {
+        Cow::Borrowed(piece)
+    }
 }
 
 /// Index of the first of `tokens` (in text order) that starts at or after byte `at`.
