@@ -5,12 +5,14 @@
 
 pub mod check;
 pub mod file;
+pub mod first_words;
 pub mod phrases;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 pub use file::{Example, Line};
+pub use first_words::{FirstWords, Opens};
 pub use phrases::{LowerWords, PhraseSet};
 
 use crate::error::Error;
@@ -132,6 +134,9 @@ pub struct Grammar {
     pub aliases: HashMap<String, String>,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,
+    /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
+    /// once they are complete.
+    pub first_words: FirstWords,
 }
 
 impl Grammar {
@@ -149,6 +154,7 @@ impl Grammar {
         if let Some(dir) = overlay {
             grammar.apply_overlay(dir)?;
         }
+        grammar.first_words = FirstWords::of(&grammar);
         Ok(grammar)
     }
 

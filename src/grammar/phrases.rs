@@ -68,6 +68,11 @@ impl<V: Clone> PhraseSet<V> {
         self.by_first_word.contains_key(word)
     }
 
+    /// Every word for which `starts_with_word` is true.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(String::as_str)
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()

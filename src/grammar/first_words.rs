@@ -1,0 +1,78 @@
+//! Which lexicons a word can open a phrase of: one lookup per token answers for
+//! the cue, "according to" and marker lexicons at once, so the scans over every
+//! token look up the phrase sets only where a phrase can start.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Grammar;
+
+/// The lexicons a word opens a phrase of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Opens {
+    /// A reporting cue ("said", "pointed out").
+    pub cue: bool,
+    /// An "according to"-style phrase.
+    pub according: bool,
+    /// A reliability marker ("reportedly", "declined to comment").
+    pub marker: bool,
+}
+
+/// Lowercase first word -> the lexicons it opens a phrase of.
+#[derive(Debug, Clone, Default)]
+pub struct FirstWords(HashMap<String, Opens>);
+
+impl FirstWords {
+    /// The first words of the grammar's cue, "according to" and marker phrases.
+    pub fn of(grammar: &Grammar) -> FirstWords {
+        let mut index: HashMap<String, Opens> = HashMap::default();
+        for word in grammar.cues.first_words() {
+            index.entry(word.to_string()).or_default().cue = true;
+        }
+        for word in grammar.according.first_words() {
+            index.entry(word.to_string()).or_default().according = true;
+        }
+        for word in grammar.markers.first_words() {
+            index.entry(word.to_string()).or_default().marker = true;
+        }
+        FirstWords(index)
+    }
+
+    /// What the lowercase word `lower` opens.
+    pub fn opens(&self, lower: &str) -> Opens {
+        self.0.get(lower).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_agree_with_each_lexicon() {
+        let grammar = Grammar::built_in().unwrap();
+        for word in [
+            "said",
+            "according",
+            "reportedly",
+            "told",
+            "the",
+            "spies",
+            "",
+        ] {
+            let opens = grammar.first_words.opens(word);
+            assert_eq!(opens.cue, grammar.cues.starts_with_word(word), "{word}");
+            assert_eq!(
+                opens.according,
+                grammar.according.starts_with_word(word),
+                "{word}"
+            );
+            assert_eq!(
+                opens.marker,
+                grammar.markers.starts_with_word(word),
+                "{word}"
+            );
+        }
+        assert!(grammar.first_words.opens("said").cue);
+        assert!(grammar.first_words.opens("according").according);
+    }
+}
