@@ -19,7 +19,25 @@ pub struct Opens {
 
 /// Lowercase first word -> the lexicons it opens a phrase of.
 #[derive(Debug, Clone, Default)]
-pub struct FirstWords(HashMap<String, Opens>);
+pub struct FirstWords {
+    index: HashMap<String, Opens>,
+    /// One bit per [`shape`] of an indexed word: most words of a text have a shape
+    /// no first word has, and are turned away without hashing them.
+    shapes: Vec<u64>,
+}
+
+/// Bits in the shape filter, as a power of two.
+const SHAPE_BITS: u32 = 12;
+const SHAPES: usize = 1 << SHAPE_BITS;
+
+/// A word's length, first and last byte, hashed to a bit of the shape filter.
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let first = u32::from(bytes.first().copied().unwrap_or(0));
+    let last = u32::from(bytes.last().copied().unwrap_or(0));
+    let key = (bytes.len() as u32) << 16 | first << 8 | last;
+    (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_BITS)) as usize
+}
 
 impl FirstWords {
     /// The first words of the grammar's cue, "according to" and marker phrases.
@@ -34,12 +52,25 @@ impl FirstWords {
         for word in grammar.markers.first_words() {
             index.entry(word.to_string()).or_default().marker = true;
         }
-        FirstWords(index)
+        let mut shapes = vec![0u64; SHAPES / 64];
+        for word in index.keys() {
+            let bit = shape(word);
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        FirstWords { index, shapes }
     }
 
     /// What the lowercase word `lower` opens.
     pub fn opens(&self, lower: &str) -> Opens {
-        self.0.get(lower).copied().unwrap_or_default()
+        let bit = shape(lower);
+        let may_be_indexed = self
+            .shapes
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
+        if !may_be_indexed {
+            return Opens::default();
+        }
+        self.index.get(lower).copied().unwrap_or_default()
     }
 }
 
@@ -73,6 +104,7 @@ mod tests {
             );
         }
         assert!(grammar.first_words.opens("said").cue);
+
         assert!(grammar.first_words.opens("according").according);
     }
 }
