@@ -52,9 +52,15 @@ impl Segmented<'_> {
     }
 }
 
-/// Tokens, sentences and quotes of one block.
-pub fn segment<'a>(text: &'a str, block: Block, grammar: &Grammar) -> Segmented<'a> {
-    let tokens = token::tokenize(text, block.span);
+/// Tokens, sentences and quotes of one block; `ascii_lower` is
+/// `text.to_ascii_lowercase()`, which tokens borrow their lowercase forms from.
+pub fn segment<'a>(
+    text: &'a str,
+    ascii_lower: &'a str,
+    block: Block,
+    grammar: &Grammar,
+) -> Segmented<'a> {
+    let tokens = token::tokenize_lowered(text, ascii_lower, block.span);
     let opens = tokens
         .iter()
         .map(|token| match token.kind {
