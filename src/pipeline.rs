@@ -30,10 +30,11 @@ pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
 
 /// The attributions of `text`, in text order.
 pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
+    let ascii_lower = text.to_ascii_lowercase();
     let blocks: Vec<_> = layout::layout(text, grammar)
         .into_iter()
         .filter(|block| block.role.is_prose())
-        .map(|block| segment(text, block, grammar))
+        .map(|block| segment(text, &ascii_lower, block, grammar))
         .collect();
     let found = blocks
         .iter()

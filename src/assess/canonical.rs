@@ -1,7 +1,7 @@
 //! Canonical source names: "Foreign Policy magazine", "a Foreign Policy report" and
 //! "Foreign Policy" are one publication; "Sen. Maria Lopez" is "Maria Lopez".
 
-use crate::grammar::{Grammar, alias_key};
+use crate::grammar::{Grammar, LowerWords, alias_key, is_article};
 use crate::model::SourceType;
 
 /// Nouns that, after a publication's name, still mean the publication.
@@ -20,6 +20,9 @@ const PUBLICATION_WORKS: &[&str] = &[
 ];
 
 /// The canonical name of a source phrase of type `source_type`.
+///
+/// A person's canonical name is an alias or a run of the phrase's own words
+/// (less a possessive "'s"): the search for a full name relies on it.
 pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) -> String {
     let key = alias_key(text);
     if let Some(canonical) = grammar.aliases.get(&key) {
@@ -83,30 +86,22 @@ fn publication_before_work(words: &[&str], grammar: &Grammar) -> Option<String> 
 
 /// Drops a leading "the", "a" or "an" (not from a one-word phrase).
 fn strip_article<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    match words.first().map(|word| word.to_lowercase()) {
-        Some(first) if words.len() > 1 && matches!(first.as_str(), "the" | "a" | "an") => {
-            &words[1..]
-        }
+    match words.first() {
+        Some(first) if words.len() > 1 && is_article(first) => &words[1..],
         _ => words,
     }
 }
 
 /// Drops leading titles: "Sen. Maria Lopez" -> "Maria Lopez"; keeps at least a word.
 pub fn strip_titles<'w>(words: &'w [&'w str], grammar: &Grammar) -> &'w [&'w str] {
+    let lower = LowerWords::new(words.iter().map(|word| word.trim_end_matches('.')));
     let mut start = 0;
-    loop {
-        let lower: Vec<String> = words[start..]
-            .iter()
-            .map(|word| word.trim_end_matches('.').to_lowercase())
-            .collect();
-        match grammar
-            .titles
-            .longest_match(|i| lower.get(i).map(String::as_str))
-        {
-            Some((count, _)) if start + count < words.len() => start += count,
-            _ => return &words[start..],
-        }
+    while let Some((count, _)) = grammar.titles.longest_match(|i| lower.get(start + i))
+        && start + count < words.len()
+    {
+        start += count;
     }
+    &words[start..]
 }
 
 #[cfg(test)]
@@ -142,6 +137,29 @@ mod tests {
         ];
         for (text, kind, want) in table {
             assert_eq!(canonical_name(text, kind, &grammar), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_person_is_named_by_an_alias_or_by_words_of_the_phrase() {
+        let grammar = Grammar::built_in().unwrap();
+        let phrases = [
+            "Sen. Maria Lopez",
+            "the President Barack Obama's",
+            "Trump’s",
+            "Gov.  Jeb\nBush",
+            "Hillary",
+            "Mr. D’Souza",
+            "Senator",
+        ];
+        let aliases: Vec<&String> = grammar.aliases.values().collect();
+        for phrase in phrases {
+            let name = canonical_name(phrase, SourceType::Person, &grammar);
+            let last_word = name.split_whitespace().last().unwrap_or_default();
+            assert!(
+                aliases.contains(&&name) || phrase.contains(last_word),
+                "{phrase} -> {name}"
+            );
         }
     }
 }

@@ -2,13 +2,18 @@
 
 use crate::grammar::Grammar;
 use crate::model::{Marker, MarkerKind};
-use crate::segment::Token;
+use crate::segment::{Segmented, Token};
 
-/// Every marker phrase among `tokens`, left to right, not overlapping.
-pub fn find_markers(tokens: &[Token], grammar: &Grammar) -> Vec<Marker> {
+/// Every marker phrase among a block's tokens, left to right, not overlapping.
+pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
+    let tokens = &segmented.tokens;
     let mut markers = Vec::new();
     let mut index = 0;
     while index < tokens.len() {
+        if !segmented.opens[index].marker {
+            index += 1;
+            continue;
+        }
         let matched = grammar.markers.longest_match(|i| {
             tokens
                 .get(index + i)

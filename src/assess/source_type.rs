@@ -1,6 +1,6 @@
 //! What kind of party a source phrase names.
 
-use crate::grammar::{Grammar, WordRole};
+use crate::grammar::{Grammar, LowerWords, WordRole};
 use crate::model::SourceType;
 
 /// Words that only count others: "one of the officials" is headed by "officials".
@@ -33,10 +33,11 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”'))
         .filter(|word| !word.is_empty())
         .collect();
-    let lower: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+    let lower = LowerWords::new(words.iter().copied());
     let Some(head) = head_index(&lower) else {
         return SourceType::Unknown;
     };
+    let lower_head = lower.get(head).unwrap_or_default();
     if let Some(known) = known_name(&lower, grammar) {
         // "a Wikileaks document" is a document; "a Foreign Policy report" stands for
         // the publication that wrote it.
@@ -44,7 +45,7 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
         let head_is_noun = words[head].chars().next().is_some_and(char::is_lowercase);
         let head_type = grammar
             .source_nouns
-            .get(strip_possessive(&lower[head]))
+            .get(strip_possessive(lower_head))
             .copied();
         return match head_type {
             Some(SourceType::Document) if known == SourceType::Publication => known,
@@ -54,11 +55,11 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
     }
     let head_word = words[head];
     let capitalized = head_word.chars().next().is_some_and(char::is_uppercase)
-        && !(head == 0 && grammar.source_nouns.contains_key(lower[head].as_str()));
+        && !(head == 0 && grammar.source_nouns.contains_key(lower_head));
     if !capitalized {
         return grammar
             .source_nouns
-            .get(strip_possessive(&lower[head]))
+            .get(strip_possessive(lower_head))
             .copied()
             .unwrap_or(SourceType::Unknown);
     }
@@ -71,10 +72,10 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
     if is_acronym(head_word) {
         return SourceType::Organization;
     }
-    if grammar.word_role(&lower[head]) == Some(WordRole::Pronoun) {
+    if grammar.word_role(lower_head) == Some(WordRole::Pronoun) {
         return grammar
             .source_nouns
-            .get(&lower[head])
+            .get(lower_head)
             .copied()
             .unwrap_or(SourceType::Unknown);
     }
@@ -82,25 +83,26 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
 }
 
 /// The type of the longest known name anywhere in the phrase.
-fn known_name(lower: &[String], grammar: &Grammar) -> Option<SourceType> {
+fn known_name(lower: &LowerWords, grammar: &Grammar) -> Option<SourceType> {
     (0..lower.len()).find_map(|start| {
         grammar
             .names
-            .longest_match(|i| lower.get(start + i).map(String::as_str))
+            .longest_match(|i| lower.get(start + i))
             .map(|(_, kind)| *kind)
     })
 }
 
 /// Index of the head word: the last word before "of" (or of the whole phrase),
 /// looking through counting words ("one of the officials" -> officials).
-fn head_index(lower: &[String]) -> Option<usize> {
+fn head_index(lower: &LowerWords) -> Option<usize> {
     let of = lower.iter().position(|word| word == "of");
     match of {
         Some(of)
             if of > 0
-                && lower[..of]
+                && lower
                     .iter()
-                    .all(|word| COUNTING_WORDS.contains(&word.as_str()) || word == "the") =>
+                    .take(of)
+                    .all(|word| COUNTING_WORDS.contains(&word) || word == "the") =>
         {
             lower.len().checked_sub(1).filter(|&last| last > of)
         }
@@ -115,8 +117,14 @@ fn strip_possessive(word: &str) -> &str {
 
 /// "CIA", "FBI", "U.S": two or more letters, all capitals.
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 #[cfg(test)]

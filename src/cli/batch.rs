@@ -19,29 +19,41 @@ pub fn for_each_extraction(
     paths: &[PathBuf],
     options: ReadOptions,
     grammar: &Grammar,
-    mut sink: impl FnMut(Extraction) -> Result<()>,
+    sink: impl FnMut(Extraction) -> Result<()>,
+) -> Result<bool> {
+    for_each_prepared(paths, options, grammar, Ok, sink)
+}
+
+/// Like [`for_each_extraction`], with `prepare` applied to each extraction on the
+/// worker threads (rendering, say), so that `sink` is left only the ordered part.
+pub fn for_each_prepared<T: Send>(
+    paths: &[PathBuf],
+    options: ReadOptions,
+    grammar: &Grammar,
+    prepare: impl Fn(Extraction) -> Result<T> + Sync,
+    mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<bool> {
     let chunk_size = CHUNK_PER_THREAD * rayon::current_num_threads();
     let mut failed = false;
     let mut pending = inputs(paths, options).peekable();
     while pending.peek().is_some() {
         let chunk: Vec<_> = pending.by_ref().take(chunk_size).collect();
-        let results: Vec<Result<Extraction, claimtrace::Error>> = chunk
+        let results: Vec<Result<Result<T>, claimtrace::Error>> = chunk
             .into_par_iter()
             .map(|input| {
-                let input = input?;
+                let input = input.read(options)?;
                 if let Some(offset) = input.replaced_invalid_utf8_at {
                     eprintln!(
                         "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",
                         input.name
                     );
                 }
-                Ok(extract(input, grammar))
+                Ok(prepare(extract(input, grammar)))
             })
             .collect();
         for result in results {
             match result {
-                Ok(extraction) => sink(extraction)?,
+                Ok(prepared) => sink(prepared?)?,
                 Err(error) => {
                     eprintln!("claimtrace: {error}");
                     failed = true;

@@ -19,7 +19,7 @@ use claimtrace::aggregate::registry::Registry;
 use claimtrace::eval::{evaluate, gold::read_validated_gold};
 use claimtrace::ingest::ReadOptions;
 use claimtrace::render::sources::{sources_csv, sources_table};
-use claimtrace::render::{ExtractionWriter, Format, record::records};
+use claimtrace::render::{ExtractionWriter, Format, Prepared, record::records};
 
 /// Trace every claim in a news text to its stated source.
 #[derive(Debug, Parser)]
@@ -161,9 +161,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let code = match cli.command {
         Command::Extract { format, paths } => {
             let mut writer = ExtractionWriter::new(&mut out, format);
-            let failed = batch::for_each_extraction(&paths, read, &grammar, |extraction| {
-                writer.write(&extraction)
-            })?;
+            let failed = batch::for_each_prepared(
+                &paths,
+                read,
+                &grammar,
+                |extraction| Prepared::new(extraction, format),
+                |prepared| writer.write(prepared),
+            )?;
             writer.finish()?;
             exit_code(failed)
         }

@@ -5,13 +5,15 @@
 
 pub mod check;
 pub mod file;
+pub mod first_words;
 pub mod phrases;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 pub use file::{Example, Line};
-pub use phrases::PhraseSet;
+pub use first_words::{FirstWords, Opens};
+pub use phrases::{LowerWords, PhraseSet};
 
 use crate::error::Error;
 use crate::model::{MarkerKind, SourceType};
@@ -136,6 +138,9 @@ pub struct Grammar {
     pub aliases: HashMap<String, String>,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,
+    /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
+    /// once they are complete.
+    pub first_words: FirstWords,
 }
 
 impl Grammar {
@@ -153,6 +158,7 @@ impl Grammar {
         if let Some(dir) = overlay {
             grammar.apply_overlay(dir)?;
         }
+        grammar.first_words = FirstWords::of(&grammar);
         Ok(grammar)
     }
 
@@ -442,13 +448,40 @@ impl Entry<'_> {
 
 /// How an alias is looked up: lowercase, whitespace folded, no leading article.
 pub fn alias_key(phrase: &str) -> String {
-    let lower = phrase.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.first() {
-        Some(&("the" | "a" | "an")) if words.len() > 1 => &words[1..],
-        _ => &words[..],
-    };
-    words.join(" ")
+    let mut words = phrase.split_whitespace().peekable();
+    let mut key = String::with_capacity(phrase.len());
+    if let Some(first) = words.next()
+        && !(is_article(first) && words.peek().is_some())
+    {
+        push_lowercase(&mut key, first);
+    }
+    for word in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_lowercase(&mut key, word);
+    }
+    key
+}
+
+/// "the", "a" or "an", in any case.
+pub fn is_article(word: &str) -> bool {
+    // No non-ASCII character lowercases to one of these letters, so an ASCII
+    // comparison agrees with comparing `to_lowercase()`.
+    ["the", "a", "an"]
+        .iter()
+        .any(|article| word.eq_ignore_ascii_case(article))
+}
+
+/// Appends `word.to_lowercase()` to `buffer`; ASCII words without an allocation.
+pub fn push_lowercase(buffer: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = buffer.len();
+        buffer.push_str(word);
+        buffer[start..].make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
 }
 
 /// The file whose rules interpret `name`: mined lexicons read like their hand-written

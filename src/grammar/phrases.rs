@@ -2,6 +2,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::push_lowercase;
+
 /// Phrases of one or more words, each with a value, matched case-insensitively.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<V> {
@@ -66,6 +68,11 @@ impl<V: Clone> PhraseSet<V> {
         self.by_first_word.contains_key(word)
     }
 
+    /// Every word for which `starts_with_word` is true.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(String::as_str)
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()
@@ -80,4 +87,49 @@ impl<V: Clone> PhraseSet<V> {
 /// Lowercase words of a phrase.
 fn split_words(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// The lowercase forms of a phrase's words, made once in one buffer for repeated
+/// lookups (a phrase set's `longest_match` at each start, a map per word).
+#[derive(Debug, Default)]
+pub struct LowerWords {
+    buffer: String,
+    /// Where each word ends in `buffer`.
+    ends: Vec<usize>,
+}
+
+impl LowerWords {
+    /// The lowercase forms of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut lower = LowerWords::default();
+        for word in words {
+            push_lowercase(&mut lower.buffer, word);
+            lower.ends.push(lower.buffer.len());
+        }
+        lower
+    }
+
+    /// The lowercase form of word `index`, if there is one.
+    pub fn get(&self, index: usize) -> Option<&str> {
+        let end = *self.ends.get(index)?;
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |previous| self.ends[previous]);
+        Some(&self.buffer[start..end])
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there is no word.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The words in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|index| self.get(index))
+    }
 }

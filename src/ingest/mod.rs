@@ -51,69 +51,113 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 /// How far into a file a NUL byte marks it as binary.
 const BINARY_PROBE: usize = 8192;
 
-/// Expands files and folders (recursed, sorted, .txt and .md only) into file paths;
-/// `-` stays as is and means stdin.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, Error>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" || !path.is_dir() {
-            out.push(Ok(path.clone()));
-            continue;
-        }
-        walk(path, &mut out, &mut Vec::new());
+/// Expands files and folders (recursed, sorted, .txt and .md only) into file paths,
+/// lazily: only the folders on the way down are listed at any time, so memory does
+/// not grow with the number of files. `-` stays as is and means stdin.
+pub fn expand_paths(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, Error>> {
+    Walk {
+        roots: paths.iter(),
+        folders: Vec::new(),
     }
-    out
 }
 
-/// Recurses into `dir`, skipping folders already on the way down (symlink loops).
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, Error>>, ancestors: &mut Vec<PathBuf>) {
-    let io = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let canonical = match dir.canonicalize() {
-        Ok(canonical) => canonical,
-        Err(source) => return out.push(Err(io(source))),
-    };
-    if ancestors.contains(&canonical) {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => return out.push(Err(io(source))),
-    };
-    let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    children.sort();
-    ancestors.push(canonical);
-    for child in children {
-        if child.is_dir() {
-            walk(&child, out, ancestors);
-        } else if child
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext))
+/// A depth-first walk over the given paths.
+struct Walk<'p> {
+    roots: std::slice::Iter<'p, PathBuf>,
+    /// The folders being listed, outermost first: each one's canonical path (to
+    /// skip symlink loops) and its children not yet visited, sorted.
+    folders: Vec<(PathBuf, std::vec::IntoIter<PathBuf>)>,
+}
+
+impl Walk<'_> {
+    /// Starts listing `dir`; an error when it cannot be read.
+    fn enter(&mut self, dir: &Path) -> Result<(), Error> {
+        let io = |source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let canonical = dir.canonicalize().map_err(io)?;
+        if self
+            .folders
+            .iter()
+            .any(|(ancestor, _)| *ancestor == canonical)
         {
-            out.push(Ok(child));
+            return Ok(());
+        }
+        let mut children: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        children.sort();
+        self.folders.push((canonical, children.into_iter()));
+        Ok(())
+    }
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Result<PathBuf, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let Some((_, children)) = self.folders.last_mut() else {
+                let root = self.roots.next()?;
+                if root.as_os_str() == "-" || !root.is_dir() {
+                    return Some(Ok(root.clone()));
+                }
+                if let Err(error) = self.enter(root) {
+                    return Some(Err(error));
+                }
+                continue;
+            };
+            let Some(child) = children.next() else {
+                self.folders.pop();
+                continue;
+            };
+            if child.is_dir() {
+                if let Err(error) = self.enter(&child) {
+                    return Some(Err(error));
+                }
+            } else if child
+                .extension()
+                .and_then(|ext| ext.to_str())
+                .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext))
+            {
+                return Some(Ok(child));
+            }
         }
     }
-    ancestors.pop();
+}
+
+/// A document of the input, read or not yet.
+#[derive(Debug)]
+pub enum PendingInput {
+    /// A file (or stdin for `-`) that [`PendingInput::read`] reads: whichever
+    /// thread extracts the document reads it too.
+    File(PathBuf),
+    /// A document already read (a line of a JSONL corpus), or why it could not be.
+    Ready(Result<Input, Error>),
+}
+
+impl PendingInput {
+    /// The decoded document.
+    pub fn read(self, options: ReadOptions) -> Result<Input, Error> {
+        match self {
+            PendingInput::File(path) => read_input(&path, options),
+            PendingInput::Ready(input) => input,
+        }
+    }
 }
 
 /// Every document of `paths`, lazily and in order: a file or stdin is one document,
-/// a JSONL corpus one per line (read line by line, so a pipe streams).
-pub fn inputs(
-    paths: &[PathBuf],
-    options: ReadOptions,
-) -> impl Iterator<Item = Result<Input, Error>> {
-    expand_paths(paths).into_iter().flat_map(
-        move |path| -> Box<dyn Iterator<Item = Result<Input, Error>>> {
-            match path {
-                Err(error) => Box::new(std::iter::once(Err(error))),
-                Ok(path) if options.jsonl => jsonl_inputs(path),
-                Ok(path) => Box::new(std::iter::once(read_input(&path, options))),
-            }
-        },
-    )
+/// a JSONL corpus one per line (read line by line here, so a pipe streams).
+pub fn inputs(paths: &[PathBuf], options: ReadOptions) -> impl Iterator<Item = PendingInput> {
+    expand_paths(paths).flat_map(move |path| -> Box<dyn Iterator<Item = PendingInput>> {
+        match path {
+            Err(error) => Box::new(std::iter::once(PendingInput::Ready(Err(error)))),
+            Ok(path) if options.jsonl => Box::new(jsonl_inputs(path).map(PendingInput::Ready)),
+            Ok(path) => Box::new(std::iter::once(PendingInput::File(path))),
+        }
+    })
 }
 
 /// The documents of one JSONL corpus, one per line.

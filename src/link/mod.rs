@@ -120,7 +120,7 @@ pub fn link(
     drafts.sort_by_key(|draft| (draft.claim.start, draft.claim.end));
     let markers = blocks
         .iter()
-        .flat_map(|segmented| find_markers(&segmented.tokens, grammar))
+        .flat_map(|segmented| find_markers(segmented, grammar))
         .collect::<Vec<_>>();
     assess(text, blocks, drafts, markers, grammar)
 }

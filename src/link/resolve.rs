@@ -1,6 +1,10 @@
 //! Who "he", "they", "the official" and "the cable" are: the nearest compatible
 //! earlier mention, across sentences and paragraphs.
 
+use std::cell::{OnceCell, RefCell};
+
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::assess::canonical::{canonical_name, strip_titles};
 use crate::assess::classify;
 use crate::grammar::{Grammar, WordRole};
@@ -37,9 +41,10 @@ enum Anaphor<'t> {
 /// Longest run of capitalised words taken as one name.
 const MAX_NAME_WORDS: usize = 6;
 
-/// Capitalised names in the prose, in text order: "Senator Maria Lopez", "Topsec".
-pub fn name_mentions(text: &str, blocks: &[Segmented], grammar: &Grammar) -> Vec<Mention> {
-    let mut mentions = Vec::new();
+/// Spans of the capitalised names in the prose, in text order: "Senator Maria
+/// Lopez", "Topsec".
+fn name_spans(blocks: &[Segmented], grammar: &Grammar) -> Vec<Span> {
+    let mut spans = Vec::new();
     for segmented in blocks {
         for sentence in &segmented.sentences {
             let tokens = &segmented.tokens[sentence.tokens.clone()];
@@ -50,18 +55,15 @@ pub fn name_mentions(text: &str, blocks: &[Segmented], grammar: &Grammar) -> Vec
                     index += 1;
                     continue;
                 }
-                let words = &tokens[index..index + run];
                 let at_sentence_start = index == 0;
-                if !(at_sentence_start && run == 1)
-                    && let Some(mention) = name_mention(text, words, grammar)
-                {
-                    mentions.push(mention);
+                if !(at_sentence_start && run == 1) {
+                    spans.push(tokens[index].span.cover(tokens[index + run - 1].span));
                 }
                 index += run;
             }
         }
     }
-    mentions
+    spans
 }
 
 /// Number of tokens from `start` that form a capitalised name (abbreviation periods
@@ -88,9 +90,8 @@ fn capitalized_run(tokens: &[Token], start: usize, grammar: &Grammar) -> usize {
     end - start
 }
 
-/// The mention a run of capitalised words makes.
-fn name_mention(text: &str, words: &[Token], grammar: &Grammar) -> Option<Mention> {
-    let span = words.first()?.span.cover(words.last()?.span);
+/// The mention the capitalised name at `span` makes.
+fn name_mention(text: &str, span: Span, grammar: &Grammar) -> Mention {
     let phrase = span.slice(text);
     let source_type = classify(phrase, grammar);
     let parts: Vec<&str> = phrase.split_whitespace().collect();
@@ -105,12 +106,12 @@ fn name_mention(text: &str, words: &[Token], grammar: &Grammar) -> Option<Mentio
                 .map(|(_, role)| role.clone())
         })
         .collect();
-    Some(Mention {
+    Mention {
         span,
         source_type,
         name: canonical_name(phrase, source_type, grammar),
         roles,
-    })
+    }
 }
 
 /// The mention a source phrase makes, for later anaphora: its head noun is a role.
@@ -139,14 +140,23 @@ pub fn source_mention(
 /// stays nearby, and resolution stays linear in the document.
 const LOOKBACK: usize = 64;
 
+/// A mention whose type and name are worked out on first need: a document names
+/// far more people and bodies than any anaphor ever looks at.
+struct LazyMention {
+    span: Span,
+    mention: OnceCell<Mention>,
+}
+
 /// The mentions met so far: names found in the prose (found on first need: most
 /// sources name themselves), and sources in text order.
 pub struct Mentions<'a> {
     text: &'a str,
     blocks: &'a [Segmented<'a>],
     grammar: &'a Grammar,
-    names: std::cell::OnceCell<Vec<Mention>>,
-    sources: Vec<Mention>,
+    names: OnceCell<Vec<LazyMention>>,
+    /// Name text -> its mention, so that a name met again is not worked out again.
+    described: RefCell<HashMap<&'a str, Mention>>,
+    sources: Vec<LazyMention>,
 }
 
 impl<'a> Mentions<'a> {
@@ -156,34 +166,70 @@ impl<'a> Mentions<'a> {
             text,
             blocks,
             grammar,
-            names: std::cell::OnceCell::new(),
+            names: OnceCell::new(),
+            described: RefCell::default(),
             sources: Vec::new(),
         }
     }
 
-    fn names(&self) -> &[Mention] {
-        self.names
-            .get_or_init(|| name_mentions(self.text, self.blocks, self.grammar))
+    /// The mention the name at `span` makes.
+    fn name_mention(&self, span: Span) -> Mention {
+        let phrase = span.slice(self.text);
+        let mut described = self.described.borrow_mut();
+        let known = described
+            .entry(phrase)
+            .or_insert_with(|| name_mention(self.text, span, self.grammar));
+        Mention {
+            span,
+            ..known.clone()
+        }
+    }
+
+    fn names(&self) -> &[LazyMention] {
+        self.names.get_or_init(|| {
+            name_spans(self.blocks, self.grammar)
+                .into_iter()
+                .map(|span| LazyMention {
+                    span,
+                    mention: OnceCell::new(),
+                })
+                .collect()
+        })
     }
 
     /// Adds a source mention; sources arrive in text order.
     pub fn push_source(&mut self, mention: Mention) {
-        self.sources.push(mention);
+        self.sources.push(LazyMention {
+            span: mention.span,
+            mention: OnceCell::from(mention),
+        });
     }
 
-    /// The nearest mentions that end before byte `at`, nearest first.
-    fn before(&self, at: usize) -> Vec<&Mention> {
-        let mut nearby: Vec<&Mention> = [self.names(), &self.sources]
+    /// The nearest mentions that end before byte `at`, nearest first; a name's
+    /// mention is worked out only when the iterator reaches it, and not at all when
+    /// `may_fit` rejects the name's text.
+    fn before<'s>(
+        &'s self,
+        at: usize,
+        may_fit: impl Fn(&str) -> bool + 's,
+    ) -> impl Iterator<Item = &'s Mention> {
+        let mut nearby: Vec<&LazyMention> = [self.names(), &self.sources]
             .into_iter()
             .flat_map(|list| {
-                let end = list.partition_point(|mention| mention.span.start < at);
+                let end = list.partition_point(|lazy| lazy.span.start < at);
                 list[end.saturating_sub(LOOKBACK)..end]
                     .iter()
-                    .filter(|mention| mention.span.end <= at)
+                    .filter(|lazy| lazy.span.end <= at)
             })
             .collect();
-        nearby.sort_by_key(|mention| std::cmp::Reverse(mention.span.start));
+        nearby.sort_by_key(|lazy| std::cmp::Reverse(lazy.span.start));
         nearby
+            .into_iter()
+            .filter_map(move |lazy| match lazy.mention.get() {
+                Some(mention) => Some(mention),
+                None => may_fit(lazy.span.slice(self.text))
+                    .then(|| lazy.mention.get_or_init(|| self.name_mention(lazy.span))),
+            })
     }
 
     /// The earlier full name a one-word person name ends: "Sullivan" -> "Kevin Sullivan".
@@ -191,8 +237,18 @@ impl<'a> Mentions<'a> {
         if short.split_whitespace().count() != 1 {
             return None;
         }
-        self.before(at)
-            .into_iter()
+        // A person's canonical name is an alias or made of the phrase's own words
+        // (see canonical_name), so a name that ends with `short` comes from a
+        // phrase that contains it, unless some alias ends with it: the other
+        // names need not be worked out.
+        let spaced = short.contains(char::is_whitespace);
+        let some_alias_fits = self
+            .grammar
+            .aliases
+            .values()
+            .any(|alias| alias.ends_with(short));
+        let may_fit = move |phrase: &str| spaced || some_alias_fits || phrase.contains(short);
+        self.before(at, may_fit)
             .filter(|mention| mention.source_type == SourceType::Person)
             .find(|mention| {
                 mention.name.split_whitespace().count() > 1 && mention.name.ends_with(short)
@@ -232,7 +288,7 @@ pub fn resolve<'m>(
             .iter()
             .any(|role| singular(role) == singular(noun)),
     };
-    let mut candidates = mentions.before(span.start).into_iter().filter(fits);
+    let mut candidates = mentions.before(span.start, |_| true).filter(fits);
     if anaphor == Anaphor::Relative {
         // "Smith, who said": only the phrase just before the comma.
         return candidates

@@ -105,12 +105,11 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
             let may_be_cue = !token.is_capitalized()
                 || index == sentence.tokens.start
                 || segmented.block.role == crate::ingest::Role::Title;
+            let opens = segmented.opens[index];
             let is_candidate = index >= free_from
                 && may_be_cue
-                && token.is_word()
-                && !context.in_quote(index)
-                && (grammar.according.starts_with_word(&token.lower)
-                    || grammar.cues.starts_with_word(&token.lower));
+                && (opens.according || opens.cue)
+                && !context.in_quote(index);
             let matched = if is_candidate {
                 let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
                 according_to::parse(&context, sentence.tokens.clone(), index)

@@ -10,19 +10,21 @@ use crate::model::MarkerKind;
 /// Parses a sentence that reports someone's silence.
 pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
-    let (at, count) = (sentence.start..sentence.end).find_map(|index| {
-        context
-            .grammar
-            .markers
-            .longest_match(|i| {
-                tokens
-                    .get(index + i)
-                    .filter(|token| token.is_word() && index + i < sentence.end)
-                    .map(|token| token.lower.as_ref())
-            })
-            .filter(|(_, rule)| rule.kind == MarkerKind::NoComment)
-            .map(|(count, _)| (index, count))
-    })?;
+    let (at, count) = (sentence.start..sentence.end)
+        .filter(|&index| context.segmented.opens[index].marker)
+        .find_map(|index| {
+            context
+                .grammar
+                .markers
+                .longest_match(|i| {
+                    tokens
+                        .get(index + i)
+                        .filter(|token| token.is_word() && index + i < sentence.end)
+                        .map(|token| token.lower.as_ref())
+                })
+                .filter(|(_, rule)| rule.kind == MarkerKind::NoComment)
+                .map(|(count, _)| (index, count))
+        })?;
     // The phrase may start with the auxiliary ("had not responded"): the source ends
     // before it.
     let (source, source_start) = source_before(context, sentence.start, at)

@@ -26,6 +26,46 @@ pub enum Format {
     Jsonl,
 }
 
+/// One extraction made ready for an [`ExtractionWriter`]: rendered to bytes when
+/// the format renders each document on its own, so that worker threads can do it.
+pub enum Prepared {
+    /// The document's output; `records` counts its JSON array elements.
+    Rendered { bytes: Vec<u8>, records: usize },
+    /// Kept whole for a format written at the end (YAML).
+    Kept(Extraction),
+}
+
+impl Prepared {
+    /// Renders `extraction` as far as `format` allows without the other documents.
+    pub fn new(extraction: Extraction, format: Format) -> anyhow::Result<Prepared> {
+        let mut bytes = Vec::new();
+        let mut count = 0;
+        match format {
+            Format::Jsonl => {
+                for record in records(&extraction) {
+                    serde_json::to_writer(&mut bytes, &record)?;
+                    bytes.push(b'\n');
+                }
+            }
+            Format::Json => {
+                for record in records(&extraction) {
+                    if count > 0 {
+                        bytes.extend_from_slice(b",\n");
+                    }
+                    serde_json::to_writer_pretty(&mut bytes, &record)?;
+                    count += 1;
+                }
+            }
+            Format::Table => writeln!(bytes, "{}", table::extraction_table(&extraction))?,
+            Format::Yaml => return Ok(Prepared::Kept(extraction)),
+        }
+        Ok(Prepared::Rendered {
+            bytes,
+            records: count,
+        })
+    }
+}
+
 /// Writes extractions one by one as they arrive, in `format`: JSONL and tables
 /// stream, a JSON array streams its elements, the YAML review document is written
 /// at the end (it is one mapping).
@@ -47,25 +87,18 @@ impl<W: Write> ExtractionWriter<W> {
         }
     }
 
-    /// Writes (or, for YAML, keeps) one document's attributions.
-    pub fn write(&mut self, extraction: &Extraction) -> anyhow::Result<()> {
-        match self.format {
-            Format::Jsonl => {
-                for record in records(extraction) {
-                    serde_json::to_writer(&mut self.out, &record)?;
-                    self.out.write_all(b"\n")?;
-                }
-            }
-            Format::Json => {
-                for record in records(extraction) {
+    /// Writes (or, for YAML, keeps) one document prepared for this writer's format.
+    pub fn write(&mut self, prepared: Prepared) -> anyhow::Result<()> {
+        match prepared {
+            Prepared::Rendered { bytes, records } => {
+                if self.format == Format::Json && records > 0 {
                     self.out
                         .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                    serde_json::to_writer_pretty(&mut self.out, &record)?;
-                    self.written += 1;
+                    self.written += records;
                 }
+                self.out.write_all(&bytes)?;
             }
-            Format::Yaml => self.review.add(extraction),
-            Format::Table => writeln!(self.out, "{}", table::extraction_table(extraction))?,
+            Prepared::Kept(extraction) => self.review.add(&extraction),
         }
         Ok(())
     }

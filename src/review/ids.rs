@@ -8,27 +8,64 @@ use crate::model::Attribution;
 /// Folds whitespace runs to one space and curly quotes to straight ones, so that
 /// re-wrapping or re-quoting a claim does not change its id.
 pub fn normalize_claim(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
+    let mut normalized = String::with_capacity(text.len());
+    for_each_normalized_char(text, |c| normalized.push(c));
+    normalized
+}
+
+/// Feeds the characters of `normalize_claim(text)` to `emit` without building it.
+fn for_each_normalized_char(text: &str, mut emit: impl FnMut(char)) {
+    let mut space_pending = false;
+    let mut started = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space_pending = started;
+            continue;
+        }
+        if space_pending {
+            emit(' ');
+            space_pending = false;
+        }
+        started = true;
+        emit(match c {
             '“' | '”' | '„' | '«' | '»' => '"',
             '‘' | '’' => '\'',
             other => other,
-        })
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+    }
 }
 
 /// 64-bit FNV-1a: small, stable across platforms and releases.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+struct Fnv1a(u64);
+
+impl Fnv1a {
+    fn new() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write_byte(&mut self, byte: u8) {
+        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// The hash of a claim's normalized text, computed as the text is normalized.
+fn claim_hash(claim_text: &str) -> u64 {
+    let mut hash = Fnv1a::new();
+    for_each_normalized_char(claim_text, |c| {
+        if c.is_ascii() {
+            hash.write_byte(c as u8);
+        } else {
+            for &byte in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                hash.write_byte(byte);
+            }
+        }
+    });
+    hash.0
 }
 
 /// The id of a claim text: `c-` and 16 hex digits of its normalized text's hash.
 pub fn claim_id(claim_text: &str) -> String {
-    format!("c-{:016x}", fnv1a(normalize_claim(claim_text).as_bytes()))
+    format!("c-{:016x}", claim_hash(claim_text))
 }
 
 /// Ids for a document's attributions, in order; a repeated claim gets `-2`, `-3` ….
@@ -43,17 +80,18 @@ pub fn assign_ids(text: &str, attributions: &[Attribution]) -> Vec<String> {
 
 /// Ids for claim texts in document order, numbering repeats.
 pub fn ids_for_texts<'a>(claims: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Keyed by hash: the id is a function of it.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
     claims
         .into_iter()
         .map(|claim| {
-            let id = claim_id(claim);
-            let count = seen.entry(id.clone()).or_insert(0);
+            let hash = claim_hash(claim);
+            let count = seen.entry(hash).or_insert(0);
             *count += 1;
             if *count == 1 {
-                id
+                format!("c-{hash:016x}")
             } else {
-                format!("{id}-{count}")
+                format!("c-{hash:016x}-{count}")
             }
         })
         .collect()
@@ -69,6 +107,20 @@ mod tests {
         assert_eq!(claim_id("it’s ‘done’"), claim_id("it's 'done'"));
         assert_ne!(claim_id("It works"), claim_id("It fails"));
         assert!(claim_id("x").starts_with("c-") && claim_id("x").len() == 18);
+    }
+
+    #[test]
+    fn normalizing_folds_space_runs_and_trims() {
+        let table = [
+            ("  a \t\n b  ", "a b"),
+            ("\u{a0}“x”\u{2003}‘y’ ", "\"x\" 'y'"),
+            ("", ""),
+            (" \n ", ""),
+            ("one", "one"),
+        ];
+        for (text, want) in table {
+            assert_eq!(normalize_claim(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub use quote::Quote;
 pub use sentence::Sentence;
 pub use token::{Token, TokenKind};
 
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, Opens};
 use crate::ingest::Block;
 
 /// One block, segmented.
@@ -16,6 +16,8 @@ use crate::ingest::Block;
 pub struct Segmented<'a> {
     pub block: Block,
     pub tokens: Vec<Token<'a>>,
+    /// What lexicon phrases each token may open (nothing for punctuation).
+    pub opens: Vec<Opens>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<Quote>,
 }
@@ -50,14 +52,28 @@ impl Segmented<'_> {
     }
 }
 
-/// Tokens, sentences and quotes of one block.
-pub fn segment<'a>(text: &'a str, block: Block, grammar: &Grammar) -> Segmented<'a> {
-    let tokens = token::tokenize(text, block.span);
+/// Tokens, sentences and quotes of one block; `ascii_lower` is
+/// `text.to_ascii_lowercase()`, which tokens borrow their lowercase forms from.
+pub fn segment<'a>(
+    text: &'a str,
+    ascii_lower: &'a str,
+    block: Block,
+    grammar: &Grammar,
+) -> Segmented<'a> {
+    let tokens = token::tokenize_lowered(text, ascii_lower, block.span);
+    let opens = tokens
+        .iter()
+        .map(|token| match token.kind {
+            TokenKind::Word => grammar.first_words.opens(&token.lower),
+            TokenKind::Punct(_) => Opens::default(),
+        })
+        .collect();
     let sentences = sentence::split_sentences(&tokens, grammar);
     let quotes = quote::find_quotes(text, &tokens);
     Segmented {
         block,
         tokens,
+        opens,
         sentences,
         quotes,
     }

@@ -59,45 +59,142 @@ impl Token<'_> {
 
 /// Splits `text[span]` into tokens whose spans point into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut rest = span.slice(text);
-    let mut offset = span.start;
-    while !rest.is_empty() {
-        let spaces = rest.len() - rest.trim_start().len();
-        if spaces > 0 {
-            offset += spaces;
-            rest = &rest[spaces..];
+    tokenize_with(text, span, |piece, _| lowercase(piece))
+}
+
+/// Like [`tokenize`], with the lowercase form of each ASCII token borrowed from
+/// `ascii_lower`, which is `text.to_ascii_lowercase()`: news text is nearly all
+/// ASCII, so capitalised words need no allocation of their own.
+pub fn tokenize_lowered<'a>(text: &'a str, ascii_lower: &'a str, span: Span) -> Vec<Token<'a>> {
+    tokenize_with(text, span, |piece, start| {
+        if piece.is_ascii() {
+            Cow::Borrowed(&ascii_lower[start..start + piece.len()])
+        } else {
+            lowercase(piece)
+        }
+    })
+}
+
+/// Splits `text[span]` into tokens, with `lower(piece, start)` the lowercase form
+/// of the token `piece` that starts at byte `start` of `text`.
+fn tokenize_with<'a>(
+    text: &'a str,
+    span: Span,
+    lower: impl Fn(&'a str, usize) -> Cow<'a, str>,
+) -> Vec<Token<'a>> {
+    let block = span.slice(text);
+    let bytes = block.as_bytes();
+    // About one token per four bytes of news text: one allocation, no regrowth.
+    let mut tokens = Vec::with_capacity(block.len() / 4 + 1);
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // Plain ASCII first: spaces, words and punctuation without a detour.
+        if is_ascii_space(byte) {
+            at += 1;
             continue;
         }
-        let (kind, piece) = match word(rest) {
-            Ok((_, piece)) => (TokenKind::Word, piece),
-            // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
-            Err(_) if rest.starts_with("''") => (TokenKind::Punct('"'), &rest[..2]),
-            Err(_) => match punct(rest) {
-                Ok((_, c)) => (TokenKind::Punct(c), &rest[..c.len_utf8()]),
-                Err(_) => break,
-            },
-        };
-        let lower = if piece.chars().any(char::is_uppercase) {
-            Cow::Owned(piece.to_lowercase())
+        let ascii = if byte.is_ascii_alphanumeric() {
+            ascii_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
+        } else if byte.is_ascii() && !block[at..].starts_with("''") {
+            Some((TokenKind::Punct(char::from(byte)), 1))
         } else {
-            Cow::Borrowed(piece)
+            None
         };
+        let (kind, len) = match ascii {
+            Some(found) => found,
+            None => {
+                let rest = &block[at..];
+                let spaces = rest.len() - rest.trim_start().len();
+                if spaces > 0 {
+                    at += spaces;
+                    continue;
+                }
+                match next_token(rest) {
+                    Some(found) => found,
+                    None => break,
+                }
+            }
+        };
+        let piece = &block[at..at + len];
         tokens.push(Token {
             text: piece,
-            lower,
-            span: Span::new(offset, offset + piece.len()),
+            lower: lower(piece, span.start + at),
+            span: Span::new(span.start + at, span.start + at + len),
             kind,
         });
-        offset += piece.len();
-        rest = &rest[piece.len()..];
+        at += len;
     }
     tokens
+}
+
+/// The ASCII whitespace that `char::is_whitespace` accepts.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The kind and length in bytes of the token at the start of `rest`, which does
+/// not start with whitespace; None when nothing can be read.
+fn next_token(rest: &str) -> Option<(TokenKind, usize)> {
+    match word(rest) {
+        Ok((_, piece)) => Some((TokenKind::Word, piece.len())),
+        // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
+        Err(_) if rest.starts_with("''") => Some((TokenKind::Punct('"'), 2)),
+        Err(_) => punct(rest)
+            .ok()
+            .map(|(_, c)| (TokenKind::Punct(c), c.len_utf8())),
+    }
+}
+
+/// The lowercase form of a token: borrowed when it has no capital.
+fn lowercase(piece: &str) -> Cow<'_, str> {
+    if piece.is_ascii() {
+        if piece.bytes().any(|byte| byte.is_ascii_uppercase()) {
+            Cow::Owned(piece.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(piece)
+        }
+    } else if piece.chars().any(char::is_uppercase) {
+        Cow::Owned(piece.to_lowercase())
+    } else {
+        Cow::Borrowed(piece)
+    }
 }
 
 /// Index of the first of `tokens` (in text order) that starts at or after byte `at`.
 pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
     tokens.partition_point(|token| token.span.start < at)
+}
+
+/// The length of the word at the start of `bytes` when it is plain ASCII and ends
+/// before any non-ASCII character: the common case, scanned byte by byte. None
+/// when no word starts there or a non-ASCII character may belong to it; [`word`]
+/// then decides.
+fn ascii_word_len(bytes: &[u8]) -> Option<usize> {
+    let alphanumerics_from = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphanumeric())
+            .count()
+    };
+    let mut end = alphanumerics_from(0);
+    if end == 0 {
+        return None;
+    }
+    loop {
+        let joiners_end = end
+            + bytes[end..]
+                .iter()
+                .take_while(|byte| matches!(byte, b'\'' | b'-' | b'.'))
+                .count();
+        if bytes.get(joiners_end).is_some_and(|byte| !byte.is_ascii()) {
+            return None;
+        }
+        let next_end = alphanumerics_from(joiners_end);
+        if next_end == joiners_end {
+            return Some(end);
+        }
+        end = next_end;
+    }
 }
 
 /// A word: alphanumerics, joined by apostrophes, hyphens or periods ("f----d").
@@ -148,6 +245,57 @@ mod tests {
         for (text, want) in table {
             assert_eq!(words(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn ascii_scan_agrees_with_the_word_parser() {
+        let table = [
+            "U.S.",
+            "don't",
+            "f----d",
+            "a--",
+            "x.'y",
+            "ab",
+            "a’b",
+            "a-é",
+            "aé",
+            "a.",
+            "a.-",
+            "30,000",
+            "a\u{2011}b",
+            "9/11",
+        ];
+        for text in table {
+            let parsed = word(text).ok().map(|(_, piece)| piece.len());
+            if let Some(len) = ascii_word_len(text.as_bytes()) {
+                assert_eq!(Some(len), parsed, "{text}");
+            }
+        }
+        assert_eq!(ascii_word_len(b"U.S."), Some(3));
+        assert_eq!(ascii_word_len("a’b".as_bytes()), None);
+        assert_eq!(ascii_word_len("aé".as_bytes()), None);
+        assert_eq!(ascii_word_len(b"-a"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_scan_agrees_with_the_word_parser_anywhere(text in "[a-zA-Z0-9'.\\-’‑é ,]{0,12}") {
+            if let Some(len) = ascii_word_len(text.as_bytes()) {
+                let parsed = word(&text).ok().map(|(_, piece)| piece.len());
+                proptest::prop_assert_eq!(Some(len), parsed);
+            }
+        }
+    }
+
+    #[test]
+    fn borrowed_lowercase_forms_are_the_same_tokens() {
+        let text = "Senate GOP’s “Café” CAFÉ déjà-vu ΣΑΣ U.S. don't";
+        let ascii_lower = text.to_ascii_lowercase();
+        let span = Span::new(0, text.len());
+        assert_eq!(
+            tokenize_lowered(text, &ascii_lower, span),
+            tokenize(text, span)
+        );
     }
 
     #[test]
