@@ -154,7 +154,7 @@ pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usi
 
 /// How far after a cue a complementizer "that" may stand: "said on Monday in a
 /// statement that …".
-const THAT_LOOKAHEAD: usize = 10;
+const THAT_LOOKAHEAD: usize = 6;
 
 /// Where the claim after a cue starts: past an addressee ("told Foreign Policy"),
 /// at a nearby complementizer ("said on Monday that …"), or right after the cue.

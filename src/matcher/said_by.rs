@@ -25,7 +25,7 @@ use crate::span::Span;
 
 /// How many tokens of adjuncts may follow a cue that ends its clause: "…, one of the
 /// officials said in the report."
-const MAX_TRAILING_ADJUNCT: usize = 8;
+const MAX_TRAILING_ADJUNCT: usize = 4;
 
 /// Parses the frames of the verb cue at token `at`.
 pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {

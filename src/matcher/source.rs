@@ -163,7 +163,7 @@ const STANDALONE_QUANTIFIERS: &[&str] = &[
 ];
 
 /// Longest appositive taken between a name and its closing comma.
-const MAX_APPOSITIVE_TOKENS: usize = 24;
+const MAX_APPOSITIVE_TOKENS: usize = 32;
 
 /// "<name>, <appositive>," ending at the comma `closing`. The appositive may hold
 /// commas of its own ("Jeffrey Salkin, a Hollywood, Fla., rabbi, said"): every earlier
