@@ -30,6 +30,15 @@ fn piece() -> impl Strategy<Value = String> {
         Just("U.S. ".to_string()),
         Just("(".to_string()),
         Just(")".to_string()),
+        Just("wrote on Facebook".to_string()),
+        Just("appears to".to_string()),
+        Just("when asked whether".to_string()),
+        Just("with 22 percent saying".to_string()),
+        Just("A: ".to_string()),
+        Just("More from the report: ".to_string()),
+        Just("(R-Texas)".to_string()),
+        Just("1,237".to_string()),
+        Just("42%".to_string()),
         Just("é".to_string()),
         Just("🙂".to_string()),
         "[A-Za-z]{1,8}",
@@ -134,5 +143,31 @@ fn pathological_inputs_finish() {
     for text in cases {
         let found = extract_text(&text, &grammar);
         assert_spans(&text, &found);
+    }
+}
+
+/// Frames cut off by the end of their block: each once panicked or could have, by
+/// reading the token after the last one.
+#[test]
+fn frames_cut_off_at_the_end_of_a_block() {
+    let grammar = Grammar::built_in().unwrap();
+    let cases = [
+        "She wrote on Facebook",
+        "She wrote on Facebook:",
+        "He said in",
+        "Sanders appears to",
+        "When asked about",
+        "When asked whether",
+        "A:",
+        "More from the report:",
+        "According to the book and",
+        "\"The risk,\" said Edward Leamer, an economist,",
+        "Sen. John Cornyn (R-Texas",
+        "with 22 percent saying",
+        "“Apparently not,“",
+    ];
+    for text in cases {
+        let found = extract_text(text, &grammar);
+        assert_spans(text, &found);
     }
 }
