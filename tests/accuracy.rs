@@ -8,9 +8,9 @@ use claimtrace::eval::{evaluate, gold::read_validated_gold};
 
 use crate::support::{claimtrace, root, stdout};
 
-/// Full F1 reached on polnear/dev when this guard was last raised (59.5%), less one
+/// Full F1 reached on polnear/dev when this guard was last raised (60.0%), less one
 /// point of slack.
-const DEV_FULL_F1_FLOOR: f64 = 0.585;
+const DEV_FULL_F1_FLOOR: f64 = 0.590;
 
 fn dev_corpus() -> Option<PathBuf> {
     let path = root().join("../shared/corpus/polnear/dev.jsonl");
