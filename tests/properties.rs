@@ -139,6 +139,12 @@ fn pathological_inputs_finish() {
         "according to ".repeat(20_000),
         format!("{}.", "word ".repeat(200_000)),
         "\n".repeat(100_000),
+        // One paragraph of narration and quotes that all continue the first speaker:
+        // finding each quote's owner must not rescan the paragraph.
+        format!(
+            "\"A,\" he said. {}",
+            "The cat is here. \"Bee is here.\" ".repeat(100_000)
+        ),
     ];
     for text in cases {
         let found = extract_text(&text, &grammar);
