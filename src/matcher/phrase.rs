@@ -184,7 +184,7 @@ fn is_participle_before_preposition(tokens: &[Token], index: usize, grammar: &Gr
 }
 
 /// A number in digits or words up to ten: the parts of "four in 10".
-fn is_count(lower: &str) -> bool {
+pub fn is_count(lower: &str) -> bool {
     is_number_word(lower)
         || matches!(
             lower,

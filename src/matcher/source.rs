@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::Context;
 use super::claim::has_word;
 use super::participle::sentence_subject;
-use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, source_with_relays};
+use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, is_count, source_with_relays};
 use super::tokens::Tokens;
 use crate::grammar::WordRole;
 use crate::segment::token::first_token_from;
@@ -182,7 +182,7 @@ fn with_appositive(
                 TokenKind::Punct('.' | '\'' | '’' | '-' | '%' | '$' | '&' | ',')
             )
     };
-    let candidates: Vec<(SourcePhrase, usize)> = (floor..closing)
+    let mut candidates = (floor..closing)
         .rev()
         .take_while(|&i| plain(&tokens[i]))
         .filter(|&i| tokens[i].is_punct(','))
@@ -201,13 +201,18 @@ fn with_appositive(
             }
             phrase.span = phrase.span.cover(tokens[closing - 1].span);
             Some((phrase, first))
-        })
-        .collect();
+        });
     // "President Barack Obama, speaking in Orlando, Fla., said": the name that opens
     // the clause wins over a place that merely ends before a comma.
-    let opens_clause = candidates.iter().position(|(_, first)| *first == start);
-    let chosen = opens_clause.unwrap_or(0);
-    candidates.into_iter().nth(chosen)
+    let nearest = candidates.next()?;
+    if nearest.1 == start {
+        return Some(nearest);
+    }
+    Some(
+        candidates
+            .find(|(_, first)| *first == start)
+            .unwrap_or(nearest),
+    )
 }
 
 /// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
@@ -303,26 +308,11 @@ fn quantity_modifier(tokens: &[Token], first: usize) -> bool {
         || (before == "at" && head.lower == "least")
 }
 
-/// "half", "a third", "42": what "about" may qualify in a poll ("about half of voters").
+/// "half", "a", "42", "four": what "about" may qualify in a poll ("about half of voters").
 fn is_quantity(token: &Token) -> bool {
     token.lower.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            token.lower.as_ref(),
-            "half"
-                | "a"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "a third"
-                | "a quarter"
-        )
+        || is_count(&token.lower)
+        || matches!(token.lower.as_ref(), "half" | "a")
 }
 
 fn glued(left: &Token, right: &Token) -> bool {
