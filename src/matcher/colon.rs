@@ -7,6 +7,7 @@ use super::claim::{claim_after, has_word};
 use super::phrase::{SourcePhrase, noun_phrase};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
+use crate::segment::Token;
 use crate::span::Span;
 
 /// Most words a headline source may have before its colon.
@@ -44,8 +45,11 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     }
     let span = headline_source(context, start, colon)?;
     // An interview answer ("A: …") runs to the end of its paragraph.
-    let answer = colon == start + 1 && matches!(tokens[start].text, "Q" | "A");
-    let end = if answer { tokens.len() } else { sentence.end };
+    let end = if is_interview_label(tokens, start, colon) {
+        tokens.len()
+    } else {
+        sentence.end
+    };
     let claim = claim_after(context.segmented, colon + 1, end)?;
     Some(Found {
         frame: Frame::Colon,
@@ -58,13 +62,18 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     })
 }
 
+/// "Q:" or "A:" of an interview transcript: the one letter before the colon.
+fn is_interview_label(tokens: &[Token], start: usize, colon: usize) -> bool {
+    colon == start + 1 && matches!(tokens[start].text, "Q" | "A")
+}
+
 /// The source before a headline colon: a noun phrase naming a source, all of
 /// `start..colon` or, in a title, the phrase before "on/to/about …" ("CNN President On
 /// Trump:", "Obama To Asians Worried About U.S. Election:"); "Q" and "A" of an
 /// interview transcript are speakers too.
 fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span> {
     let tokens = &context.segmented.tokens;
-    if colon == start + 1 && matches!(tokens[start].text, "Q" | "A") {
+    if is_interview_label(tokens, start, colon) {
         return Some(tokens[start].span);
     }
     let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
