@@ -500,10 +500,9 @@ fn cue_allows(context: &Context, flags: CueFlags, source: Span) -> bool {
         || matches!(source_type, SourceType::Document | SourceType::Publication)
         || mentions_document(context, text);
     // Believing and wanting take a party that can hold a view: a person or group, not
-    // a text ("the data think").
-    let person_ok = !flags.person
-        || !matches!(source_type, SourceType::Document | SourceType::Publication)
-        || is_personal_pronoun(context, source);
+    // a text ("the data think"); sources.txt types no personal pronoun as one.
+    let person_ok =
+        !flags.person || !matches!(source_type, SourceType::Document | SourceType::Publication);
     document_ok && person_ok
 }
 
@@ -530,14 +529,6 @@ fn names_a_thing(context: &Context, at: usize, source_start: usize) -> bool {
         "called" | "named" | "dubbed" | "titled" | "calling"
     );
     naming && matches!(tokens[source_start].lower.as_ref(), "a" | "an")
-}
-
-/// "I", "we", "you", "they", "he", "she", "who": a person speaking of a belief.
-fn is_personal_pronoun(context: &Context, source: Span) -> bool {
-    matches!(
-        source.slice(context.text).to_lowercase().as_str(),
-        "i" | "we" | "you" | "they" | "he" | "she" | "who"
-    )
 }
 
 /// "The New York Times reports:" at the end of its paragraph.
