@@ -111,8 +111,17 @@ fn head_index(lower: &LowerWords) -> Option<usize> {
     }
 }
 
+/// "Obama's" -> "Obama"; repeated endings go too, as `trim_end_matches` would take
+/// them, but without building a substring searcher for every word.
 fn strip_possessive(word: &str) -> &str {
-    word.trim_end_matches("'s").trim_end_matches("’s")
+    let mut word = word;
+    while let Some(stem) = word.strip_suffix("'s") {
+        word = stem;
+    }
+    while let Some(stem) = word.strip_suffix("’s") {
+        word = stem;
+    }
+    word
 }
 
 /// "CIA", "FBI", "U.S": two or more letters, all capitals.
