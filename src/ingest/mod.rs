@@ -235,7 +235,11 @@ pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
 /// Checks that `bytes` are text: UTF-8 (the error names the file and the first bad
 /// byte; `lossy` replaces bad sequences instead) with no NUL byte near the start.
 pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
-    if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&byte| byte == 0) {
+    // `contains` on bytes is a vectorised memchr; the byte loop only runs on binary.
+    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
+    if probe.contains(&0)
+        && let Some(offset) = probe.iter().position(|&byte| byte == 0)
+    {
         return Err(Error::Binary {
             path: name.to_string(),
             offset,
