@@ -213,18 +213,12 @@ impl<'a> Mentions<'a> {
         at: usize,
         may_fit: impl Fn(&str) -> bool + 's,
     ) -> impl Iterator<Item = &'s Mention> {
-        let mut nearby: Vec<&LazyMention> = [self.names(), &self.sources]
-            .into_iter()
-            .flat_map(|list| {
-                let end = list.partition_point(|lazy| lazy.span.start < at);
-                list[end.saturating_sub(LOOKBACK)..end]
-                    .iter()
-                    .filter(|lazy| lazy.span.end <= at)
-            })
-            .collect();
-        nearby.sort_by_key(|lazy| std::cmp::Reverse(lazy.span.start));
-        nearby
-            .into_iter()
+        let window = |list: &'s [LazyMention]| {
+            let end = list.partition_point(|lazy| lazy.span.start < at);
+            &list[end.saturating_sub(LOOKBACK)..end]
+        };
+        nearest_first(window(self.names()), window(&self.sources))
+            .filter(move |lazy| lazy.span.end <= at)
             .filter_map(move |lazy| match lazy.mention.get() {
                 Some(mention) => Some(mention),
                 None => may_fit(lazy.span.slice(self.text))
@@ -255,6 +249,26 @@ impl<'a> Mentions<'a> {
             })
             .map(|mention| mention.name.clone())
     }
+}
+
+/// The mentions of two lists sorted by start, latest start first; among equal
+/// starts, names before sources and each list in its own order. Merging the two
+/// windows costs no sort and no allocation per anaphor.
+fn nearest_first<'s>(
+    names: &'s [LazyMention],
+    sources: &'s [LazyMention],
+) -> impl Iterator<Item = &'s LazyMention> {
+    let same_start = |a: &LazyMention, b: &LazyMention| a.span.start == b.span.start;
+    let mut names = names.chunk_by(same_start).rev().peekable();
+    let mut sources = sources.chunk_by(same_start).rev().peekable();
+    std::iter::from_fn(move || {
+        let take_name = match (names.peek(), sources.peek()) {
+            (Some(name), Some(source)) => name[0].span.start >= source[0].span.start,
+            (name, _) => name.is_some(),
+        };
+        if take_name { names.next() } else { sources.next() }
+    })
+    .flatten()
 }
 
 /// The antecedent of the source phrase at `span` among the mentions before it;
