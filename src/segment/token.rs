@@ -59,15 +59,15 @@ impl Token<'_> {
 
 /// Splits `text[span]` into tokens whose spans point into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    tokenize_with(text, span, |piece, _| lowercase(piece))
+    tokenize_with(text, span, |piece, _, _| lowercase(piece))
 }
 
 /// Like [`tokenize`], with the lowercase form of each ASCII token borrowed from
 /// `ascii_lower`, which is `text.to_ascii_lowercase()`: news text is nearly all
 /// ASCII, so capitalised words need no allocation of their own.
 pub fn tokenize_lowered<'a>(text: &'a str, ascii_lower: &'a str, span: Span) -> Vec<Token<'a>> {
-    tokenize_with(text, span, |piece, start| {
-        if piece.is_ascii() {
+    tokenize_with(text, span, |piece, start, known_ascii| {
+        if known_ascii || piece.is_ascii() {
             Cow::Borrowed(&ascii_lower[start..start + piece.len()])
         } else {
             lowercase(piece)
@@ -75,12 +75,13 @@ pub fn tokenize_lowered<'a>(text: &'a str, ascii_lower: &'a str, span: Span) -> 
     })
 }
 
-/// Splits `text[span]` into tokens, with `lower(piece, start)` the lowercase form
-/// of the token `piece` that starts at byte `start` of `text`.
+/// Splits `text[span]` into tokens, with `lower(piece, start, ascii)` the lowercase
+/// form of the token `piece` that starts at byte `start` of `text`; `ascii` is true
+/// when the scan already knows the piece is ASCII.
 fn tokenize_with<'a>(
     text: &'a str,
     span: Span,
-    lower: impl Fn(&'a str, usize) -> Cow<'a, str>,
+    lower: impl Fn(&'a str, usize, bool) -> Cow<'a, str>,
 ) -> Vec<Token<'a>> {
     let block = span.slice(text);
     let bytes = block.as_bytes();
@@ -95,13 +96,13 @@ fn tokenize_with<'a>(
         }
         let ascii = if byte.is_ascii_alphanumeric() {
             ascii_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
-        } else if byte.is_ascii() && !block[at..].starts_with("''") {
+        } else if byte.is_ascii() && !(byte == b'\'' && bytes.get(at + 1) == Some(&b'\'')) {
             Some((TokenKind::Punct(char::from(byte)), 1))
         } else {
             None
         };
-        let (kind, len) = match ascii {
-            Some(found) => found,
+        let (kind, len, known_ascii) = match ascii {
+            Some((kind, len)) => (kind, len, true),
             None => {
                 let rest = &block[at..];
                 let spaces = rest.len() - rest.trim_start().len();
@@ -110,7 +111,7 @@ fn tokenize_with<'a>(
                     continue;
                 }
                 match next_token(rest) {
-                    Some(found) => found,
+                    Some((kind, len)) => (kind, len, false),
                     None => break,
                 }
             }
@@ -118,7 +119,7 @@ fn tokenize_with<'a>(
         let piece = &block[at..at + len];
         tokens.push(Token {
             text: piece,
-            lower: lower(piece, span.start + at),
+            lower: lower(piece, span.start + at, known_ascii),
             span: Span::new(span.start + at, span.start + at + len),
             kind,
         });
@@ -170,26 +171,23 @@ pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
 /// when no word starts there or a non-ASCII character may belong to it; [`word`]
 /// then decides.
 fn ascii_word_len(bytes: &[u8]) -> Option<usize> {
-    let alphanumerics_from = |from: usize| {
-        from + bytes[from..]
-            .iter()
-            .take_while(|byte| byte.is_ascii_alphanumeric())
-            .count()
+    // Plain index loops: this runs on every word of the corpus.
+    let run_end = |mut at: usize, belongs: fn(u8) -> bool| {
+        while at < bytes.len() && belongs(bytes[at]) {
+            at += 1;
+        }
+        at
     };
-    let mut end = alphanumerics_from(0);
+    let mut end = run_end(0, |byte| byte.is_ascii_alphanumeric());
     if end == 0 {
         return None;
     }
     loop {
-        let joiners_end = end
-            + bytes[end..]
-                .iter()
-                .take_while(|byte| matches!(byte, b'\'' | b'-' | b'.'))
-                .count();
-        if bytes.get(joiners_end).is_some_and(|byte| !byte.is_ascii()) {
+        let joiners_end = run_end(end, |byte| matches!(byte, b'\'' | b'-' | b'.'));
+        if joiners_end < bytes.len() && !bytes[joiners_end].is_ascii() {
             return None;
         }
-        let next_end = alphanumerics_from(joiners_end);
+        let next_end = run_end(joiners_end, |byte| byte.is_ascii_alphanumeric());
         if next_end == joiners_end {
             return Some(end);
         }
