@@ -1,7 +1,7 @@
 //! Canonical source names: "Foreign Policy magazine", "a Foreign Policy report" and
 //! "Foreign Policy" are one publication; "Sen. Maria Lopez" is "Maria Lopez".
 
-use crate::grammar::{Grammar, LowerWords, alias_key, is_article};
+use crate::grammar::{Grammar, LowerWords, is_article};
 use crate::model::SourceType;
 
 /// Nouns that, after a publication's name, still mean the publication.
@@ -24,8 +24,7 @@ const PUBLICATION_WORKS: &[&str] = &[
 /// A person's canonical name is an alias or a run of the phrase's own words
 /// (less a possessive "'s"): the search for a full name relies on it.
 pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) -> String {
-    let key = alias_key(text);
-    if let Some(canonical) = grammar.aliases.get(&key) {
+    if let Some(canonical) = grammar.aliases.get(text) {
         return canonical.clone();
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -56,11 +55,7 @@ pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) ->
         .or_else(|| joined.strip_suffix("’s"))
         .unwrap_or(&joined)
         .to_string();
-    grammar
-        .aliases
-        .get(&alias_key(&joined))
-        .cloned()
-        .unwrap_or(joined)
+    grammar.aliases.get(&joined).cloned().unwrap_or(joined)
 }
 
 /// "a Foreign Policy report" -> "Foreign Policy".
@@ -75,13 +70,7 @@ fn publication_before_work(words: &[&str], grammar: &Grammar) -> Option<String> 
         .names
         .longest_match(|i| lower.get(i).map(String::as_str))
         .is_some_and(|(count, kind)| count == lower.len() && *kind == SourceType::Publication);
-    known.then(|| {
-        grammar
-            .aliases
-            .get(&alias_key(&name))
-            .cloned()
-            .unwrap_or(name)
-    })
+    known.then(|| grammar.aliases.get(&name).cloned().unwrap_or(name))
 }
 
 /// Drops a leading "the", "a" or "an" (not from a one-word phrase).

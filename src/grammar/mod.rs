@@ -3,6 +3,7 @@
 //! Every file is embedded in the binary; [`Grammar::load`] layers a user's folder
 //! over them: entries are added, `!phrase` removes a built-in entry.
 
+pub mod aliases;
 pub mod check;
 pub mod file;
 pub mod first_words;
@@ -11,6 +12,7 @@ pub mod phrases;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
+pub use aliases::Aliases;
 pub use file::{Example, Line};
 pub use first_words::{FirstWords, Opens};
 pub use phrases::{LowerWords, PhraseSet};
@@ -134,8 +136,8 @@ pub struct Grammar {
     /// Titles before a name ("senator", "gov"), lowercase without a final period,
     /// with the role noun a later mention uses ("gov" -> "governor").
     pub titles: PhraseSet<String>,
-    /// Lowercase alias without a leading article -> canonical name.
-    pub aliases: HashMap<String, String>,
+    /// Other names of sources -> canonical name.
+    pub aliases: Aliases,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,
     /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
@@ -290,8 +292,7 @@ impl Grammar {
                 if entry.fields.is_empty() {
                     return Err(entry.error("expected `alias | canonical name`".into()));
                 }
-                self.aliases
-                    .insert(alias_key(entry.phrase), entry.fields.join(" "));
+                self.aliases.insert(entry.phrase, entry.fields.join(" "));
             }
             _ => return Err(entry.error(format!("no rules known for grammar file `{name}`"))),
         }
@@ -317,7 +318,7 @@ impl Grammar {
                 before != self.layout.len()
             }
             "titles.txt" => self.titles.remove(entry.phrase.trim_end_matches('.')),
-            "aliases.txt" => self.aliases.remove(&alias_key(entry.phrase)).is_some(),
+            "aliases.txt" => self.aliases.remove(entry.phrase),
             _ => false,
         };
         if removed {
