@@ -266,7 +266,11 @@ fn nearest_first<'s>(
             (Some(name), Some(source)) => name[0].span.start >= source[0].span.start,
             (name, _) => name.is_some(),
         };
-        if take_name { names.next() } else { sources.next() }
+        if take_name {
+            names.next()
+        } else {
+            sources.next()
+        }
     })
     .flatten()
 }
