@@ -4,7 +4,6 @@
 
 pub mod resolve;
 
-use crate::assess::canonical::canonical_name;
 use crate::assess::{classify, find_markers, score};
 use crate::grammar::Grammar;
 use crate::matcher::{Found, SourcePhrase};
@@ -288,8 +287,7 @@ fn make_source(
     mentions: &resolve::Mentions,
     grammar: &Grammar,
 ) -> Source {
-    let mut source_type = classify(phrase.head.slice(text), grammar);
-    let canonical = canonical_name(phrase.head.slice(text), source_type, grammar);
+    let (mut source_type, canonical) = mentions.type_and_name(phrase.head);
     let mut name = (canonical != phrase.head.slice(text)).then_some(canonical);
     if let Some(antecedent) = resolve::resolve(text, phrase.span, mentions, grammar) {
         name = Some(antecedent.name.clone());

@@ -90,10 +90,15 @@ fn capitalized_run(tokens: &[Token], start: usize, grammar: &Grammar) -> usize {
     end - start
 }
 
-/// The mention the capitalised name at `span` makes.
-fn name_mention(text: &str, span: Span, grammar: &Grammar) -> Mention {
+/// The mention the capitalised name at `span` makes, given its type and canonical
+/// name.
+fn name_mention(
+    text: &str,
+    span: Span,
+    (source_type, name): (SourceType, String),
+    grammar: &Grammar,
+) -> Mention {
     let phrase = span.slice(text);
-    let source_type = classify(phrase, grammar);
     let parts: Vec<&str> = phrase.split_whitespace().collect();
     let titles_end = parts.len() - strip_titles(&parts, grammar).len();
     let roles = parts[..titles_end]
@@ -109,7 +114,7 @@ fn name_mention(text: &str, span: Span, grammar: &Grammar) -> Mention {
     Mention {
         span,
         source_type,
-        name: canonical_name(phrase, source_type, grammar),
+        name,
         roles,
     }
 }
@@ -156,6 +161,9 @@ pub struct Mentions<'a> {
     names: OnceCell<Vec<LazyMention>>,
     /// Name text -> its mention, so that a name met again is not worked out again.
     described: RefCell<HashMap<&'a str, Mention>>,
+    /// Phrase text -> its type and canonical name: a document names the same
+    /// people and bodies again and again, as names and as sources.
+    typed: RefCell<HashMap<&'a str, (SourceType, String)>>,
     sources: Vec<LazyMention>,
 }
 
@@ -168,17 +176,32 @@ impl<'a> Mentions<'a> {
             grammar,
             names: OnceCell::new(),
             described: RefCell::default(),
+            typed: RefCell::default(),
             sources: Vec::new(),
         }
+    }
+
+    /// The type and canonical name of the phrase at `span`.
+    pub fn type_and_name(&self, span: Span) -> (SourceType, String) {
+        let phrase = span.slice(self.text);
+        if let Some((source_type, name)) = self.typed.borrow().get(phrase) {
+            return (*source_type, name.clone());
+        }
+        let source_type = classify(phrase, self.grammar);
+        let name = canonical_name(phrase, source_type, self.grammar);
+        self.typed
+            .borrow_mut()
+            .insert(phrase, (source_type, name.clone()));
+        (source_type, name)
     }
 
     /// The mention the name at `span` makes.
     fn name_mention(&self, span: Span) -> Mention {
         let phrase = span.slice(self.text);
         let mut described = self.described.borrow_mut();
-        let known = described
-            .entry(phrase)
-            .or_insert_with(|| name_mention(self.text, span, self.grammar));
+        let known = described.entry(phrase).or_insert_with(|| {
+            name_mention(self.text, span, self.type_and_name(span), self.grammar)
+        });
         Mention {
             span,
             ..known.clone()
