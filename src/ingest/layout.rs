@@ -218,7 +218,7 @@ fn mark_credits(text: &str, blocks: &mut [Block], grammar: &Grammar) {
         }
         if let Some(after) = blocks.get_mut(index + 1)
             && after.role == Role::Body
-            && word_count(after.span.slice(text)) <= 20
+            && has_at_most_words(after.span.slice(text), 20)
         {
             after.role = Role::Caption;
         }
@@ -240,11 +240,13 @@ fn is_credit(line: &str, grammar: &Grammar) -> bool {
 /// A line of at most `max_words` words that does not end like a sentence.
 fn is_label_line(line: &str, max_words: usize) -> bool {
     let ends_sentence = line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
-    !ends_sentence && word_count(line) <= max_words
+    !ends_sentence && has_at_most_words(line, max_words)
 }
 
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+/// True when `line` has at most `max_words` words; reads no further than that, as
+/// most lines asked about are whole paragraphs.
+fn has_at_most_words(line: &str, max_words: usize) -> bool {
+    line.split_whitespace().nth(max_words).is_none()
 }
 
 /// "About Tom Espiner": the byline before it and the bio after it are not body.
