@@ -7,6 +7,7 @@ pub mod aliases;
 pub mod check;
 pub mod file;
 pub mod first_words;
+pub mod memo;
 pub mod phrases;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -15,6 +16,7 @@ use std::path::Path;
 pub use aliases::Aliases;
 pub use file::{Example, Line};
 pub use first_words::{FirstWords, Opens};
+pub use memo::Memo;
 pub use phrases::{LowerWords, PhraseSet};
 
 use crate::error::Error;
@@ -143,6 +145,8 @@ pub struct Grammar {
     /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
     /// once they are complete.
     pub first_words: FirstWords,
+    /// Source phrase -> its type and canonical name, as `assess` works them out.
+    pub typed_names: Memo<(SourceType, String)>,
 }
 
 impl Grammar {

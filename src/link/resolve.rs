@@ -161,9 +161,6 @@ pub struct Mentions<'a> {
     names: OnceCell<Vec<LazyMention>>,
     /// Name text -> its mention, so that a name met again is not worked out again.
     described: RefCell<HashMap<&'a str, Mention>>,
-    /// Phrase text -> its type and canonical name: a document names the same
-    /// people and bodies again and again, as names and as sources.
-    typed: RefCell<HashMap<&'a str, (SourceType, String)>>,
     sources: Vec<LazyMention>,
 }
 
@@ -176,7 +173,6 @@ impl<'a> Mentions<'a> {
             grammar,
             names: OnceCell::new(),
             described: RefCell::default(),
-            typed: RefCell::default(),
             sources: Vec::new(),
         }
     }
@@ -184,15 +180,12 @@ impl<'a> Mentions<'a> {
     /// The type and canonical name of the phrase at `span`.
     pub fn type_and_name(&self, span: Span) -> (SourceType, String) {
         let phrase = span.slice(self.text);
-        if let Some((source_type, name)) = self.typed.borrow().get(phrase) {
-            return (*source_type, name.clone());
-        }
-        let source_type = classify(phrase, self.grammar);
-        let name = canonical_name(phrase, source_type, self.grammar);
-        self.typed
-            .borrow_mut()
-            .insert(phrase, (source_type, name.clone()));
-        (source_type, name)
+        // News names the same people and bodies again and again, as names and as
+        // sources: the grammar's memo keeps each answer for the run.
+        self.grammar.typed_names.get_or_insert_with(phrase, || {
+            let source_type = classify(phrase, self.grammar);
+            (source_type, canonical_name(phrase, source_type, self.grammar))
+        })
     }
 
     /// The mention the name at `span` makes.

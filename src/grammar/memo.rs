@@ -1,0 +1,80 @@
+//! Answers already worked out from the grammar, kept for the rest of the run:
+//! news names the same people and bodies in article after article.
+
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap as HashMap;
+
+/// Most phrases remembered; past it the memo starts over, so memory stays bounded
+/// whatever the corpus size.
+const CAPACITY: usize = 1 << 16;
+
+/// Phrase text -> a value computed from it and the grammar alone. Shared by the
+/// worker threads; a clone starts empty, as a cloned grammar may be changed.
+pub struct Memo<V> {
+    known: Mutex<HashMap<String, V>>,
+}
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo {
+            known: Mutex::default(),
+        }
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// The value for `phrase`, from `compute` the first time it is asked for.
+    pub fn get_or_insert_with(&self, phrase: &str, compute: impl FnOnce() -> V) -> V {
+        if let Some(value) = self.lock().get(phrase) {
+            return value.clone();
+        }
+        // Computed without the lock held: the other threads need not wait for it.
+        let value = compute();
+        let mut known = self.lock();
+        if known.len() >= CAPACITY {
+            known.clear();
+        }
+        known.insert(phrase.to_string(), value.clone());
+        value
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, V>> {
+        // A panic elsewhere cannot leave a half-written entry: the map is still sound.
+        self.known.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl<V> Clone for Memo<V> {
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+impl<V> std::fmt::Debug for Memo<V> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("Memo")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computes_once_and_clones_start_empty() {
+        let memo: Memo<usize> = Memo::default();
+        assert_eq!(memo.get_or_insert_with("Trump", || 1), 1);
+        assert_eq!(memo.get_or_insert_with("Trump", || 2), 1);
+        assert_eq!(memo.clone().get_or_insert_with("Trump", || 3), 3);
+    }
+
+    #[test]
+    fn starts_over_when_full() {
+        let memo: Memo<usize> = Memo::default();
+        for number in 0..=CAPACITY {
+            memo.get_or_insert_with(&number.to_string(), || number);
+        }
+        assert_eq!(memo.lock().len(), 1);
+    }
+}
