@@ -257,7 +257,8 @@ impl<'a> Mentions<'a> {
             .aliases
             .values()
             .any(|alias| alias.ends_with(short));
-        let may_fit = move |phrase: &str| spaced || some_alias_fits || phrase.contains(short);
+        let may_fit =
+            move |phrase: &str| spaced || some_alias_fits || contains_short(phrase, short);
         self.before(at, may_fit)
             .filter(|mention| mention.source_type == SourceType::Person)
             .find(|mention| {
@@ -265,6 +266,17 @@ impl<'a> Mentions<'a> {
             })
             .map(|mention| mention.name.clone())
     }
+}
+
+/// `phrase.contains(needle)` by a plain scan: both are a few words long, and
+/// `str::contains` sets up a two-way searcher on every call, for up to 64 names
+/// per short name.
+fn contains_short(phrase: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || phrase
+            .as_bytes()
+            .windows(needle.len())
+            .any(|window| window == needle.as_bytes())
 }
 
 /// The mentions of two lists sorted by start, latest start first; among equal
