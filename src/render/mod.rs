@@ -15,7 +15,7 @@ use std::io::Write;
 use clap::ValueEnum;
 
 use crate::pipeline::Extraction;
-use record::records;
+use record::borrowed_records;
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -42,13 +42,13 @@ impl Prepared {
         let mut count = 0;
         match format {
             Format::Jsonl => {
-                for record in records(&extraction) {
+                for record in borrowed_records(&extraction) {
                     serde_json::to_writer(&mut bytes, &record)?;
                     bytes.push(b'\n');
                 }
             }
             Format::Json => {
-                for record in records(&extraction) {
+                for record in borrowed_records(&extraction) {
                     if count > 0 {
                         bytes.extend_from_slice(b",\n");
                     }
