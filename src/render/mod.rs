@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod compare;
 pub mod escape;
+pub mod jsonl;
 pub mod record;
 pub mod report;
 pub mod show;
@@ -59,7 +60,7 @@ impl Prepared {
         match format {
             Format::Jsonl => {
                 for record in borrowed_records(&extraction) {
-                    serde_json::to_writer(&mut bytes, &record)?;
+                    jsonl::write_record(&mut bytes, &record);
                     bytes.push(b'\n');
                 }
             }

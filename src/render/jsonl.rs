@@ -1,0 +1,308 @@
+//! JSONL records written by hand, byte for byte as serde_json writes a [`Record`]:
+//! JSONL is the bulk output, and serde_json escapes strings one byte at a time
+//! (a tenth of all the work of `extract --format jsonl`). The tests hold this
+//! writer to serde_json's output.
+
+use super::record::{MarkerRecord, Record, SourceRecord, TextSpan};
+
+/// Appends `record` as one compact JSON object (no newline).
+pub fn write_record(out: &mut Vec<u8>, record: &Record<&str>) {
+    out.extend_from_slice(b"{\"doc\":");
+    write_str(out, record.doc);
+    out.extend_from_slice(b",\"id\":");
+    write_str(out, &record.id);
+    out.extend_from_slice(b",\"kind\":");
+    write_str(out, record.kind.as_str());
+    out.extend_from_slice(b",\"claim\":");
+    write_text_span(out, &record.claim);
+    out.extend_from_slice(b",\"cue\":");
+    match &record.cue {
+        Some(cue) => write_text_span(out, cue),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"source\":");
+    match &record.source {
+        Some(source) => write_source(out, source),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"markers\":[");
+    for (index, marker) in record.markers.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write_marker(out, marker);
+    }
+    out.extend_from_slice(b"],\"score\":");
+    write_score(out, record.score);
+    out.push(b'}');
+}
+
+fn write_text_span(out: &mut Vec<u8>, span: &TextSpan<&str>) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, span.text);
+    write_offsets(out, span.start, span.end);
+    out.push(b'}');
+}
+
+fn write_source(out: &mut Vec<u8>, source: &SourceRecord<&str>) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, source.text);
+    write_offsets(out, source.start, source.end);
+    out.extend_from_slice(b",\"type\":");
+    write_str(out, source.source_type.as_str());
+    out.extend_from_slice(b",\"name\":");
+    match source.name {
+        Some(name) => write_str(out, name),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"via\":[");
+    for (index, relay) in source.via.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"text\":");
+        write_str(out, relay.text);
+        out.extend_from_slice(b",\"type\":");
+        write_str(out, relay.source_type.as_str());
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]}");
+}
+
+fn write_marker(out: &mut Vec<u8>, marker: &MarkerRecord<&str>) {
+    out.extend_from_slice(b"{\"kind\":");
+    write_str(out, marker.kind.as_str());
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, marker.text);
+    write_offsets(out, marker.start, marker.end);
+    out.push(b'}');
+}
+
+/// `,"start":S,"end":E`
+fn write_offsets(out: &mut Vec<u8>, start: usize, end: usize) {
+    out.extend_from_slice(b",\"start\":");
+    write_usize(out, start);
+    out.extend_from_slice(b",\"end\":");
+    write_usize(out, end);
+}
+
+fn write_usize(out: &mut Vec<u8>, mut number: usize) {
+    let mut digits = [0u8; 20];
+    let mut first = digits.len();
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[first..]);
+}
+
+/// Scores go through serde_json: its float formatting is the contract.
+fn write_score(out: &mut Vec<u8>, score: f64) {
+    // Writing to a Vec cannot fail, and an f64 always serializes.
+    let _ = serde_json::to_writer(&mut *out, &score);
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// True when some byte of `word` is zero (exact as a yes/no answer).
+fn has_zero_byte(word: u64) -> bool {
+    word.wrapping_sub(ONES) & !word & HIGH_BITS != 0
+}
+
+/// True when some byte of `word` needs escaping in JSON: a control character, a
+/// quotation mark or a backslash. Bytes of non-ASCII characters never do.
+fn needs_escape(word: u64) -> bool {
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
+    control
+        || has_zero_byte(word ^ (ONES * u64::from(b'"')))
+        || has_zero_byte(word ^ (ONES * u64::from(b'\\')))
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it: eight bytes
+/// are checked at a time, and only a word holding a byte to escape is read byte by
+/// byte.
+fn write_str(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut clean_from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(word) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes([
+                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+            ]);
+            if !needs_escape(word) {
+                at += 8;
+                continue;
+            }
+        }
+        let end = (at + 8).min(bytes.len());
+        for (index, &byte) in bytes.iter().enumerate().take(end).skip(at) {
+            if let Some(escape) = escape(byte) {
+                out.extend_from_slice(&bytes[clean_from..index]);
+                escape.write(out);
+                clean_from = index + 1;
+            }
+        }
+        at = end;
+    }
+    out.extend_from_slice(&bytes[clean_from..]);
+    out.push(b'"');
+}
+
+/// How serde_json writes a byte that needs escaping.
+enum Escape {
+    /// A backslash and this character.
+    Short(u8),
+    /// `\u00XX`.
+    Unicode(u8),
+}
+
+impl Escape {
+    fn write(self, out: &mut Vec<u8>) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        match self {
+            Escape::Short(c) => out.extend_from_slice(&[b'\\', c]),
+            Escape::Unicode(byte) => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xf)],
+            ]),
+        }
+    }
+}
+
+fn escape(byte: u8) -> Option<Escape> {
+    Some(match byte {
+        b'"' => Escape::Short(b'"'),
+        b'\\' => Escape::Short(b'\\'),
+        b'\n' => Escape::Short(b'n'),
+        b'\r' => Escape::Short(b'r'),
+        b'\t' => Escape::Short(b't'),
+        0x08 => Escape::Short(b'b'),
+        0x0c => Escape::Short(b'f'),
+        0x00..=0x1f => Escape::Unicode(byte),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, MarkerKind, SourceType};
+    use crate::render::record::RelayRecord;
+
+    fn by_serde<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).expect("serializes")
+    }
+
+    fn by_hand(record: &Record<&str>) -> String {
+        let mut out = Vec::new();
+        write_record(&mut out, record);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn record<'a>(text: &'a str, with_parts: bool, score: f64) -> Record<&'a str> {
+        let span = TextSpan {
+            text,
+            start: 0,
+            end: 1234567890,
+        };
+        Record {
+            doc: text,
+            id: "c-0123456789abcdef-2".into(),
+            kind: Kind::Mixed,
+            claim: span.clone(),
+            cue: with_parts.then(|| span.clone()),
+            source: with_parts.then(|| SourceRecord {
+                text,
+                start: 7,
+                end: 0,
+                source_type: SourceType::Publication,
+                name: Some(text),
+                via: vec![
+                    RelayRecord {
+                        text,
+                        source_type: SourceType::Document,
+                    };
+                    2
+                ],
+            }),
+            markers: if with_parts {
+                MarkerKind::ALL
+                    .into_iter()
+                    .map(|kind| MarkerRecord {
+                        kind,
+                        text,
+                        start: 1,
+                        end: 2,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            score,
+        }
+    }
+
+    #[test]
+    fn records_are_written_as_serde_json_writes_them() {
+        let texts = [
+            "",
+            "plain words of a claim, longer than one word of eight bytes",
+            "“Curly” quotes, a \"straight\" one, a back\\slash, tab\tand\nnewline",
+            "controls \u{0}\u{1}\u{8}\u{b}\u{c}\r\u{1f} and DEL \u{7f}, é, 中文, 🙂",
+        ];
+        for text in texts {
+            for with_parts in [false, true] {
+                for score in [0.0, 0.4, 0.7999999999999999, 1.0, f64::NAN] {
+                    let record = record(text, with_parts, score);
+                    assert_eq!(by_hand(&record), by_serde(&record), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_kind_and_type_is_named_as_serde_names_it() {
+        for kind in [Kind::Direct, Kind::Mixed, Kind::Indirect, Kind::Unattributed] {
+            let mut record = record("x", true, 0.5);
+            record.kind = kind;
+            for source_type in SourceType::ALL {
+                if let Some(source) = &mut record.source {
+                    source.source_type = source_type;
+                }
+                assert_eq!(by_hand(&record), by_serde(&record));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_escaped_as_serde_json_escapes_it(text in "(?s).{0,40}") {
+            let record = record(&text, true, 0.25);
+            proptest::prop_assert_eq!(by_hand(&record), by_serde(&record));
+        }
+
+        #[test]
+        fn any_bytes_near_the_escapes_are_escaped_alike(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'"', b'\\', 0x1f, 0x20, 0x21, 0x7f, 0x0a]),
+                0..40,
+            )
+        ) {
+            let text = String::from_utf8(bytes).expect("ASCII");
+            let record = record(&text, false, 0.0);
+            proptest::prop_assert_eq!(by_hand(&record), by_serde(&record));
+        }
+    }
+}
