@@ -30,6 +30,7 @@ pub mod render;
 pub mod review;
 pub mod segment;
 pub mod span;
+mod swar;
 
 pub use error::Error;
 pub use grammar::Grammar;

@@ -4,6 +4,7 @@
 //! writer to serde_json's output.
 
 use super::record::{MarkerRecord, Record, SourceRecord, TextSpan};
+use crate::swar;
 
 /// Appends `record` as one compact JSON object (no newline).
 pub fn write_record(out: &mut Vec<u8>, record: &Record<&str>) {
@@ -106,21 +107,10 @@ fn write_score(out: &mut Vec<u8>, score: f64) {
     let _ = serde_json::to_writer(&mut *out, &score);
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// True when some byte of `word` is zero (exact as a yes/no answer).
-fn has_zero_byte(word: u64) -> bool {
-    word.wrapping_sub(ONES) & !word & HIGH_BITS != 0
-}
-
 /// True when some byte of `word` needs escaping in JSON: a control character, a
 /// quotation mark or a backslash. Bytes of non-ASCII characters never do.
 fn needs_escape(word: u64) -> bool {
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS != 0;
-    control
-        || has_zero_byte(word ^ (ONES * u64::from(b'"')))
-        || has_zero_byte(word ^ (ONES * u64::from(b'\\')))
+    swar::has_byte_below(word, 0x20) || swar::has_byte(word, b'"') || swar::has_byte(word, b'\\')
 }
 
 /// Appends `text` as a JSON string, escaped as serde_json escapes it: eight bytes
@@ -133,14 +123,11 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
     let mut clean_from = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if let Some(word) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            if !needs_escape(word) {
-                at += 8;
-                continue;
-            }
+        if let Some(word) = swar::word_at(bytes, at)
+            && !needs_escape(word)
+        {
+            at += 8;
+            continue;
         }
         let end = (at + 8).min(bytes.len());
         for (index, &byte) in bytes.iter().enumerate().take(end).skip(at) {
@@ -274,7 +261,12 @@ mod tests {
 
     #[test]
     fn every_kind_and_type_is_named_as_serde_names_it() {
-        for kind in [Kind::Direct, Kind::Mixed, Kind::Indirect, Kind::Unattributed] {
+        for kind in [
+            Kind::Direct,
+            Kind::Mixed,
+            Kind::Indirect,
+            Kind::Unattributed,
+        ] {
             let mut record = record("x", true, 0.5);
             record.kind = kind;
             for source_type in SourceType::ALL {

@@ -1,0 +1,76 @@
+//! Eight bytes at a time: tests on a `u64` read from text, for the loops that run
+//! over every byte of the corpus (escaping JSON, hashing claims).
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `bytes` from `at`, as one little-endian word; None past the
+/// end.
+pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes([
+        chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+    ]))
+}
+
+/// `byte` in every byte of a word.
+pub fn splat(byte: u8) -> u64 {
+    ONES * u64::from(byte)
+}
+
+/// True when some byte of `word` is below `limit` (at most 128); exact.
+pub fn has_byte_below(word: u64, limit: u8) -> bool {
+    word.wrapping_sub(splat(limit)) & !word & HIGH_BITS != 0
+}
+
+/// True when some byte of `word` equals `byte`; exact.
+pub fn has_byte(word: u64, byte: u8) -> bool {
+    has_byte_below(word ^ splat(byte), 1)
+}
+
+/// True when some byte of `word` is not ASCII.
+pub fn has_non_ascii(word: u64) -> bool {
+    word & HIGH_BITS != 0
+}
+
+/// 0x80 in each byte of an all-ASCII `word` that equals `byte`, 0 elsewhere.
+pub fn ascii_byte_mask(word: u64, byte: u8) -> u64 {
+    let differs = word ^ splat(byte);
+    // No byte is above 0x7f, so adding 0x7f to the low seven bits carries into the
+    // high bit exactly when the byte is not zero, and never into the next byte.
+    !(((differs & !HIGH_BITS) + !HIGH_BITS) | differs) & HIGH_BITS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytewise(word: u64) -> [u8; 8] {
+        word.to_le_bytes()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_tests_agree_with_bytewise_ones(word: u64, byte in 0u8..128, limit in 0u8..=128) {
+            let bytes = bytewise(word);
+            proptest::prop_assert_eq!(has_byte_below(word, limit), bytes.iter().any(|&b| b < limit));
+            proptest::prop_assert_eq!(has_byte(word, byte), bytes.contains(&byte));
+            proptest::prop_assert_eq!(has_non_ascii(word), !bytes.is_ascii());
+            let ascii = word & !HIGH_BITS;
+            let mask = ascii_byte_mask(ascii, byte);
+            for (index, &b) in bytewise(ascii).iter().enumerate() {
+                proptest::prop_assert_eq!(bytewise(mask)[index] == 0x80, b == byte);
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_read_little_endian_and_not_past_the_end() {
+        assert_eq!(
+            word_at(b"abcdefghi", 1),
+            Some(u64::from_le_bytes(*b"bcdefghi"))
+        );
+        assert_eq!(word_at(b"abcdefgh", 1), None);
+        assert_eq!(word_at(b"", usize::MAX), None);
+    }
+}
