@@ -41,7 +41,9 @@ impl<V: Clone> Memo<V> {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, V>> {
         // A panic elsewhere cannot leave a half-written entry: the map is still sound.
-        self.known.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.known
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

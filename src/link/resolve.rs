@@ -184,7 +184,10 @@ impl<'a> Mentions<'a> {
         // sources: the grammar's memo keeps each answer for the run.
         self.grammar.typed_names.get_or_insert_with(phrase, || {
             let source_type = classify(phrase, self.grammar);
-            (source_type, canonical_name(phrase, source_type, self.grammar))
+            (
+                source_type,
+                canonical_name(phrase, source_type, self.grammar),
+            )
         })
     }
 
