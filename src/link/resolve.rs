@@ -265,7 +265,8 @@ impl<'a> Mentions<'a> {
         self.before(at, may_fit)
             .filter(|mention| mention.source_type == SourceType::Person)
             .find(|mention| {
-                mention.name.split_whitespace().count() > 1 && mention.name.ends_with(short)
+                // The cheap test first: most names end otherwise.
+                mention.name.ends_with(short) && mention.name.split_whitespace().nth(1).is_some()
             })
             .map(|mention| mention.name.clone())
     }
@@ -275,11 +276,12 @@ impl<'a> Mentions<'a> {
 /// `str::contains` sets up a two-way searcher on every call, for up to 64 names
 /// per short name.
 fn contains_short(phrase: &str, needle: &str) -> bool {
-    needle.is_empty()
-        || phrase
-            .as_bytes()
-            .windows(needle.len())
-            .any(|window| window == needle.as_bytes())
+    let (phrase, needle) = (phrase.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    // Compare whole windows only where the first byte matches.
+    (0..phrase.len()).any(|at| phrase[at] == first && phrase[at..].starts_with(needle))
 }
 
 /// The mentions of two lists sorted by start, latest start first; among equal
