@@ -147,6 +147,8 @@ pub struct Grammar {
     pub first_words: FirstWords,
     /// Source phrase -> its type and canonical name, as `assess` works them out.
     pub typed_names: Memo<(SourceType, String)>,
+    /// Capitalised name -> the role nouns of the titles it opens with.
+    pub title_roles: Memo<Vec<String>>,
 }
 
 impl Grammar {

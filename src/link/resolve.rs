@@ -99,9 +99,22 @@ fn name_mention(
     grammar: &Grammar,
 ) -> Mention {
     let phrase = span.slice(text);
+    let roles = grammar
+        .title_roles
+        .get_or_insert_with(phrase, || title_roles(phrase, grammar));
+    Mention {
+        span,
+        source_type,
+        name,
+        roles,
+    }
+}
+
+/// The role nouns of the titles a name opens with: "Sen. Maria Lopez" -> senator.
+fn title_roles(phrase: &str, grammar: &Grammar) -> Vec<String> {
     let parts: Vec<&str> = phrase.split_whitespace().collect();
     let titles_end = parts.len() - strip_titles(&parts, grammar).len();
-    let roles = parts[..titles_end]
+    parts[..titles_end]
         .iter()
         .filter_map(|word| {
             let lower = word.trim_end_matches('.').to_lowercase();
@@ -110,13 +123,7 @@ fn name_mention(
                 .longest_match(|i| (i == 0).then_some(lower.as_str()))
                 .map(|(_, role)| role.clone())
         })
-        .collect();
-    Mention {
-        span,
-        source_type,
-        name,
-        roles,
-    }
+        .collect()
 }
 
 /// The mention a source phrase makes, for later anaphora: its head noun is a role.
