@@ -52,6 +52,9 @@ fn source_up_to_comma<'t>(
 pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let grammar = context.grammar;
+    if !context.segmented.opens[at].according {
+        return None;
+    }
     let input = Tokens::new(tokens, at..sentence.end);
     let (after_cue, cue) = according(grammar)(input).ok()?;
     let words_before = tokens[sentence.start..at]

@@ -30,11 +30,18 @@ const MAX_TRAILING_ADJUNCT: usize = 4;
 /// Parses the frames of the verb cue at token `at`.
 pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
     let tokens = &context.segmented.tokens;
-    if according(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok() {
+    // The token's first-word flags answer what the phrase lookups would at once
+    // when no phrase of the lexicon starts with it.
+    let opens = context.segmented.opens[at];
+    if opens.according && according(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok()
+    {
         return None;
     }
     if let Some(question) = question_put(context, &sentence, at) {
         return Some(question);
+    }
+    if !opens.cue {
+        return None;
     }
     let (after_cue, (cue_span, flags)) =
         cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).ok()?;
