@@ -66,8 +66,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 /// `ascii_lower`, which is `text.to_ascii_lowercase()`: news text is nearly all
 /// ASCII, so capitalised words need no allocation of their own.
 pub fn tokenize_lowered<'a>(text: &'a str, ascii_lower: &'a str, span: Span) -> Vec<Token<'a>> {
-    tokenize_with(text, span, |piece, start, known_ascii| {
-        if known_ascii || piece.is_ascii() {
+    tokenize_with(text, span, |piece, start, caseless_rest| {
+        if caseless_rest || piece.is_ascii() {
             Cow::Borrowed(&ascii_lower[start..start + piece.len()])
         } else {
             lowercase(piece)
@@ -75,9 +75,10 @@ pub fn tokenize_lowered<'a>(text: &'a str, ascii_lower: &'a str, span: Span) -> 
     })
 }
 
-/// Splits `text[span]` into tokens, with `lower(piece, start, ascii)` the lowercase
-/// form of the token `piece` that starts at byte `start` of `text`; `ascii` is true
-/// when the scan already knows the piece is ASCII.
+/// Splits `text[span]` into tokens, with `lower(piece, start, caseless_rest)` the
+/// lowercase form of the token `piece` that starts at byte `start` of `text`;
+/// `caseless_rest` is true when the scan knows that every character of the piece
+/// is ASCII or has no case (’, “), so that ASCII lowercasing lowercases it all.
 fn tokenize_with<'a>(
     text: &'a str,
     span: Span,
@@ -94,14 +95,18 @@ fn tokenize_with<'a>(
             at += 1;
             continue;
         }
-        let ascii = if byte.is_ascii_alphanumeric() {
-            ascii_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
+        let plain = if byte.is_ascii_alphanumeric() {
+            plain_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
         } else if byte.is_ascii() && !(byte == b'\'' && bytes.get(at + 1) == Some(&b'\'')) {
             Some((TokenKind::Punct(char::from(byte)), 1))
+        } else if wide_char(bytes, at).is_some() {
+            // Curly quotes and dashes: punctuation, and never part of a word's start.
+            let c = block[at..].chars().next().unwrap_or_default();
+            Some((TokenKind::Punct(c), c.len_utf8()))
         } else {
             None
         };
-        let (kind, len, known_ascii) = match ascii {
+        let (kind, len, caseless_rest) = match plain {
             Some((kind, len)) => (kind, len, true),
             None => {
                 let rest = &block[at..];
@@ -119,7 +124,7 @@ fn tokenize_with<'a>(
         let piece = &block[at..at + len];
         tokens.push(Token {
             text: piece,
-            lower: lower(piece, span.start + at, known_ascii),
+            lower: lower(piece, span.start + at, caseless_rest),
             span: Span::new(span.start + at, span.start + at + len),
             kind,
         });
@@ -166,32 +171,60 @@ pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
     tokens.partition_point(|token| token.span.start < at)
 }
 
-/// The length of the word at the start of `bytes` when it is plain ASCII and ends
-/// before any non-ASCII character: the common case, scanned byte by byte. None
-/// when no word starts there or a non-ASCII character may belong to it; [`word`]
-/// then decides.
-fn ascii_word_len(bytes: &[u8]) -> Option<usize> {
+/// The length of the word at the start of `bytes` when the scan can tell it from
+/// the bytes alone: ASCII letters and digits, joined by ASCII joiners or the
+/// caseless ’ and ‑, up to anything else that cannot belong to a word. The common
+/// case, scanned byte by byte. None when no word starts there or a non-ASCII
+/// character may belong to it; [`word`] then decides.
+fn plain_word_len(bytes: &[u8]) -> Option<usize> {
     // Plain index loops: this runs on every word of the corpus.
-    let run_end = |mut at: usize, belongs: fn(u8) -> bool| {
-        while at < bytes.len() && belongs(bytes[at]) {
+    let alphanumerics_end = |mut at: usize| {
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
             at += 1;
         }
         at
     };
-    let mut end = run_end(0, |byte| byte.is_ascii_alphanumeric());
+    let mut end = alphanumerics_end(0);
     if end == 0 {
         return None;
     }
     loop {
-        let joiners_end = run_end(end, |byte| matches!(byte, b'\'' | b'-' | b'.'));
-        if joiners_end < bytes.len() && !bytes[joiners_end].is_ascii() {
-            return None;
+        let mut joiners_end = end;
+        loop {
+            match bytes.get(joiners_end) {
+                Some(b'\'' | b'-' | b'.') => joiners_end += 1,
+                Some(byte) if !byte.is_ascii() => match wide_char(bytes, joiners_end) {
+                    Some(Wide::Joiner) => joiners_end += 3,
+                    Some(Wide::Stop) => break,
+                    None => return None,
+                },
+                _ => break,
+            }
         }
-        let next_end = run_end(joiners_end, |byte| byte.is_ascii_alphanumeric());
+        let next_end = alphanumerics_end(joiners_end);
         if next_end == joiners_end {
             return Some(end);
         }
         end = next_end;
+    }
+}
+
+/// What a common non-ASCII character of news text is to a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wide {
+    /// ’ and ‑, which join the parts of a word ("Trump’s").
+    Joiner,
+    /// “ ” ‘ – — …: punctuation, never in a word.
+    Stop,
+}
+
+/// The [`Wide`] character starting at byte `at`, if it is one. All are three
+/// bytes, E2 80 xx, with no case and neither letters nor whitespace.
+fn wide_char(bytes: &[u8], at: usize) -> Option<Wide> {
+    match bytes.get(at..at + 3)? {
+        [0xE2, 0x80, 0x91 | 0x99] => Some(Wide::Joiner),
+        [0xE2, 0x80, 0x93 | 0x94 | 0x98 | 0x9C | 0x9D | 0xA6] => Some(Wide::Stop),
+        _ => None,
     }
 }
 
@@ -246,7 +279,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_scan_agrees_with_the_word_parser() {
+    fn plain_scan_agrees_with_the_word_parser() {
         let table = [
             "U.S.",
             "don't",
@@ -265,29 +298,53 @@ mod tests {
         ];
         for text in table {
             let parsed = word(text).ok().map(|(_, piece)| piece.len());
-            if let Some(len) = ascii_word_len(text.as_bytes()) {
+            if let Some(len) = plain_word_len(text.as_bytes()) {
                 assert_eq!(Some(len), parsed, "{text}");
             }
         }
-        assert_eq!(ascii_word_len(b"U.S."), Some(3));
-        assert_eq!(ascii_word_len("a’b".as_bytes()), None);
-        assert_eq!(ascii_word_len("aé".as_bytes()), None);
-        assert_eq!(ascii_word_len(b"-a"), None);
+        assert_eq!(plain_word_len(b"U.S."), Some(3));
+        assert_eq!(plain_word_len("a’b".as_bytes()), Some(5));
+        assert_eq!(plain_word_len("a’“".as_bytes()), Some(1));
+        assert_eq!(plain_word_len("aé".as_bytes()), None);
+        assert_eq!(plain_word_len("a’é".as_bytes()), None);
+        assert_eq!(plain_word_len(b"-a"), None);
     }
 
     proptest::proptest! {
         #[test]
-        fn ascii_scan_agrees_with_the_word_parser_anywhere(text in "[a-zA-Z0-9'.\\-’‑é ,]{0,12}") {
-            if let Some(len) = ascii_word_len(text.as_bytes()) {
+        fn plain_scan_agrees_with_the_word_parser_anywhere(text in "[a-zA-Z0-9'.\\-’‑é ,“”‘–—…\u{2012}\u{2015}]{0,12}") {
+            if let Some(len) = plain_word_len(text.as_bytes()) {
                 let parsed = word(&text).ok().map(|(_, piece)| piece.len());
                 proptest::prop_assert_eq!(Some(len), parsed);
             }
         }
     }
 
+    /// Tokens read by the nom parsers alone, without the byte-level fast paths.
+    fn parsed_tokens(text: &str) -> Vec<(TokenKind, &str)> {
+        let mut tokens = Vec::new();
+        let mut rest = text.trim_start();
+        while let Some((kind, len)) = next_token(rest) {
+            tokens.push((kind, &rest[..len]));
+            rest = rest[len..].trim_start();
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_parsers(text in "[a-zA-Z0-9'.\\-’‑é ,“”‘–—…\u{2012}\u{2015}\n]{0,24}") {
+            let fast: Vec<_> = tokenize(&text, Span::new(0, text.len()))
+                .into_iter()
+                .map(|token| (token.kind, token.text))
+                .collect();
+            proptest::prop_assert_eq!(fast, parsed_tokens(&text));
+        }
+    }
+
     #[test]
     fn borrowed_lowercase_forms_are_the_same_tokens() {
-        let text = "Senate GOP’s “Café” CAFÉ déjà-vu ΣΑΣ U.S. don't";
+        let text = "Senate GOP’s “Café” CAFÉ déjà-vu ΣΑΣ U.S. don't — X‑Ray’S “Yes…” ‘A’ Ä’s";
         let ascii_lower = text.to_ascii_lowercase();
         let span = Span::new(0, text.len());
         assert_eq!(
