@@ -65,8 +65,9 @@ pub fn expand_paths(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, E
 struct Walk<'p> {
     roots: std::slice::Iter<'p, PathBuf>,
     /// The folders being listed, outermost first: each one's canonical path (to
-    /// skip symlink loops) and its children not yet visited, sorted.
-    folders: Vec<(PathBuf, std::vec::IntoIter<PathBuf>)>,
+    /// skip symlink loops) and its children not yet visited, sorted, each with
+    /// whether it is a folder.
+    folders: Vec<(PathBuf, std::vec::IntoIter<(PathBuf, bool)>)>,
 }
 
 impl Walk<'_> {
@@ -84,9 +85,9 @@ impl Walk<'_> {
         {
             return Ok(());
         }
-        let mut children: Vec<PathBuf> = std::fs::read_dir(dir)
+        let mut children: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
             .map_err(io)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter_map(|entry| entry.ok().map(|entry| (entry.path(), is_folder(&entry))))
             .collect();
         children.sort();
         self.folders.push((canonical, children.into_iter()));
@@ -109,11 +110,11 @@ impl Iterator for Walk<'_> {
                 }
                 continue;
             };
-            let Some(child) = children.next() else {
+            let Some((child, child_is_folder)) = children.next() else {
                 self.folders.pop();
                 continue;
             };
-            if child.is_dir() {
+            if child_is_folder {
                 if let Err(error) = self.enter(&child) {
                     return Some(Err(error));
                 }
@@ -125,6 +126,16 @@ impl Iterator for Walk<'_> {
                 return Some(Ok(child));
             }
         }
+    }
+}
+
+/// Whether a listed entry is a folder, following symlinks. The listing itself
+/// says so for everything but symlinks: a corpus of thousands of files needs no
+/// `stat` per file.
+fn is_folder(entry: &std::fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(file_type) if !file_type.is_symlink() => file_type.is_dir(),
+        _ => entry.path().is_dir(),
     }
 }
 
