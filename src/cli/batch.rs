@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use rayon::prelude::*;
 
-use claimtrace::ingest::{ReadOptions, inputs};
+use claimtrace::ingest::{PendingInput, ReadOptions, inputs};
 use claimtrace::{Extraction, Grammar, extract};
 
 /// Documents extracted at once: enough to keep every thread busy, few enough that
@@ -36,21 +36,26 @@ pub fn for_each_prepared<T: Send>(
     let chunk_size = CHUNK_PER_THREAD * rayon::current_num_threads();
     let mut failed = false;
     let mut pending = inputs(paths, options).peekable();
+    let one_thread = rayon::current_num_threads() == 1;
     while pending.peek().is_some() {
         let chunk: Vec<_> = pending.by_ref().take(chunk_size).collect();
-        let results: Vec<Result<Result<T>, claimtrace::Error>> = chunk
-            .into_par_iter()
-            .map(|input| {
-                let input = input.read(options)?;
-                if let Some(offset) = input.replaced_invalid_utf8_at {
-                    eprintln!(
-                        "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",
-                        input.name
-                    );
-                }
-                Ok(prepare(extract(input, grammar)))
-            })
-            .collect();
+        let work = |input: PendingInput| {
+            let input = input.read(options)?;
+            if let Some(offset) = input.replaced_invalid_utf8_at {
+                eprintln!(
+                    "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",
+                    input.name
+                );
+            }
+            Ok(prepare(extract(input, grammar)))
+        };
+        // One thread works on this one: handing each chunk to a pool thread and
+        // waiting for it cost two context switches a chunk and nothing in return.
+        let results: Vec<Result<Result<T>, claimtrace::Error>> = if one_thread {
+            chunk.into_iter().map(work).collect()
+        } else {
+            chunk.into_par_iter().map(work).collect()
+        };
         for result in results {
             match result {
                 Ok(prepared) => sink(prepared?)?,
