@@ -143,7 +143,7 @@ pub fn run() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
-    batch::set_threads(cli.threads)?;
+    batch::set_threads(cli.threads);
     let grammar_dir = match &cli.command {
         Command::Grammar {
             action: GrammarAction::Check { dir },
