@@ -89,7 +89,9 @@ impl Walk<'_> {
             .map_err(io)?
             .filter_map(|entry| entry.ok().map(|entry| (entry.path(), is_folder(&entry))))
             .collect();
-        children.sort();
+        // Siblings differ in their last component only: comparing file names
+        // orders them as comparing whole paths would, without walking components.
+        children.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
         self.folders.push((canonical, children.into_iter()));
         Ok(())
     }
