@@ -153,9 +153,10 @@ pub fn assign_ids(text: &str, attributions: &[Attribution]) -> Vec<String> {
 /// Ids for claim texts in document order, numbering repeats.
 pub fn ids_for_texts<'a>(claims: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     // Keyed by hash: the id is a function of it.
-    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    let claims = claims.into_iter();
+    let mut seen: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(claims.size_hint().0, Default::default());
     claims
-        .into_iter()
         .map(|claim| {
             let hash = claim_hash(claim);
             let occurrence = seen.entry(hash).or_insert(0);
