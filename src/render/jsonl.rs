@@ -88,15 +88,26 @@ fn write_offsets(out: &mut Vec<u8>, start: usize, end: usize) {
 }
 
 fn write_usize(out: &mut Vec<u8>, mut number: usize) {
+    // Two digits a step, from a table: offsets run to six or seven digits.
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut first = digits.len();
-    loop {
+    while number >= 100 {
+        let pair = (number % 100) * 2;
+        number /= 100;
+        first -= 2;
+        digits[first..first + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if number >= 10 {
+        first -= 2;
+        digits[first..first + 2].copy_from_slice(&PAIRS[number * 2..number * 2 + 2]);
+    } else {
         first -= 1;
-        digits[first] = b'0' + (number % 10) as u8;
-        number /= 10;
-        if number == 0 {
-            break;
-        }
+        digits[first] = b'0' + number as u8;
     }
     out.extend_from_slice(&digits[first..]);
 }
@@ -286,7 +297,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn small_numbers_are_written_in_full() {
+        for number in (0..1000).chain([9_999, 10_000, 123_456, usize::MAX]) {
+            let mut out = Vec::new();
+            write_usize(&mut out, number);
+            assert_eq!(String::from_utf8(out).expect("ASCII"), number.to_string());
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn numbers_are_written_as_serde_json_writes_them(number: usize) {
+            let mut out = Vec::new();
+            write_usize(&mut out, number);
+            proptest::prop_assert_eq!(String::from_utf8(out).expect("ASCII"), number.to_string());
+        }
+
         #[test]
         fn any_text_is_escaped_as_serde_json_escapes_it(text in "(?s).{0,40}") {
             let record = record(&text, true, 0.25);
