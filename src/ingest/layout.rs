@@ -37,8 +37,9 @@ const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '*', '-', '–'];
 
 /// Splits `text` into blocks and gives each its role.
 pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
-    let mut blocks = split_blocks(text, grammar);
-    assign_roles(text, &mut blocks, grammar);
+    let rules = LineRules::new(grammar);
+    let mut blocks = split_blocks(text, &rules);
+    assign_roles(text, &mut blocks, &rules, grammar);
     strip_labels(text, &mut blocks, grammar);
     blocks
 }
@@ -46,7 +47,7 @@ pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
 /// Paragraphs and bullet lines, trimmed. Consecutive lines form one paragraph only
 /// when the first looks hard-wrapped (it does not end a sentence) and neither is a
 /// layout line such as "Advertisement".
-fn split_blocks(text: &str, grammar: &Grammar) -> Vec<Block> {
+fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Span> = None;
     let mut offset = 0;
@@ -66,7 +67,7 @@ fn split_blocks(text: &str, grammar: &Grammar) -> Vec<Block> {
             continue;
         }
         let joins = open.is_some_and(|paragraph| {
-            continues_paragraph(paragraph.slice(text), trimmed.slice(text), grammar)
+            continues_paragraph(paragraph.slice(text), trimmed.slice(text), rules)
         });
         if !joins {
             blocks.extend(open.take().map(body));
@@ -81,14 +82,12 @@ fn split_blocks(text: &str, grammar: &Grammar) -> Vec<Block> {
 }
 
 /// True when `next` line continues the hard-wrapped paragraph `paragraph`.
-fn continues_paragraph(paragraph: &str, next: &str, grammar: &Grammar) -> bool {
+fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules) -> bool {
     let last_line = paragraph.rsplit('\n').next().unwrap_or(paragraph);
     let ends_sentence = last_line
         .trim_end()
         .ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
-    !ends_sentence
-        && layout_rule(last_line, grammar).is_none()
-        && layout_rule(next, grammar).is_none()
+    !ends_sentence && rules.rule(last_line).is_none() && rules.rule(next).is_none()
 }
 
 fn body(span: Span) -> Block {
@@ -134,13 +133,13 @@ fn bullet_body(text: &str, line: Span) -> Option<Span> {
 }
 
 /// Title, boilerplate, captions, teasers, bios and comments; the rest stays body.
-fn assign_roles(text: &str, blocks: &mut [Block], grammar: &Grammar) {
+fn assign_roles(text: &str, blocks: &mut [Block], rules: &LineRules, grammar: &Grammar) {
     let mut title: Option<&str> = None;
     let mut in_teaser = false;
     let mut in_comments = false;
     for block in blocks.iter_mut() {
         let line = block.span.slice(text);
-        let rule = layout_rule(line, grammar);
+        let rule = rules.rule(line);
         let role = &mut block.role;
         if in_comments {
             *role = Role::Comment;
@@ -181,20 +180,52 @@ fn assign_roles(text: &str, blocks: &mut [Block], grammar: &Grammar) {
     mark_bios(text, blocks, grammar);
 }
 
-/// The layout rule a line matches as a whole line or a prefix, if any.
-fn layout_rule(line: &str, grammar: &Grammar) -> Option<LayoutRule> {
-    let line = line.trim();
-    grammar.layout.iter().find_map(|(phrase, rule)| {
-        let matches = match rule {
-            LayoutRule::Prefix | LayoutRule::BioStart => starts_with_ignore_case(line, phrase),
-            LayoutRule::Line
-            | LayoutRule::CommentsStart
-            | LayoutRule::TeaserStart
-            | LayoutRule::TeaserEnd => line.eq_ignore_ascii_case(phrase),
-            LayoutRule::Credit | LayoutRule::Label => false,
-        };
-        (matches && *rule != LayoutRule::BioStart).then_some(*rule)
-    })
+/// The grammar's layout rules, with the first bytes their phrases can start with:
+/// most lines start with none of them and are turned away at once.
+struct LineRules<'g> {
+    rules: &'g [(String, LayoutRule)],
+    /// Indexed by a line's first byte, ASCII-lowercased.
+    first_bytes: [bool; 256],
+}
+
+impl<'g> LineRules<'g> {
+    fn new(grammar: &'g Grammar) -> Self {
+        let mut first_bytes = [false; 256];
+        for (phrase, _) in &grammar.layout {
+            match phrase.bytes().next() {
+                Some(byte) => first_bytes[usize::from(byte.to_ascii_lowercase())] = true,
+                // An empty phrase is a prefix of every line.
+                None => first_bytes = [true; 256],
+            }
+        }
+        LineRules {
+            rules: &grammar.layout,
+            first_bytes,
+        }
+    }
+
+    /// The layout rule a line matches as a whole line or a prefix, if any.
+    fn rule(&self, line: &str) -> Option<LayoutRule> {
+        let line = line.trim();
+        let first = line
+            .bytes()
+            .next()
+            .map_or(0, |byte| byte.to_ascii_lowercase());
+        if !self.first_bytes[usize::from(first)] {
+            return None;
+        }
+        self.rules.iter().find_map(|(phrase, rule)| {
+            let matches = match rule {
+                LayoutRule::Prefix | LayoutRule::BioStart => starts_with_ignore_case(line, phrase),
+                LayoutRule::Line
+                | LayoutRule::CommentsStart
+                | LayoutRule::TeaserStart
+                | LayoutRule::TeaserEnd => line.eq_ignore_ascii_case(phrase),
+                LayoutRule::Credit | LayoutRule::Label => false,
+            };
+            (matches && *rule != LayoutRule::BioStart).then_some(*rule)
+        })
+    }
 }
 
 fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
