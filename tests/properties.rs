@@ -152,6 +152,29 @@ fn pathological_inputs_finish() {
     }
 }
 
+/// Claims are bounded by their surroundings, not by the paragraph: in one long
+/// paragraph, what the claims hold together grows with the text, not its square.
+#[test]
+fn claims_in_one_long_paragraph_stay_short() {
+    let grammar = Grammar::built_in().unwrap();
+    let cases = [
+        // A transcript run together: each answer once ran to the paragraph's end.
+        "Q: Is it so? A: It is so, he thinks. ".repeat(20_000),
+        // Quotes left open: each once ran on to a closing mark far away.
+        format!("“Open {} “Short,” she said. ", "word ".repeat(20_000)).repeat(20),
+    ];
+    for text in cases {
+        let found = extract_text(&text, &grammar);
+        assert_spans(&text, &found);
+        let claimed: usize = found.iter().map(|found| found.claim.len()).sum();
+        assert!(
+            claimed <= 2 * text.len(),
+            "{claimed} bytes claimed of {}",
+            text.len()
+        );
+    }
+}
+
 /// Frames cut off by the end of their block: each once panicked or could have, by
 /// reading the token after the last one.
 #[test]

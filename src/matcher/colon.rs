@@ -44,9 +44,13 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         return None;
     }
     let span = headline_source(context, start, colon)?;
-    // An interview answer ("A: …") runs to the end of its paragraph.
+    // An interview answer ("A: …") runs to the end of its paragraph, or to the
+    // next label in it: every answer ending at the paragraph's end would make the
+    // output grow with the square of a transcript run together as one paragraph.
     let end = if is_interview_label(tokens, start, colon) {
-        tokens.len()
+        (colon + 1..tokens.len())
+            .find(|&i| i + 1 < tokens.len() && is_interview_label(tokens, i, i + 1))
+            .unwrap_or(tokens.len())
     } else {
         sentence.end
     };
@@ -64,7 +68,7 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
 
 /// "Q:" or "A:" of an interview transcript: the one letter before the colon.
 fn is_interview_label(tokens: &[Token], start: usize, colon: usize) -> bool {
-    colon == start + 1 && matches!(tokens[start].text, "Q" | "A")
+    colon == start + 1 && tokens[colon].is_punct(':') && matches!(tokens[start].text, "Q" | "A")
 }
 
 /// The source before a headline colon: a noun phrase naming a source, all of
