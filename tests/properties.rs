@@ -3,7 +3,6 @@
 use proptest::prelude::*;
 
 use claimtrace::grammar::alias_key;
-use claimtrace::review::{claim_id, normalize_claim};
 use claimtrace::{Attribution, Grammar, Span, extract_text};
 
 /// Pieces that exercise the parsers: cues, quotes of every style, punctuation,
@@ -101,21 +100,6 @@ proptest! {
 }
 
 proptest! {
-    #[test]
-    fn claim_normalization_folds_quotes_and_whitespace(text in "[ \t\n\u{a0}\u{2003}a-c“”‘’„«»\"']{0,40}") {
-        let folded: String = text
-            .chars()
-            .map(|c| match c {
-                '“' | '”' | '„' | '«' | '»' => '"',
-                '‘' | '’' => '\'',
-                other => other,
-            })
-            .collect();
-        let want = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        prop_assert_eq!(normalize_claim(&text), want.clone());
-        prop_assert_eq!(claim_id(&text), claim_id(&want));
-    }
-
     #[test]
     fn alias_keys_lowercase_fold_and_drop_the_article(phrase in "(The|THE|a|An|an|the|Ünion|ΣΑΣ|x|İ|[ \t\n\u{a0}]){0,8}") {
         let lower = phrase.to_lowercase();
