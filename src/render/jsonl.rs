@@ -217,7 +217,7 @@ mod tests {
         String::from_utf8(out).expect("UTF-8")
     }
 
-    fn record<'a>(text: &'a str, with_parts: bool, score: f64) -> Record<&'a str> {
+    fn record(text: &str, with_parts: bool, score: f64) -> Record<&str> {
         let span = TextSpan {
             text,
             start: 0,
