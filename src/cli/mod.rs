@@ -38,8 +38,8 @@ pub struct Cli {
     #[arg(long, global = true)]
     lossy: bool,
 
-    /// Worker threads for batches of documents (0: one per core). Output order
-    /// does not depend on it.
+    /// Threads that extract documents, the calling one included (0: one per core;
+    /// at most 256). Output order does not depend on it.
     #[arg(long, global = true, value_name = "N", default_value_t = 0)]
     threads: usize,
 
