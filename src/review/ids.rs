@@ -4,6 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::model::Attribution;
+use crate::segment::token::is_ascii_space;
 use crate::swar;
 
 /// Folds whitespace runs to one space and curly quotes to straight ones, so that
@@ -42,7 +43,7 @@ fn for_each_normalized_byte(text: &str, mut emit: impl FnMut(u8, bool)) {
         }
         let byte = bytes[index];
         if byte.is_ascii() {
-            let is_space = is_ascii_whitespace(byte);
+            let is_space = is_ascii_space(byte);
             let folded = if is_space { b' ' } else { byte };
             emit(folded, !(is_space && after_space));
             after_space = is_space;
@@ -77,11 +78,6 @@ fn kept_as_is(word: u64, after_space: bool) -> Option<bool> {
     let spaces = swar::ascii_byte_mask(word, b' ');
     let doubled = spaces & (spaces << 8) != 0 || (after_space && spaces & 0x80 != 0);
     (!doubled).then_some(spaces >> 56 != 0)
-}
-
-/// The ASCII characters `char::is_whitespace` accepts (U+0009..U+000D, space).
-fn is_ascii_whitespace(byte: u8) -> bool {
-    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// The straight quote a curly quote folds to.

@@ -133,8 +133,9 @@ fn tokenize_with<'a>(
     tokens
 }
 
-/// The ASCII whitespace that `char::is_whitespace` accepts.
-fn is_ascii_space(byte: u8) -> bool {
+/// The ASCII whitespace that `char::is_whitespace` accepts (`u8::is_ascii_whitespace`
+/// leaves out the vertical tab).
+pub(crate) fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
