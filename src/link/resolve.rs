@@ -1,9 +1,7 @@
 //! Who "he", "they", "the official" and "the cable" are: the nearest compatible
 //! earlier mention, across sentences and paragraphs.
 
-use std::cell::{OnceCell, RefCell};
-
-use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 
 use crate::assess::canonical::{canonical_name, strip_titles};
 use crate::assess::classify;
@@ -90,26 +88,6 @@ fn capitalized_run(tokens: &[Token], start: usize, grammar: &Grammar) -> usize {
     end - start
 }
 
-/// The mention the capitalised name at `span` makes, given its type and canonical
-/// name.
-fn name_mention(
-    text: &str,
-    span: Span,
-    (source_type, name): (SourceType, String),
-    grammar: &Grammar,
-) -> Mention {
-    let phrase = span.slice(text);
-    let roles = grammar
-        .title_roles
-        .get_or_insert_with(phrase, || title_roles(phrase, grammar));
-    Mention {
-        span,
-        source_type,
-        name,
-        roles,
-    }
-}
-
 /// The role nouns of the titles a name opens with: "Sen. Maria Lopez" -> senator.
 fn title_roles(phrase: &str, grammar: &Grammar) -> Vec<String> {
     let parts: Vec<&str> = phrase.split_whitespace().collect();
@@ -166,8 +144,6 @@ pub struct Mentions<'a> {
     blocks: &'a [Segmented<'a>],
     grammar: &'a Grammar,
     names: OnceCell<Vec<LazyMention>>,
-    /// Name text -> its mention, so that a name met again is not worked out again.
-    described: RefCell<HashMap<&'a str, Mention>>,
     sources: Vec<LazyMention>,
 }
 
@@ -179,7 +155,6 @@ impl<'a> Mentions<'a> {
             blocks,
             grammar,
             names: OnceCell::new(),
-            described: RefCell::default(),
             sources: Vec::new(),
         }
     }
@@ -198,16 +173,19 @@ impl<'a> Mentions<'a> {
         })
     }
 
-    /// The mention the name at `span` makes.
+    /// The mention the capitalised name at `span` makes.
     fn name_mention(&self, span: Span) -> Mention {
         let phrase = span.slice(self.text);
-        let mut described = self.described.borrow_mut();
-        let known = described.entry(phrase).or_insert_with(|| {
-            name_mention(self.text, span, self.type_and_name(span), self.grammar)
-        });
+        let (source_type, name) = self.type_and_name(span);
+        let roles = self
+            .grammar
+            .title_roles
+            .get_or_insert_with(phrase, || title_roles(phrase, self.grammar));
         Mention {
             span,
-            ..known.clone()
+            source_type,
+            name,
+            roles,
         }
     }
 
