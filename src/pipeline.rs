@@ -2,6 +2,7 @@
 
 use crate::grammar::Grammar;
 use crate::ingest::{Input, Metadata, layout};
+use crate::link::{Digest, link};
 use crate::matcher::match_block;
 use crate::model::Attribution;
 use crate::segment::segment;
@@ -30,15 +31,17 @@ pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
 
 /// The attributions of `text`, in text order.
 pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
-    let ascii_lower = text.to_ascii_lowercase();
-    let blocks: Vec<_> = layout::layout(text, grammar)
+    // One block's tokens at a time: each block is digested before the next one
+    // is segmented, so memory follows the longest paragraph.
+    let blocks = layout::layout(text, grammar)
         .into_iter()
         .filter(|block| block.role.is_prose())
-        .map(|block| segment(text, &ascii_lower, block, grammar))
+        .map(|block| {
+            let block_lower = block.span.slice(text).to_ascii_lowercase();
+            let segmented = segment(text, &block_lower, block, grammar);
+            let found = match_block(text, &segmented, grammar);
+            Digest::new(&segmented, found, grammar)
+        })
         .collect();
-    let found = blocks
-        .iter()
-        .map(|segmented| match_block(text, segmented, grammar))
-        .collect();
-    crate::link::link(text, &blocks, found, grammar)
+    link(text, blocks, grammar)
 }

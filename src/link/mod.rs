@@ -2,20 +2,20 @@
 //! "X reports:" takes the next paragraph, the rest of the prose becomes unattributed
 //! claims, and markers attach to the claim they qualify.
 
+pub mod digest;
 pub mod resolve;
 
-use crate::assess::{classify, find_markers, score};
+pub use digest::Digest;
+
+use crate::assess::{classify, score};
 use crate::grammar::Grammar;
-use crate::matcher::{Found, SourcePhrase};
+use crate::matcher::SourcePhrase;
 use crate::model::{Attribution, Kind, Marker, MarkerKind, Relay, Source, SourceType};
-use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
+use digest::SentenceFacts;
 
 /// What a relay through another outlet or document takes off the score.
 pub const SECOND_HAND_WEIGHT: f64 = 0.1;
-
-/// Fewest words for a sentence to count as an unattributed claim.
-const MIN_CLAIM_WORDS: usize = 4;
 
 /// A claim before assessment: where it is and what it rests on.
 struct Draft {
@@ -28,31 +28,28 @@ struct Draft {
 }
 
 /// Turns the frames found in each prose block into the document's attributions.
-pub fn link(
-    text: &str,
-    blocks: &[Segmented],
-    found: Vec<Vec<Found>>,
-    grammar: &Grammar,
-) -> Vec<Attribution> {
+pub fn link(text: &str, mut blocks: Vec<Digest>, grammar: &Grammar) -> Vec<Attribution> {
     let mut drafts: Vec<Draft> = Vec::new();
     // The last speaker and the cue that introduced them: a quote that continues
     // their words is attributed by that same cue.
     let mut speaker: Option<(SourcePhrase, Span)> = None;
     let mut previous_block_attributed = false;
     let mut waiting_for_block: Option<usize> = None;
-    for (segmented, hits) in blocks.iter().zip(found) {
+    for digest in &mut blocks {
+        let hits = std::mem::take(&mut digest.found);
+        let digest = &*digest;
         let mut block_attributed = false;
-        let mut taken = Coverage::new(segmented);
+        let mut taken = Coverage::new(&digest.sentences);
         let waiting = waiting_for_block;
         if let Some(index) = waiting_for_block.take() {
-            drafts[index].claim = segmented.block.span;
-            drafts[index].scope = drafts[index].scope.cover(segmented.block.span);
-            taken.mark(segmented.block.span);
+            drafts[index].claim = digest.span;
+            drafts[index].scope = drafts[index].scope.cover(digest.span);
+            taken.mark(digest.span);
             block_attributed = true;
         }
         let hits_start = drafts.len();
         for hit in hits {
-            let sentence = segmented.sentences[hit.sentence].span;
+            let sentence = digest.sentences[hit.sentence].span;
             for span in [hit.claim, hit.cue, sentence] {
                 taken.mark(span);
             }
@@ -74,24 +71,23 @@ pub fn link(
                 attributed: true,
             });
         }
-        let mut owners = QuoteOwners::new(&drafts, hits_start, waiting, segmented.block.span);
-        for (number, sentence) in segmented.sentences.iter().enumerate() {
+        let mut owners = QuoteOwners::new(&drafts, hits_start, waiting, digest.span);
+        for (number, sentence) in digest.sentences.iter().enumerate() {
             if taken.is_marked(number) {
                 continue;
             }
-            let tokens = &segmented.tokens[sentence.tokens.clone()];
             let continues = speaker.is_some()
                 && (block_attributed || previous_block_attributed)
-                && is_quoted_sentence(tokens);
+                && sentence.quoted;
             if continues && let Some(owner) = owners.owner(sentence.span.start) {
                 // "…," Barkley said. "They have followed ratings …": one claim.
-                let claim = quote_extent(segmented, sentence.span);
+                let claim = quote_extent(digest, sentence.span);
                 let previous = &mut drafts[owner];
                 previous.claim = previous.claim.cover(claim);
                 previous.scope = previous.scope.cover(claim);
                 taken.mark(claim);
             } else if continues {
-                let claim = quote_extent(segmented, sentence.span);
+                let claim = quote_extent(digest, sentence.span);
                 taken.mark(claim);
                 owners.continued_by(drafts.len());
                 drafts.push(Draft {
@@ -102,9 +98,9 @@ pub fn link(
                     attributed: true,
                 });
                 block_attributed = true;
-            } else if is_assertion(tokens) {
+            } else if let Some(claim) = sentence.assertion {
                 drafts.push(Draft {
-                    claim: trim_final_period(tokens, sentence.span),
+                    claim,
                     cue: None,
                     source: None,
                     scope: sentence.span,
@@ -120,24 +116,24 @@ pub fn link(
     drafts.retain(|draft| !draft.claim.is_empty());
     drafts.sort_by_key(|draft| (draft.claim.start, draft.claim.end));
     let markers = blocks
-        .iter()
-        .flat_map(|segmented| find_markers(segmented, grammar))
+        .iter_mut()
+        .flat_map(|digest| std::mem::take(&mut digest.markers))
         .collect::<Vec<_>>();
-    assess(text, blocks, drafts, markers, grammar)
+    assess(text, &blocks, drafts, markers, grammar)
 }
 
 /// Which sentences of a block something already covers; marking a span costs a
 /// binary search plus the sentences it touches, so a long paragraph stays linear.
 struct Coverage<'s> {
-    sentences: &'s [crate::segment::Sentence],
+    sentences: &'s [SentenceFacts],
     marked: Vec<bool>,
 }
 
 impl<'s> Coverage<'s> {
-    fn new(segmented: &'s Segmented) -> Self {
+    fn new(sentences: &'s [SentenceFacts]) -> Self {
         Coverage {
-            sentences: &segmented.sentences,
-            marked: vec![false; segmented.sentences.len()],
+            sentences,
+            marked: vec![false; sentences.len()],
         }
     }
 
@@ -166,7 +162,7 @@ impl<'s> Coverage<'s> {
 /// Types sources, attaches markers and scores every draft.
 fn assess(
     text: &str,
-    blocks: &[Segmented],
+    blocks: &[Digest],
     drafts: Vec<Draft>,
     markers: Vec<Marker>,
     grammar: &Grammar,
@@ -249,11 +245,14 @@ fn second_hand(source: &Source) -> Option<Span> {
 /// nouns against the names and sources met earlier in the text.
 fn make_sources(
     text: &str,
-    blocks: &[Segmented],
+    blocks: &[Digest],
     drafts: &[Draft],
     grammar: &Grammar,
 ) -> Vec<Option<Source>> {
-    let mut mentions = resolve::Mentions::new(text, blocks, grammar);
+    let names = blocks
+        .iter()
+        .flat_map(|digest| digest.names.iter().copied());
+    let mut mentions = resolve::Mentions::new(text, names, grammar);
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&index| {
         drafts[index]
@@ -318,14 +317,15 @@ fn make_source(
 }
 
 /// Direct when the claim is one quotation, mixed when it holds one, else indirect.
-fn quote_kind(blocks: &[Segmented], claim: Span) -> Kind {
-    let first = blocks.partition_point(|segmented| segmented.block.span.end <= claim.start);
+fn quote_kind(blocks: &[Digest], claim: Span) -> Kind {
+    let first = blocks.partition_point(|digest| digest.span.end <= claim.start);
     let quotes: Vec<Span> = blocks[first..]
         .iter()
-        .take_while(|segmented| segmented.block.span.start < claim.end)
-        .flat_map(|segmented| {
-            segmented
-                .quotes_overlapping(claim)
+        .take_while(|digest| digest.span.start < claim.end)
+        .flat_map(|digest| {
+            digest
+                .quotes
+                .overlapping(claim)
                 .iter()
                 .map(|quote| quote.span)
         })
@@ -401,37 +401,10 @@ impl QuoteOwners {
     }
 }
 
-/// A sentence that opens with a quotation mark: a quote with no cue of its own.
-fn is_quoted_sentence(tokens: &[Token]) -> bool {
-    tokens.first().is_some_and(Token::is_double_quote)
-        && tokens.iter().filter(|t| t.is_word()).count() >= 2
-}
-
 /// The quotation that a quoted sentence opens, or the sentence itself.
-fn quote_extent(segmented: &Segmented, sentence: Span) -> Span {
-    segmented
-        .quote_opening_at(sentence.start)
+fn quote_extent(digest: &Digest, sentence: Span) -> Span {
+    digest
+        .quotes
+        .opening_at(sentence.start)
         .map_or(sentence, |quote| quote.cover(sentence))
-}
-
-/// A declarative sentence of a few words: a claim even with no source.
-fn is_assertion(tokens: &[Token]) -> bool {
-    let words = tokens.iter().filter(|token| token.is_word()).count();
-    let last = tokens
-        .iter()
-        .rev()
-        .find(|token| !matches!(token.kind, TokenKind::Punct('"' | '”' | '’' | '\'' | ')')));
-    let ends_statement =
-        last.is_some_and(|token| matches!(token.kind, TokenKind::Punct('.' | '!')));
-    words >= MIN_CLAIM_WORDS && ends_statement
-}
-
-/// The sentence without its bare final period.
-fn trim_final_period(tokens: &[Token], sentence: Span) -> Span {
-    match tokens.last() {
-        Some(last) if last.is_punct('.') && tokens.len() > 1 => {
-            Span::new(sentence.start, tokens[tokens.len() - 2].span.end)
-        }
-        _ => sentence,
-    }
 }

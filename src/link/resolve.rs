@@ -39,26 +39,24 @@ enum Anaphor<'t> {
 /// Longest run of capitalised words taken as one name.
 const MAX_NAME_WORDS: usize = 6;
 
-/// Spans of the capitalised names in the prose, in text order: "Senator Maria
+/// Spans of the capitalised names in a block, in text order: "Senator Maria
 /// Lopez", "Topsec".
-fn name_spans(blocks: &[Segmented], grammar: &Grammar) -> Vec<Span> {
+pub fn name_spans(segmented: &Segmented, grammar: &Grammar) -> Vec<Span> {
     let mut spans = Vec::new();
-    for segmented in blocks {
-        for sentence in &segmented.sentences {
-            let tokens = &segmented.tokens[sentence.tokens.clone()];
-            let mut index = 0;
-            while index < tokens.len() {
-                let run = capitalized_run(tokens, index, grammar);
-                if run == 0 {
-                    index += 1;
-                    continue;
-                }
-                let at_sentence_start = index == 0;
-                if !(at_sentence_start && run == 1) {
-                    spans.push(tokens[index].span.cover(tokens[index + run - 1].span));
-                }
-                index += run;
+    for sentence in &segmented.sentences {
+        let tokens = &segmented.tokens[sentence.tokens.clone()];
+        let mut index = 0;
+        while index < tokens.len() {
+            let run = capitalized_run(tokens, index, grammar);
+            if run == 0 {
+                index += 1;
+                continue;
             }
+            let at_sentence_start = index == 0;
+            if !(at_sentence_start && run == 1) {
+                spans.push(tokens[index].span.cover(tokens[index + run - 1].span));
+            }
+            index += run;
         }
     }
     spans
@@ -141,20 +139,26 @@ struct LazyMention {
 /// sources name themselves), and sources in text order.
 pub struct Mentions<'a> {
     text: &'a str,
-    blocks: &'a [Segmented<'a>],
     grammar: &'a Grammar,
-    names: OnceCell<Vec<LazyMention>>,
+    names: Vec<LazyMention>,
     sources: Vec<LazyMention>,
 }
 
 impl<'a> Mentions<'a> {
-    /// Mentions of a document's prose.
-    pub fn new(text: &'a str, blocks: &'a [Segmented<'a>], grammar: &'a Grammar) -> Self {
+    /// Mentions of a document's prose, whose capitalised names are `names` (see
+    /// [`name_spans`]), in text order.
+    pub fn new(text: &'a str, names: impl IntoIterator<Item = Span>, grammar: &'a Grammar) -> Self {
+        let names = names
+            .into_iter()
+            .map(|span| LazyMention {
+                span,
+                mention: OnceCell::new(),
+            })
+            .collect();
         Mentions {
             text,
-            blocks,
             grammar,
-            names: OnceCell::new(),
+            names,
             sources: Vec::new(),
         }
     }
@@ -189,18 +193,6 @@ impl<'a> Mentions<'a> {
         }
     }
 
-    fn names(&self) -> &[LazyMention] {
-        self.names.get_or_init(|| {
-            name_spans(self.blocks, self.grammar)
-                .into_iter()
-                .map(|span| LazyMention {
-                    span,
-                    mention: OnceCell::new(),
-                })
-                .collect()
-        })
-    }
-
     /// Adds a source mention; sources arrive in text order.
     pub fn push_source(&mut self, mention: Mention) {
         self.sources.push(LazyMention {
@@ -221,7 +213,7 @@ impl<'a> Mentions<'a> {
             let end = list.partition_point(|lazy| lazy.span.start < at);
             &list[end.saturating_sub(LOOKBACK)..end]
         };
-        nearest_first(window(self.names()), window(&self.sources))
+        nearest_first(window(&self.names), window(&self.sources))
             .filter(move |lazy| lazy.span.end <= at)
             .filter_map(move |lazy| match lazy.mention.get() {
                 Some(mention) => Some(mention),

@@ -26,7 +26,7 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     }
     let last = trim_final_period(tokens, start, end)?;
     let mut span = tokens[start].span.cover(tokens[last].span);
-    if let Some(quote) = segmented.quote_opening_at(span.start) {
+    if let Some(quote) = segmented.quotes.opening_at(span.start) {
         span.end = span.end.max(quote.end);
     }
     // One bare word after a cue ("identified people") is an object, not a claim;
@@ -66,7 +66,8 @@ pub fn claim_before(
     };
     let mut span = tokens[start].span.cover(tokens[last].span);
     if let Some(quote) = segmented
-        .quotes_overlapping(Span::new(span.start, span.start + 1))
+        .quotes
+        .overlapping(Span::new(span.start, span.start + 1))
         .iter()
         .find(|quote| {
             quote.span.start < span.start
@@ -79,7 +80,7 @@ pub fn claim_before(
     // "…especially fundraising: “There’s a ton of it,” he said." — the quote after
     // a colon is the claim.
     let near_end = Span::new(span.end.saturating_sub(2), span.end);
-    let introduced = segmented.quotes_overlapping(near_end).iter().find(|quote| {
+    let introduced = segmented.quotes.overlapping(near_end).iter().find(|quote| {
         span.start < quote.span.start
             && quote.span.end + 1 >= span.end
             && tokens[..tokens.partition_point(|t| t.span.start < quote.span.start)]

@@ -76,7 +76,8 @@ impl Context<'_, '_> {
     fn in_quote(&self, index: usize) -> bool {
         let span = self.segmented.tokens[index].span;
         self.segmented
-            .quotes_overlapping(span)
+            .quotes
+            .overlapping(span)
             .iter()
             .any(|quote| quote.span.start < span.start && span.end < quote.span.end)
     }

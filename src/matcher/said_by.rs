@@ -253,7 +253,8 @@ fn source_first(
     let quotation = |hit: &Found| {
         context
             .segmented
-            .quote_opening_at(hit.claim.start)
+            .quotes
+            .opening_at(hit.claim.start)
             .is_some()
     };
     if let Some(hit) = claim_first(
@@ -375,7 +376,7 @@ fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
     let closing = tokens
         .get(start.checked_sub(1)?)
         .filter(|token| token.is_double_quote())?;
-    context.segmented.quote_closing_at(closing.span.end)
+    context.segmented.quotes.closing_at(closing.span.end)
 }
 
 /// Where a claim that follows its cue ends: at a closing dash or bracket around the
@@ -592,7 +593,8 @@ fn quote_after_appositive(context: &Context, from: usize, end: usize) -> Option<
         .filter(|before| before.is_punct(','))?;
     context
         .segmented
-        .quote_opening_at(tokens[opening].span.start)
+        .quotes
+        .opening_at(tokens[opening].span.start)
 }
 
 /// `…," he said, "…"`: the quote after the cue continues the claim, also past a short
@@ -605,5 +607,5 @@ fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
     let opening = tokens
         .get(comma + 1)
         .filter(|token| token.is_double_quote())?;
-    context.segmented.quote_opening_at(opening.span.start)
+    context.segmented.quotes.opening_at(opening.span.start)
 }

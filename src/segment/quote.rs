@@ -11,6 +11,40 @@ pub struct Quote {
     pub closed: bool,
 }
 
+/// A block's top-level quotations, sorted and never overlapping.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quotes(Vec<Quote>);
+
+impl Quotes {
+    /// The quotes that share a byte with `span`, found by binary search.
+    pub fn overlapping(&self, span: Span) -> &[Quote] {
+        let first = self.0.partition_point(|quote| quote.span.end <= span.start);
+        let last = self.0.partition_point(|quote| quote.span.start < span.end);
+        &self.0[first..last.max(first)]
+    }
+
+    /// The quotation that opens at byte `start`.
+    pub fn opening_at(&self, start: usize) -> Option<Span> {
+        self.overlapping(Span::new(start, start + 1))
+            .iter()
+            .find(|quote| quote.span.start == start)
+            .map(|quote| quote.span)
+    }
+
+    /// The quotation that closes at byte `end` (exclusive).
+    pub fn closing_at(&self, end: usize) -> Option<Span> {
+        self.overlapping(Span::new(end.saturating_sub(1), end))
+            .iter()
+            .find(|quote| quote.span.end == end)
+            .map(|quote| quote.span)
+    }
+
+    /// Every quote, in text order.
+    pub fn all(&self) -> &[Quote] {
+        &self.0
+    }
+}
+
 /// The longest quotation taken as one, in bytes. A paragraph of news is a few
 /// KB (2.6 KB at most in PolNeAR train); a quote that runs on for longer is a
 /// mark left open, and every claim that ends at its close would copy it: in one
@@ -18,7 +52,7 @@ pub struct Quote {
 pub const MAX_QUOTE_BYTES: usize = 16 * 1024;
 
 /// Finds the top-level double-quoted spans among a block's tokens.
-pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
+pub fn find_quotes(text: &str, tokens: &[Token]) -> Quotes {
     let mut quotes = Vec::new();
     let mut depth = 0usize;
     let mut open_at = 0;
@@ -63,7 +97,7 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
             closed: false,
         });
     }
-    quotes
+    Quotes(quotes)
 }
 
 /// True when the mark at `index` is glued to what precedes it and followed by space
@@ -108,7 +142,8 @@ mod tests {
     fn quotes(text: &str) -> Vec<(&str, bool)> {
         let tokens = tokenize(text, Span::new(0, text.len()));
         find_quotes(text, &tokens)
-            .into_iter()
+            .all()
+            .iter()
             .map(|quote| (quote.span.slice(text), quote.closed))
             .collect()
     }

@@ -1,0 +1,91 @@
+//! What linking keeps of a segmented block once its tokens are gone. A document is
+//! linked as a whole, but its blocks are segmented and matched one at a time: only
+//! one block's tokens are held at once, so memory follows the longest paragraph,
+//! not the document.
+
+use crate::assess::find_markers;
+use crate::grammar::Grammar;
+use crate::matcher::Found;
+use crate::model::Marker;
+use crate::segment::{Quotes, Segmented, Token, TokenKind};
+use crate::span::Span;
+
+use super::resolve::name_spans;
+
+/// Fewest words for a sentence to count as an unattributed claim.
+const MIN_CLAIM_WORDS: usize = 4;
+
+/// One prose block, as linking sees it.
+#[derive(Debug, Clone)]
+pub struct Digest {
+    pub span: Span,
+    pub sentences: Vec<SentenceFacts>,
+    pub quotes: Quotes,
+    /// The frames the matchers found, in text order.
+    pub found: Vec<Found>,
+    pub markers: Vec<Marker>,
+    /// The capitalised names of the prose, in text order.
+    pub names: Vec<Span>,
+}
+
+/// What linking asks of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceFacts {
+    pub span: Span,
+    /// Opens with a quotation mark and holds two words or more: a quote with no
+    /// cue of its own.
+    pub quoted: bool,
+    /// The claim the sentence makes when nothing attributes it: a declarative
+    /// sentence of a few words, without its bare final period.
+    pub assertion: Option<Span>,
+}
+
+impl Digest {
+    /// Digests a block with the frames found in it.
+    pub fn new(segmented: &Segmented, found: Vec<Found>, grammar: &Grammar) -> Digest {
+        let sentences = segmented
+            .sentences
+            .iter()
+            .map(|sentence| {
+                let tokens = &segmented.tokens[sentence.tokens.clone()];
+                let words = tokens.iter().filter(|token| token.is_word()).count();
+                SentenceFacts {
+                    span: sentence.span,
+                    quoted: words >= 2 && tokens.first().is_some_and(Token::is_double_quote),
+                    assertion: is_assertion(tokens, words)
+                        .then(|| trim_final_period(tokens, sentence.span)),
+                }
+            })
+            .collect();
+        Digest {
+            span: segmented.block.span,
+            sentences,
+            quotes: segmented.quotes.clone(),
+            found,
+            markers: find_markers(segmented, grammar),
+            names: name_spans(segmented, grammar),
+        }
+    }
+}
+
+/// A declarative sentence of a few words (`words` of them): a claim even with no
+/// source.
+fn is_assertion(tokens: &[Token], words: usize) -> bool {
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|token| !matches!(token.kind, TokenKind::Punct('"' | '”' | '’' | '\'' | ')')));
+    let ends_statement =
+        last.is_some_and(|token| matches!(token.kind, TokenKind::Punct('.' | '!')));
+    words >= MIN_CLAIM_WORDS && ends_statement
+}
+
+/// The sentence without its bare final period.
+fn trim_final_period(tokens: &[Token], sentence: Span) -> Span {
+    match tokens.last() {
+        Some(last) if last.is_punct('.') && tokens.len() > 1 => {
+            Span::new(sentence.start, tokens[tokens.len() - 2].span.end)
+        }
+        _ => sentence,
+    }
+}
