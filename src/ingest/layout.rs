@@ -35,13 +35,67 @@ pub struct Block {
 /// Characters that open a bullet line.
 const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '*', '-', '–'];
 
+/// The longest block, in bytes. A paragraph of news is a few KB (2.6 KB at most
+/// in PolNeAR train); a longer one is a text without paragraph breaks, read in
+/// pieces so that the tokens held at once stay a few MB, whatever its length.
+pub const MAX_BLOCK_BYTES: usize = 64 * 1024;
+
 /// Splits `text` into blocks and gives each its role.
 pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
     let rules = LineRules::new(grammar);
     let mut blocks = split_blocks(text, &rules);
     assign_roles(text, &mut blocks, &rules, grammar);
     strip_labels(text, &mut blocks, grammar);
+    if blocks
+        .iter()
+        .any(|block| block.span.len() > MAX_BLOCK_BYTES)
+    {
+        blocks = blocks
+            .into_iter()
+            .flat_map(|block| pieces(text, block))
+            .collect();
+    }
     blocks
+}
+
+/// `block` cut into pieces of at most [`MAX_BLOCK_BYTES`], each ending after a
+/// sentence's final mark and a space where one lies in its second half, else
+/// after a space, else at a character boundary.
+fn pieces(text: &str, block: Block) -> Vec<Block> {
+    let mut pieces = Vec::new();
+    let mut start = block.span.start;
+    while block.span.end - start > MAX_BLOCK_BYTES {
+        let window = &text.as_bytes()[start..start + MAX_BLOCK_BYTES];
+        let half = MAX_BLOCK_BYTES / 2;
+        let after_sentence = window[half..]
+            .windows(2)
+            .rposition(|pair| matches!(pair[0], b'.' | b'?' | b'!') && pair[1] == b' ')
+            .map(|at| half + at + 2);
+        let after_space = || {
+            window
+                .iter()
+                .rposition(|&byte| byte == b' ')
+                .map(|at| at + 1)
+        };
+        let boundary = || {
+            (1..=MAX_BLOCK_BYTES)
+                .rev()
+                .find(|&at| text.is_char_boundary(start + at))
+        };
+        let cut = after_sentence
+            .or_else(after_space)
+            .filter(|&at| at > 0)
+            .or_else(boundary)
+            .map_or(block.span.end, |at| start + at);
+        if let Some(span) = trimmed_span(text, Span::new(start, cut)) {
+            pieces.push(Block { span, ..block });
+        }
+        start = cut;
+    }
+    if let Some(span) = trimmed_span(text, Span::new(start, block.span.end)) {
+        pieces.push(Block { span, ..block });
+    }
+    pieces
 }
 
 /// Paragraphs and bullet lines, trimmed. Consecutive lines form one paragraph only
@@ -395,5 +449,45 @@ mod tests {
         assert_eq!(role_of("Tom Espiner"), Some(Role::Boilerplate));
         assert_eq!(role_of("Tom is a reporter."), Some(Role::Boilerplate));
         assert_eq!(role_of("I've said it before."), Some(Role::Comment));
+    }
+
+    /// The pieces of a block with no paragraph break: each at most the limit,
+    /// together every byte of the block but the spaces at the cuts.
+    fn assert_pieces(text: &str) -> Vec<Block> {
+        let grammar = Grammar::built_in().expect("the built-in grammar loads");
+        let blocks = layout(text, &grammar);
+        let mut joined = String::new();
+        for block in &blocks {
+            assert!(block.span.len() <= MAX_BLOCK_BYTES, "{}", block.span.len());
+            joined.push_str(block.span.slice(text));
+        }
+        let without_spaces = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(without_spaces(&joined), without_spaces(text));
+        blocks
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_the_limit_is_read_in_pieces_cut_after_sentences() {
+        let text = format!(
+            "A headline\n\n{}",
+            "Officials said the plan would work. ".repeat(5_000)
+        );
+        let blocks = assert_pieces(&text);
+        assert!(blocks.len() >= 4, "{}", blocks.len());
+        for block in &blocks[1..] {
+            assert!(block.span.slice(&text).ends_with("work."));
+            assert_eq!(block.role, Role::Body);
+        }
+    }
+
+    #[test]
+    fn a_long_text_without_spaces_is_cut_at_character_boundaries() {
+        for text in [
+            "é".repeat(100_000),
+            "ab€".repeat(50_000),
+            format!("x{}", " y".repeat(70_000)),
+        ] {
+            assert_pieces(&text);
+        }
     }
 }
