@@ -1,7 +1,7 @@
 //! One document through every stage: layout, segmentation, frames, linking.
 
 use crate::grammar::Grammar;
-use crate::ingest::{Input, Metadata, layout};
+use crate::ingest::{Block, Input, Metadata, layout};
 use crate::link::{Digest, link};
 use crate::matcher::match_block;
 use crate::model::Attribution;
@@ -29,19 +29,108 @@ pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
     }
 }
 
+/// Prose linked as one, at least, in bytes: a longer document is linked in
+/// sections of about this much, cut between blocks, so that what linking holds
+/// stays bounded however long the document. News articles are a few KB; a
+/// speaker, a pronoun's antecedent or "X reports:" is not carried across a cut.
+pub const SECTION_BYTES: usize = 1 << 20;
+
 /// The attributions of `text`, in text order.
 pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
-    // One block's tokens at a time: each block is digested before the next one
-    // is segmented, so memory follows the longest paragraph.
-    let blocks = layout::layout(text, grammar)
-        .into_iter()
-        .filter(|block| block.role.is_prose())
-        .map(|block| {
-            let block_lower = block.span.slice(text).to_ascii_lowercase();
-            let segmented = segment(text, &block_lower, block, grammar);
-            let found = match_block(text, &segmented, grammar);
-            Digest::new(&segmented, found, grammar)
+    let mut attributions = Vec::new();
+    let appended = for_each_section(text, grammar, |mut section| {
+        attributions.append(&mut section);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match appended {
+        Ok(()) => attributions,
+    }
+}
+
+/// Hands `each` the attributions of each section of `text` (see
+/// [`SECTION_BYTES`]), in text order: one section for any news article. Stops at
+/// the first error `each` returns.
+pub fn for_each_section<E>(
+    text: &str,
+    grammar: &Grammar,
+    mut each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut section: Vec<Digest> = Vec::new();
+    let mut section_start = 0;
+    for block in layout::layout(text, grammar) {
+        if !block.role.is_prose() {
+            continue;
+        }
+        let claims_next_block = section
+            .last()
+            .is_some_and(|digest| digest.found.iter().any(|found| found.claim_in_next_block));
+        if block.span.start - section_start >= SECTION_BYTES && !claims_next_block {
+            if !section.is_empty() {
+                each(link(text, std::mem::take(&mut section), grammar))?;
+            }
+            section_start = block.span.start;
+        }
+        section.push(digest_block(text, block, grammar));
+    }
+    if section.is_empty() {
+        return Ok(());
+    }
+    each(link(text, section, grammar))
+}
+
+/// One block segmented and matched: only its digest outlives its tokens, so one
+/// block's tokens are held at a time.
+fn digest_block(text: &str, block: Block, grammar: &Grammar) -> Digest {
+    let block_lower = block.span.slice(text).to_ascii_lowercase();
+    let segmented = segment(text, &block_lower, block, grammar);
+    let found = match_block(text, &segmented, grammar);
+    Digest::new(&segmented, found, grammar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Attributions per section of `text`.
+    fn sections(text: &str) -> Vec<Vec<Attribution>> {
+        let grammar = Grammar::built_in().expect("the built-in grammar loads");
+        let mut sections = Vec::new();
+        for_each_section(text, &grammar, |section| {
+            sections.push(section);
+            Ok::<(), ()>(())
         })
-        .collect();
-    link(text, blocks, grammar)
+        .expect("nothing fails");
+        sections
+    }
+
+    #[test]
+    fn a_long_document_is_linked_in_sections_of_whole_paragraphs() {
+        // Paragraphs that differ: repeated ones are taken for page furniture.
+        let article = |index: usize| {
+            format!(
+                "Costs rose {index}%, officials said.\n\n\"It failed {index} times,\" Ann Lee said.\n\n"
+            )
+        };
+        assert_eq!(sections(&article(0)).len(), 1);
+        let mut long = String::new();
+        for index in 0.. {
+            if long.len() > 5 * SECTION_BYTES / 2 {
+                break;
+            }
+            long.push_str(&article(index));
+        }
+        let sections = sections(&long);
+        assert_eq!(sections.len(), 3);
+        let starts: Vec<usize> = sections
+            .iter()
+            .flatten()
+            .map(|attribution| attribution.claim.start)
+            .collect();
+        assert!(starts.is_sorted());
+        assert_eq!(starts.len(), long.matches("said").count());
+        for section in &sections[1..] {
+            let first = section[0].claim.start;
+            assert!(first >= SECTION_BYTES && long[..first].ends_with("\n\n"));
+        }
+    }
 }

@@ -239,3 +239,64 @@ fn output_order_does_not_depend_on_threads() {
         serde_json::from_str(&stdout(&claimtrace(&["extract", "--format", "json", path]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 800);
 }
+
+/// A document longer than `STREAMED_DOCUMENT_BYTES` is extracted and written
+/// section by section; its bytes, and the JSON array around it, are those of the
+/// document rendered whole.
+#[test]
+fn a_long_document_is_written_as_it_is_extracted() {
+    use claimtrace::render::{ExtractionWriter, Format, Prepared, STREAMED_DOCUMENT_BYTES};
+    let grammar = claimtrace::Grammar::built_in().unwrap();
+    let seeds: String = [
+        "seeds/000_6e7a248ef508e0f5.txt",
+        "seeds/004_e5164a35b1741c54.txt",
+    ]
+    .iter()
+    .map(|seed| std::fs::read_to_string(crate::support::root().join(seed)).unwrap())
+    .collect::<Vec<_>>()
+    .join("\n\n");
+    // Paragraphs that differ (repeated ones are taken for page furniture) with
+    // one claim that recurs in every section, so that ids number its repeats.
+    let mut long = String::new();
+    for index in 0.. {
+        if long.len() > STREAMED_DOCUMENT_BYTES + (1 << 20) {
+            break;
+        }
+        long.push_str(&format!(
+            "Plan {index} would cost more, officials said, according to a Foreign Policy \
+             report.\n\n\"It failed {index} times,\" Ann Lee said. \"It will again.\"\n\n\
+             He reportedly left in {index}.\n\nIn week {index}, officials said the talks \
+             had failed.\n\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        ("a.txt", seeds.as_str()),
+        ("b.txt", &long),
+        ("c.txt", &seeds),
+    ];
+    let mut paths = Vec::new();
+    for (name, text) in texts {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        paths.push(path.to_str().unwrap().to_owned());
+    }
+    for (format, flag) in [(Format::Jsonl, "jsonl"), (Format::Json, "json")] {
+        let mut whole = Vec::new();
+        let mut writer = ExtractionWriter::new(&mut whole, format);
+        for (path, (_, text)) in paths.iter().zip(texts) {
+            let input = claimtrace::ingest::decode(path, text.as_bytes().to_vec(), false).unwrap();
+            let extraction = claimtrace::extract(input, &grammar);
+            writer
+                .write(Prepared::rendered(extraction, format).unwrap())
+                .unwrap();
+        }
+        writer.finish().unwrap();
+        let mut args = vec!["--threads", "2", "extract", "--format", flag];
+        args.extend(paths.iter().map(String::as_str));
+        let output = claimtrace(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(output.stdout.len() > long.len());
+        assert!(output.stdout == whole, "{flag}: streamed output differs");
+    }
+}

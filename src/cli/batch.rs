@@ -9,7 +9,7 @@ use std::sync::{Mutex, TryLockError, mpsc};
 
 use anyhow::Result;
 
-use claimtrace::ingest::{PendingInput, ReadOptions, inputs};
+use claimtrace::ingest::{Input, PendingInput, ReadOptions, inputs};
 use claimtrace::{Extraction, Grammar, extract};
 
 /// Documents in flight per thread (being read, extracted or waiting for their turn
@@ -25,16 +25,15 @@ pub fn for_each_extraction(
     grammar: &Grammar,
     sink: impl FnMut(Extraction) -> Result<()>,
 ) -> Result<bool> {
-    for_each_prepared(paths, options, grammar, Ok, sink)
+    for_each_prepared(paths, options, |input| Ok(extract(input, grammar)), sink)
 }
 
-/// Like [`for_each_extraction`], with `prepare` applied to each extraction on the
-/// worker threads (rendering, say), so that `sink` is left only the ordered part.
+/// Like [`for_each_extraction`], with `prepare` (extracting, rendering, say) applied
+/// to each input on the worker threads, so that `sink` is left only the ordered part.
 pub fn for_each_prepared<T: Send>(
     paths: &[PathBuf],
     options: ReadOptions,
-    grammar: &Grammar,
-    prepare: impl Fn(Extraction) -> Result<T> + Sync,
+    prepare: impl Fn(Input) -> Result<T> + Sync,
     mut sink: impl FnMut(T) -> Result<()>,
 ) -> Result<bool> {
     let work = |input: PendingInput| -> Result<Result<T>, claimtrace::Error> {
@@ -45,7 +44,7 @@ pub fn for_each_prepared<T: Send>(
                 input.name
             );
         }
-        Ok(prepare(extract(input, grammar)))
+        Ok(prepare(input))
     };
     let mut failed = false;
     let deliver = |result: Result<Result<T>, claimtrace::Error>| -> Result<()> {

@@ -164,8 +164,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let failed = batch::for_each_prepared(
                 &paths,
                 read,
-                &grammar,
-                |extraction| Prepared::new(extraction, format),
+                |input| Prepared::new(input, format, &grammar),
                 |prepared| writer.write(prepared),
             )?;
             writer.finish()?;

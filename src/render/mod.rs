@@ -15,8 +15,11 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
-use crate::pipeline::Extraction;
-use record::borrowed_records;
+use crate::grammar::Grammar;
+use crate::ingest::Input;
+use crate::pipeline::{Extraction, extract, for_each_section};
+use crate::review::ClaimIds;
+use record::{borrowed_records, section_records};
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,18 +46,39 @@ impl Format {
     }
 }
 
-/// One extraction made ready for an [`ExtractionWriter`]: rendered to bytes when
-/// the format renders each document on its own, so that worker threads can do it.
-pub enum Prepared {
+/// Documents longer than this, in bytes, are extracted and written section by
+/// section when their turn comes (JSON and JSONL), not rendered whole first: their
+/// output, a few times their size, is never held at once.
+pub const STREAMED_DOCUMENT_BYTES: usize = 4 << 20;
+
+/// Bytes of streamed output gathered before they are handed to the writer.
+const STREAM_CHUNK_BYTES: usize = 64 * 1024;
+
+/// One document made ready for an [`ExtractionWriter`]: extracted and rendered to
+/// bytes when the format renders each document on its own, so that worker threads
+/// can do it.
+pub enum Prepared<'g> {
     /// The document's output; `records` counts its JSON array elements.
     Rendered { bytes: Vec<u8>, records: usize },
     /// Kept whole for a format written at the end (YAML).
     Kept(Extraction),
+    /// A long document, extracted as it is written (see [`STREAMED_DOCUMENT_BYTES`]).
+    Streamed { input: Input, grammar: &'g Grammar },
 }
 
-impl Prepared {
+impl<'g> Prepared<'g> {
+    /// Extracts `input` and renders it as far as `format` allows without the other
+    /// documents.
+    pub fn new(input: Input, format: Format, grammar: &'g Grammar) -> anyhow::Result<Self> {
+        let streams = matches!(format, Format::Jsonl | Format::Json);
+        if streams && input.text.len() > STREAMED_DOCUMENT_BYTES {
+            return Ok(Prepared::Streamed { input, grammar });
+        }
+        Prepared::rendered(extract(input, grammar), format)
+    }
+
     /// Renders `extraction` as far as `format` allows without the other documents.
-    pub fn new(extraction: Extraction, format: Format) -> anyhow::Result<Prepared> {
+    pub fn rendered(extraction: Extraction, format: Format) -> anyhow::Result<Self> {
         let mut bytes = Vec::with_capacity(format.expected_size(extraction.text.len()));
         let mut count = 0;
         match format {
@@ -108,15 +132,49 @@ impl<W: Write> ExtractionWriter<W> {
     pub fn write(&mut self, prepared: Prepared) -> anyhow::Result<()> {
         match prepared {
             Prepared::Rendered { bytes, records } => {
-                if self.format == Format::Json && records > 0 {
-                    self.out
-                        .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                    self.written += records;
-                }
+                self.open_records(records)?;
                 self.out.write_all(&bytes)?;
             }
             Prepared::Kept(extraction) => self.review.add(&extraction),
+            Prepared::Streamed { input, grammar } => self.write_streamed(&input, grammar)?,
         }
+        Ok(())
+    }
+
+    /// Before a document's `records` records: opens the JSON array, or separates
+    /// them from the records written before.
+    fn open_records(&mut self, records: usize) -> anyhow::Result<()> {
+        if self.format == Format::Json && records > 0 {
+            self.out
+                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            self.written += records;
+        }
+        Ok(())
+    }
+
+    /// Extracts `input` section by section and writes each section's records as
+    /// they come: the same bytes as [`Prepared::rendered`], without holding them.
+    fn write_streamed(&mut self, input: &Input, grammar: &Grammar) -> anyhow::Result<()> {
+        let mut ids = ClaimIds::default();
+        let mut chunk = Vec::with_capacity(STREAM_CHUNK_BYTES * 2);
+        for_each_section(&input.text, grammar, |attributions| {
+            for record in section_records(&input.name, &input.text, &attributions, &mut ids) {
+                if self.format == Format::Json {
+                    // Each record opens or continues the array on its own.
+                    self.open_records(1)?;
+                    serde_json::to_writer_pretty(&mut chunk, &record)?;
+                } else {
+                    jsonl::write_record(&mut chunk, &record);
+                    chunk.push(b'\n');
+                }
+                if chunk.len() >= STREAM_CHUNK_BYTES || self.format == Format::Json {
+                    self.out.write_all(&chunk)?;
+                    chunk.clear();
+                }
+            }
+            anyhow::Ok(())
+        })?;
+        self.out.write_all(&chunk)?;
         Ok(())
     }
 

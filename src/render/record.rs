@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Kind, MarkerKind, SourceType};
+use crate::model::{Attribution, Kind, MarkerKind, SourceType};
 use crate::pipeline::Extraction;
-use crate::review::assign_ids;
+use crate::review::{ClaimIds, assign_ids};
 use crate::span::Span;
 
 /// A span with its text. The text type is `String` for records that stand on
@@ -85,47 +85,72 @@ fn build_records<'e, S>(
     extraction: &'e Extraction,
     text_of: impl Fn(&'e str) -> S,
 ) -> impl Iterator<Item = Record<S>> {
+    let ids = assign_ids(&extraction.text, &extraction.attributions);
     let text = extraction.text.as_str();
-    let ids = assign_ids(text, &extraction.attributions);
     extraction
         .attributions
         .iter()
         .zip(ids)
-        .map(move |(attribution, id)| Record {
-            doc: text_of(&extraction.doc),
-            id,
-            kind: attribution.kind,
-            claim: TextSpan::new(text, attribution.claim, &text_of),
-            cue: attribution
-                .cue
-                .map(|cue| TextSpan::new(text, cue, &text_of)),
-            source: attribution.source.as_ref().map(|source| SourceRecord {
-                text: text_of(source.span.slice(text)),
-                start: source.span.start,
-                end: source.span.end,
-                source_type: source.source_type,
-                name: source.name.as_deref().map(&text_of),
-                via: source
-                    .via
-                    .iter()
-                    .map(|relay| RelayRecord {
-                        text: text_of(relay.span.slice(text)),
-                        source_type: relay.source_type,
-                    })
-                    .collect(),
-            }),
-            markers: attribution
-                .markers
+        .map(move |(attribution, id)| record(&extraction.doc, text, attribution, id, &text_of))
+}
+
+/// The records of one section of a document's attributions, borrowing their texts
+/// from `text`; `ids` numbers the document's claims across its sections.
+pub fn section_records<'e>(
+    doc: &'e str,
+    text: &'e str,
+    attributions: &'e [Attribution],
+    ids: &'e mut ClaimIds,
+) -> impl Iterator<Item = Record<&'e str>> {
+    attributions.iter().map(move |attribution| {
+        let id = ids.next(attribution.claim.slice(text));
+        record(doc, text, attribution, id, |text| text)
+    })
+}
+
+/// The record of one attribution of `text`, in the document named `doc`.
+fn record<'e, S>(
+    doc: &'e str,
+    text: &'e str,
+    attribution: &'e Attribution,
+    id: String,
+    text_of: impl Fn(&'e str) -> S,
+) -> Record<S> {
+    Record {
+        doc: text_of(doc),
+        id,
+        kind: attribution.kind,
+        claim: TextSpan::new(text, attribution.claim, &text_of),
+        cue: attribution
+            .cue
+            .map(|cue| TextSpan::new(text, cue, &text_of)),
+        source: attribution.source.as_ref().map(|source| SourceRecord {
+            text: text_of(source.span.slice(text)),
+            start: source.span.start,
+            end: source.span.end,
+            source_type: source.source_type,
+            name: source.name.as_deref().map(&text_of),
+            via: source
+                .via
                 .iter()
-                .map(|marker| MarkerRecord {
-                    kind: marker.kind,
-                    text: text_of(marker.span.slice(text)),
-                    start: marker.span.start,
-                    end: marker.span.end,
+                .map(|relay| RelayRecord {
+                    text: text_of(relay.span.slice(text)),
+                    source_type: relay.source_type,
                 })
                 .collect(),
-            score: attribution.score,
-        })
+        }),
+        markers: attribution
+            .markers
+            .iter()
+            .map(|marker| MarkerRecord {
+                kind: marker.kind,
+                text: text_of(marker.span.slice(text)),
+                start: marker.span.start,
+                end: marker.span.end,
+            })
+            .collect(),
+        score: attribution.score,
+    }
 }
 
 #[cfg(test)]

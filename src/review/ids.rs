@@ -148,18 +148,34 @@ pub fn assign_ids(text: &str, attributions: &[Attribution]) -> Vec<String> {
 
 /// Ids for claim texts in document order, numbering repeats.
 pub fn ids_for_texts<'a>(claims: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    // Keyed by hash: the id is a function of it.
     let claims = claims.into_iter();
-    let mut seen: FxHashMap<u64, usize> =
-        FxHashMap::with_capacity_and_hasher(claims.size_hint().0, Default::default());
-    claims
-        .map(|claim| {
-            let hash = claim_hash(claim);
-            let occurrence = seen.entry(hash).or_insert(0);
-            *occurrence += 1;
-            id_text(hash, *occurrence)
-        })
-        .collect()
+    let mut ids = ClaimIds::with_capacity(claims.size_hint().0);
+    claims.map(|claim| ids.next(claim)).collect()
+}
+
+/// The ids of one document's claims, handed out one at a time in document order:
+/// a document rendered in sections numbers its repeats across them.
+#[derive(Debug, Default)]
+pub struct ClaimIds {
+    /// Occurrences so far, keyed by hash: the id is a function of it.
+    seen: FxHashMap<u64, usize>,
+}
+
+impl ClaimIds {
+    /// Room for `claims` distinct claims.
+    pub fn with_capacity(claims: usize) -> Self {
+        ClaimIds {
+            seen: FxHashMap::with_capacity_and_hasher(claims, Default::default()),
+        }
+    }
+
+    /// The id of the document's next claim, whose text is `claim`.
+    pub fn next(&mut self, claim: &str) -> String {
+        let hash = claim_hash(claim);
+        let occurrence = self.seen.entry(hash).or_insert(0);
+        *occurrence += 1;
+        id_text(hash, *occurrence)
+    }
 }
 
 #[cfg(test)]
