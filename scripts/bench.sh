@@ -22,17 +22,22 @@
 #        claimtrace extract --format jsonl --threads 2 BIG > /dev/null
 #        rg -j1 -c -i -F -f CUES BIG > /dev/null
 #        claimtrace extract --format jsonl --threads 1 SMALL > /dev/null
+#        claimtrace extract --format jsonl --threads 1 LONG > /dev/null
+#      where LONG is one document of BENCH_DOC_MB MiB: the train texts joined
+#      as paragraphs of one file;
 #      (while `extract` has no --threads option the claimtrace rows run without it
 #      and say so);
 #   6. prints a Markdown table and the checks against the targets:
 #        one thread >= 100 MB/s; <= 10x ripgrep's single-thread time;
 #        2 threads >= 1.8x one; peak RSS <= 64 MB + 4x the largest document;
-#        linear cost: 4x the corpus takes 4x the time +-15%.
+#        linear cost: 4x the corpus takes 4x the time +-15%;
+#        and, for LONG, peak RSS <= 64 MB + 4x its size.
 #
 # Environment:
 #   BENCH_MB     corpus size in MiB (default 200; the subset is BENCH_MB/4)
 #   BENCH_DIR    work folder for the corpora and CUES (default /tmp/claimtrace-bench)
 #   BENCH_TRAIN  train JSONL (default ../shared/corpus/polnear/train.jsonl)
+#   BENCH_DOC_MB size of the one long document in MiB (default 100)
 #   BENCH_RUNS   runs of each command; the fastest wall time and the highest peak
 #                RSS are kept (default 1)
 #
@@ -49,6 +54,7 @@ BENCH_MB=${BENCH_MB:-200}
 BENCH_DIR=${BENCH_DIR:-/tmp/claimtrace-bench}
 BENCH_TRAIN=${BENCH_TRAIN:-$ROOT/../shared/corpus/polnear/train.jsonl}
 BENCH_RUNS=${BENCH_RUNS:-1}
+BENCH_DOC_MB=${BENCH_DOC_MB:-100}
 
 say() { printf '%s\n' "bench: $*" >&2; }
 die() {
@@ -58,6 +64,9 @@ die() {
 
 if ! [[ $BENCH_MB =~ ^[0-9]+$ ]] || ((BENCH_MB < 4)); then
     die "BENCH_MB must be a whole number >= 4 (got '$BENCH_MB')"
+fi
+if ! [[ $BENCH_DOC_MB =~ ^[0-9]+$ ]] || ((BENCH_DOC_MB < 1)); then
+    die "BENCH_DOC_MB must be a whole number >= 1 (got '$BENCH_DOC_MB')"
 fi
 if ! [[ $BENCH_RUNS =~ ^[0-9]+$ ]] || ((BENCH_RUNS < 1)); then
     die "BENCH_RUNS must be a whole number >= 1 (got '$BENCH_RUNS')"
@@ -189,6 +198,45 @@ PY
     printf '%s\n' "$summary"
 }
 
+# build_long_document FILE BYTES: writes the train texts as the paragraphs of
+# one file, repeated until it holds BYTES; reuses FILE when its stamp matches.
+# Prints its size in bytes.
+build_long_document() {
+    local file=$1 bytes=$2
+    local stamp_key
+    stamp_key="$bytes $(stat -c '%s %Y' "$BENCH_TRAIN") $BENCH_TRAIN"
+    if [[ -f $file && -f $file.stamp ]] && [[ $(cat "$file.stamp") == "$stamp_key" ]]; then
+        say "reusing $file"
+        stat -c '%s' "$file"
+        return
+    fi
+    say "writing $file ($((bytes / 1048576)) MiB in one document)"
+    python3 - "$BENCH_TRAIN" "$file" "$bytes" << 'PY'
+import json, sys
+
+train, out, target = sys.argv[1], sys.argv[2], int(sys.argv[3])
+texts = []
+with open(train, encoding="utf-8") as lines:
+    for line in lines:
+        if line.strip():
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                texts.append(text.strip().encode("utf-8") + b"\n\n")
+if not texts:
+    sys.exit(f"no documents with a text in {train}")
+total = 0
+with open(out, "wb") as handle:
+    while total < target:
+        for text in texts:
+            if total >= target:
+                break
+            handle.write(text)
+            total += len(text)
+PY
+    printf '%s\n' "$stamp_key" > "$file.stamp"
+    stat -c '%s' "$file"
+}
+
 BIG_BYTES=$((BENCH_MB * 1048576))
 SMALL_BYTES=$((BIG_BYTES / 4))
 BIG=$BENCH_DIR/corpus-${BENCH_MB}mb
@@ -198,10 +246,12 @@ read -r big_total big_files big_largest <<< "$summary"
 summary=$(build_corpus "$SMALL" "$SMALL_BYTES")
 read -r small_total small_files small_largest <<< "$summary"
 say "big: $big_total bytes in $big_files files (largest $big_largest); small: $small_total bytes in $small_files files"
+LONG=$BENCH_DIR/long-${BENCH_DOC_MB}mb.txt
+long_total=$(build_long_document "$LONG" $((BENCH_DOC_MB * 1048576)))
 
 # Reads both corpora once so that every timed run finds them in the page cache.
 say "warming the page cache"
-find "$BIG" "$SMALL" -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null
+find "$BIG" "$SMALL" "$LONG" -type f -name '*.txt' -print0 | xargs -0 cat > /dev/null
 
 # --- timed runs --------------------------------------------------------------
 
@@ -279,6 +329,9 @@ SECS_rg=$T_SECS CPU_rg=$T_CPU RSS_rg=$T_RSS STATUS_rg=$T_STATUS
 say "timing: $(ct_label 1) on $SMALL"
 timed "$CT" "${ARGS1[@]}" "$SMALL"
 SECS_small=$T_SECS CPU_small=$T_CPU RSS_small=$T_RSS STATUS_small=$T_STATUS
+say "timing: $(ct_label 1) on $LONG"
+timed "$CT" "${ARGS1[@]}" "$LONG"
+SECS_long=$T_SECS CPU_long=$T_CPU RSS_long=$T_RSS STATUS_long=$T_STATUS
 
 # --- report ------------------------------------------------------------------
 
@@ -297,7 +350,8 @@ echo
 echo "## claimtrace extract vs ripgrep ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
 echo "Corpus: PolNeAR train texts repeated as files; big $(mib "$big_total") MB in $big_files files,"
-echo "small $(mib "$small_total") MB in $small_files files; largest document $big_largest bytes."
+echo "small $(mib "$small_total") MB in $small_files files; largest document $big_largest bytes;"
+echo "one long document: the train texts as paragraphs of one $(mib "$long_total") MB file."
 echo "CUES: $(wc -l < "$CUES") phrases from $CUES_FROM. MB = MiB. Best of $BENCH_RUNS run(s)."
 echo
 echo "| command | MB | seconds | MB/s | ratio to rg | peak RSS MB | CPU s |"
@@ -306,13 +360,14 @@ row "$(ct_label 1)" "$big_total" "$SECS_ct1" "$CPU_ct1" "$RSS_ct1" "$STATUS_ct1"
 row "$(ct_label 2)" "$big_total" "$SECS_ct2" "$CPU_ct2" "$RSS_ct2" "$STATUS_ct2" "$SECS_rg"
 row "rg -j1 -c -i -F -f CUES" "$big_total" "$SECS_rg" "$CPU_rg" "$RSS_rg" "$STATUS_rg" "$SECS_rg"
 row "$(ct_label 1) (1/4 corpus)" "$small_total" "$SECS_small" "$CPU_small" "$RSS_small" "$STATUS_small" 0
+row "$(ct_label 1) (one long document)" "$long_total" "$SECS_long" "$CPU_long" "$RSS_long" "$STATUS_long" 0
 echo
 
 largest=$((big_largest > small_largest ? big_largest : small_largest))
 awk -v t1="$SECS_ct1" -v t2="$SECS_ct2" -v trg="$SECS_rg" -v ts="$SECS_small" \
     -v bb="$big_total" -v sb="$small_total" -v largest="$largest" \
     -v r1="$RSS_ct1" -v r2="$RSS_ct2" -v rs="$RSS_small" -v threads="$HAS_THREADS" \
-    -v c1="$CPU_ct1" -v cs="$CPU_small" '
+    -v c1="$CPU_ct1" -v cs="$CPU_small" -v lb="$long_total" -v rl="$RSS_long" '
     function verdict(ok) { return ok ? "PASS" : "FAIL" }
     BEGIN {
         print "| check | target | measured | verdict |"
@@ -332,6 +387,8 @@ awk -v t1="$SECS_ct1" -v t2="$SECS_ct2" -v trg="$SECS_rg" -v ts="$SECS_small" \
         printf "| peak memory | <= 64 MB + 4 x %.3f MB = %.1f MB | %.1f MB (highest claimtrace run) | %s |\n", largest / 1048576, bound, peak, verdict(peak <= bound)
         lin = (ts > 0 && sb > 0) ? (t1 / ts) / (bb / sb) : 0
         clin = (cs > 0 && sb > 0) ? (c1 / cs) / (bb / sb) : 0
+        lbound = 64 + 4 * lb / 1048576
+        printf "| peak memory, one long document | <= 64 MB + 4 x %.1f MB = %.1f MB | %.1f MB | %s |\n", lb / 1048576, lbound, rl / 1024, verdict(rl / 1024 <= lbound)
         printf "| linear cost | wall-time ratio / size ratio in [0.85, 1.15] | %.2fs / %.2fs = %.2fx for %.2fx the bytes -> %.2f (CPU time: %.2f) | %s |\n", t1, ts, (ts > 0 ? t1 / ts : 0), bb / sb, lin, clin, verdict(lin >= 0.85 && lin <= 1.15)
     }'
 echo
