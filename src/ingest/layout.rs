@@ -52,21 +52,21 @@ pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
     {
         blocks = blocks
             .into_iter()
-            .flat_map(|block| pieces(text, block))
+            .flat_map(|block| pieces(text, block, MAX_BLOCK_BYTES))
             .collect();
     }
     blocks
 }
 
-/// `block` cut into pieces of at most [`MAX_BLOCK_BYTES`], each ending after a
-/// sentence's final mark and a space where one lies in its second half, else
-/// after a space, else at a character boundary.
-fn pieces(text: &str, block: Block) -> Vec<Block> {
+/// `block` cut into pieces of at most `limit` bytes (at least 4, the longest
+/// character), each ending after a sentence's final mark and a space where one
+/// lies in its second half, else after a space, else at a character boundary.
+fn pieces(text: &str, block: Block, limit: usize) -> Vec<Block> {
     let mut pieces = Vec::new();
     let mut start = block.span.start;
-    while block.span.end - start > MAX_BLOCK_BYTES {
-        let window = &text.as_bytes()[start..start + MAX_BLOCK_BYTES];
-        let half = MAX_BLOCK_BYTES / 2;
+    while block.span.end - start > limit {
+        let window = &text.as_bytes()[start..start + limit];
+        let half = limit / 2;
         let after_sentence = window[half..]
             .windows(2)
             .rposition(|pair| matches!(pair[0], b'.' | b'?' | b'!') && pair[1] == b' ')
@@ -78,7 +78,7 @@ fn pieces(text: &str, block: Block) -> Vec<Block> {
                 .map(|at| at + 1)
         };
         let boundary = || {
-            (1..=MAX_BLOCK_BYTES)
+            (1..=limit)
                 .rev()
                 .find(|&at| text.is_char_boundary(start + at))
         };
@@ -477,6 +477,27 @@ mod tests {
         for block in &blocks[1..] {
             assert!(block.span.slice(&text).ends_with("work."));
             assert_eq!(block.role, Role::Body);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_keep_every_character_within_the_limit(
+            text in "[a. é€\n!?]{0,200}",
+            limit in 4usize..40,
+        ) {
+            let block = Block { span: Span::new(0, text.len()), role: Role::Body };
+            let mut joined = String::new();
+            let mut end = 0;
+            for piece in pieces(&text, block, limit) {
+                proptest::prop_assert!(piece.span.len() <= limit);
+                proptest::prop_assert!(piece.span.start >= end);
+                proptest::prop_assert!(!piece.span.is_empty());
+                end = piece.span.end;
+                joined.push_str(piece.span.slice(&text));
+            }
+            let without_spaces = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            proptest::prop_assert_eq!(without_spaces(&joined), without_spaces(&text));
         }
     }
 
