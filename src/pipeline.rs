@@ -57,6 +57,7 @@ pub fn for_each_section<E>(
 ) -> Result<(), E> {
     let mut section: Vec<Digest> = Vec::new();
     let mut section_start = 0;
+    let mut block_lower = String::new();
     for block in layout::layout(text, grammar) {
         if !block.role.is_prose() {
             continue;
@@ -70,7 +71,7 @@ pub fn for_each_section<E>(
             }
             section_start = block.span.start;
         }
-        section.push(digest_block(text, block, grammar));
+        section.push(digest_block(text, block, &mut block_lower, grammar));
     }
     if section.is_empty() {
         return Ok(());
@@ -79,10 +80,13 @@ pub fn for_each_section<E>(
 }
 
 /// One block segmented and matched: only its digest outlives its tokens, so one
-/// block's tokens are held at a time.
-fn digest_block(text: &str, block: Block, grammar: &Grammar) -> Digest {
-    let block_lower = block.span.slice(text).to_ascii_lowercase();
-    let segmented = segment(text, &block_lower, block, grammar);
+/// block's tokens are held at a time. `block_lower` is a buffer for the block's
+/// lowercase copy, reused from block to block.
+fn digest_block(text: &str, block: Block, block_lower: &mut String, grammar: &Grammar) -> Digest {
+    block_lower.clear();
+    block_lower.push_str(block.span.slice(text));
+    block_lower.make_ascii_lowercase();
+    let segmented = segment(text, block_lower, block, grammar);
     let found = match_block(text, &segmented, grammar);
     Digest::new(&segmented, found, grammar)
 }
