@@ -29,22 +29,20 @@ pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
     }
 }
 
-/// Prose linked as one, at least, in bytes: a longer document is linked in
-/// sections of about this much, cut between blocks, so that what linking holds
+/// Text linked as one, at least, in bytes: a document with more is linked in
+/// sections of about this much, cut between prose blocks, so that what linking holds
 /// stays bounded however long the document. News articles are a few KB; a
-/// speaker, a pronoun's antecedent or "X reports:" is not carried across a cut.
-pub const SECTION_BYTES: usize = 1 << 20;
+/// speaker or a pronoun's antecedent is not carried across a cut.
+pub const SECTION_BYTES: usize = 256 * 1024;
 
 /// The attributions of `text`, in text order.
 pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
     let mut attributions = Vec::new();
-    let appended = for_each_section(text, grammar, |mut section| {
+    let Ok(()) = for_each_section(text, grammar, |mut section| {
         attributions.append(&mut section);
         Ok::<(), std::convert::Infallible>(())
     });
-    match appended {
-        Ok(()) => attributions,
-    }
+    attributions
 }
 
 /// Hands `each` the attributions of each section of `text` (see
@@ -57,19 +55,27 @@ pub fn for_each_section<E>(
 ) -> Result<(), E> {
     let mut section: Vec<Digest> = Vec::new();
     let mut section_start = 0;
+    let mut cut_put_off = false;
     let mut block_lower = String::new();
     for block in layout::layout(text, grammar) {
         if !block.role.is_prose() {
             continue;
         }
-        let claims_next_block = section
-            .last()
-            .is_some_and(|digest| digest.found.iter().any(|found| found.claim_in_next_block));
-        if block.span.start - section_start >= SECTION_BYTES && !claims_next_block {
-            if !section.is_empty() {
-                each(link(text, std::mem::take(&mut section), grammar))?;
+        if block.span.start - section_start >= SECTION_BYTES {
+            // "X reports:" takes the next block along, but only once: a chain of
+            // them would otherwise put the cut off for ever.
+            let claims_next_block = section
+                .last()
+                .is_some_and(|digest| digest.found.iter().any(|found| found.claim_in_next_block));
+            if claims_next_block && !cut_put_off {
+                cut_put_off = true;
+            } else {
+                if !section.is_empty() {
+                    each(link(text, std::mem::take(&mut section), grammar))?;
+                }
+                section_start = block.span.start;
+                cut_put_off = false;
             }
-            section_start = block.span.start;
         }
         section.push(digest_block(text, block, &mut block_lower, grammar));
     }
@@ -136,5 +142,19 @@ mod tests {
             let first = section[0].claim.start;
             assert!(first >= SECTION_BYTES && long[..first].ends_with("\n\n"));
         }
+    }
+
+    #[test]
+    fn a_chain_of_blocks_that_claim_the_next_is_still_cut() {
+        // Every block ends "… said:", which claims the next block whole.
+        let mut chain = String::new();
+        for index in 0.. {
+            if chain.len() > 5 * SECTION_BYTES / 2 {
+                break;
+            }
+            chain.push_str(&format!("Senator Ann Lee {index} said:\n\n"));
+        }
+        // Put off without end, the chain was one section of 2.5 MB.
+        assert_eq!(sections(&chain).len(), 3);
     }
 }
