@@ -240,12 +240,13 @@ fn output_order_does_not_depend_on_threads() {
     assert_eq!(json.as_array().unwrap().len(), 800);
 }
 
-/// A document longer than `STREAMED_DOCUMENT_BYTES` is extracted and written
-/// section by section; its bytes, and the JSON array around it, are those of the
-/// document rendered whole.
+/// A document longer than `SPILLED_DOCUMENT_BYTES` is rendered section by section
+/// through a temporary file; its bytes, and the JSON array around it, are those of
+/// the document rendered whole in memory, on one thread or two, next to documents
+/// with records and without.
 #[test]
 fn a_long_document_is_written_as_it_is_extracted() {
-    use claimtrace::render::{ExtractionWriter, Format, Prepared, STREAMED_DOCUMENT_BYTES};
+    use claimtrace::render::{ExtractionWriter, Format, Prepared, SPILLED_DOCUMENT_BYTES};
     let grammar = claimtrace::Grammar::built_in().unwrap();
     let seeds: String = [
         "seeds/000_6e7a248ef508e0f5.txt",
@@ -259,7 +260,7 @@ fn a_long_document_is_written_as_it_is_extracted() {
     // one claim that recurs in every section, so that ids number its repeats.
     let mut long = String::new();
     for index in 0.. {
-        if long.len() > STREAMED_DOCUMENT_BYTES + (1 << 20) {
+        if long.len() > SPILLED_DOCUMENT_BYTES + (2 << 20) {
             break;
         }
         long.push_str(&format!(
@@ -269,34 +270,49 @@ fn a_long_document_is_written_as_it_is_extracted() {
              had failed.\n\n"
         ));
     }
+    // Long, and no claim in it.
+    let long_without_claims = "x ".repeat(SPILLED_DOCUMENT_BYTES);
     let dir = tempfile::tempdir().unwrap();
-    let texts = [
-        ("a.txt", seeds.as_str()),
-        ("b.txt", &long),
-        ("c.txt", &seeds),
-    ];
-    let mut paths = Vec::new();
-    for (name, text) in texts {
+    let write = |name: &str, text: &str| {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        paths.push(path.to_str().unwrap().to_owned());
-    }
+        path.to_str().unwrap().to_owned()
+    };
+    let documents = [
+        write("a.txt", &seeds),
+        write("b.txt", &long),
+        write("c.txt", ""),
+        write("d.txt", &long_without_claims),
+        write("e.txt", &seeds),
+    ];
+    let cases: [&[usize]; 4] = [&[0, 1, 2, 3, 4], &[3], &[3, 1], &[2, 3, 0]];
     for (format, flag) in [(Format::Jsonl, "jsonl"), (Format::Json, "json")] {
-        let mut whole = Vec::new();
-        let mut writer = ExtractionWriter::new(&mut whole, format);
-        for (path, (_, text)) in paths.iter().zip(texts) {
-            let input = claimtrace::ingest::decode(path, text.as_bytes().to_vec(), false).unwrap();
-            let extraction = claimtrace::extract(input, &grammar);
-            writer
-                .write(Prepared::rendered(extraction, format).unwrap())
-                .unwrap();
+        for chosen in cases {
+            let paths: Vec<&str> = chosen.iter().map(|&at| documents[at].as_str()).collect();
+            let mut whole = Vec::new();
+            let mut writer = ExtractionWriter::new(&mut whole, format);
+            for path in &paths {
+                let bytes = std::fs::read(path).unwrap();
+                let input = claimtrace::ingest::decode(path, bytes, false).unwrap();
+                let extraction = claimtrace::extract(input, &grammar);
+                writer
+                    .write(Prepared::rendered(extraction, format).unwrap())
+                    .unwrap();
+            }
+            writer.finish().unwrap();
+            for threads in ["1", "2"] {
+                let mut args = vec!["--threads", threads, "extract", "--format", flag];
+                args.extend(&paths);
+                let output = claimtrace(&args);
+                assert!(output.status.success(), "{}", stderr(&output));
+                assert!(
+                    output.stdout == whole,
+                    "{flag}, {chosen:?}, {threads} threads: spilled output differs"
+                );
+                if chosen.contains(&1) {
+                    assert!(output.stdout.len() > long.len());
+                }
+            }
         }
-        writer.finish().unwrap();
-        let mut args = vec!["--threads", "2", "extract", "--format", flag];
-        args.extend(paths.iter().map(String::as_str));
-        let output = claimtrace(&args);
-        assert!(output.status.success(), "{}", stderr(&output));
-        assert!(output.stdout.len() > long.len());
-        assert!(output.stdout == whole, "{flag}: streamed output differs");
     }
 }

@@ -11,7 +11,8 @@ pub mod sources;
 pub mod table;
 pub mod yaml;
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{Seek, Write};
 
 use clap::ValueEnum;
 
@@ -19,7 +20,7 @@ use crate::grammar::Grammar;
 use crate::ingest::Input;
 use crate::pipeline::{Extraction, extract, for_each_section};
 use crate::review::ClaimIds;
-use record::{borrowed_records, section_records};
+use record::{Attributed, borrowed_records, section_records};
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -46,64 +47,120 @@ impl Format {
     }
 }
 
-/// Documents longer than this, in bytes, are extracted and written section by
-/// section when their turn comes (JSON and JSONL), not rendered whole first: their
-/// output, a few times their size, is never held at once.
-pub const STREAMED_DOCUMENT_BYTES: usize = 4 << 20;
+/// Documents longer than this, in bytes, are rendered (JSON, JSONL) section by
+/// section into an unnamed temporary file rather than memory: their output, a few
+/// times their size, is never held at once, and the worker threads still do the
+/// work. Memory then follows the text and one section, whatever the document.
+pub const SPILLED_DOCUMENT_BYTES: usize = 256 * 1024;
 
-/// Bytes of streamed output gathered before they are handed to the writer.
-const STREAM_CHUNK_BYTES: usize = 64 * 1024;
+/// Bytes of a spilled document's output gathered before they go to its file.
+const SPILL_CHUNK_BYTES: usize = 64 * 1024;
 
 /// One document made ready for an [`ExtractionWriter`]: extracted and rendered to
 /// bytes when the format renders each document on its own, so that worker threads
 /// can do it.
-pub enum Prepared<'g> {
+pub enum Prepared {
     /// The document's output; `records` counts its JSON array elements.
     Rendered { bytes: Vec<u8>, records: usize },
+    /// A long document's output, in a temporary file read from its start.
+    Spilled { file: File, records: usize },
     /// Kept whole for a format written at the end (YAML).
     Kept(Extraction),
-    /// A long document, extracted as it is written (see [`STREAMED_DOCUMENT_BYTES`]).
-    Streamed { input: Input, grammar: &'g Grammar },
 }
 
-impl<'g> Prepared<'g> {
+impl Prepared {
     /// Extracts `input` and renders it as far as `format` allows without the other
     /// documents.
-    pub fn new(input: Input, format: Format, grammar: &'g Grammar) -> anyhow::Result<Self> {
-        let streams = matches!(format, Format::Jsonl | Format::Json);
-        if streams && input.text.len() > STREAMED_DOCUMENT_BYTES {
-            return Ok(Prepared::Streamed { input, grammar });
+    pub fn new(input: Input, format: Format, grammar: &Grammar) -> anyhow::Result<Self> {
+        let renders_records = matches!(format, Format::Jsonl | Format::Json);
+        if renders_records && input.text.len() > SPILLED_DOCUMENT_BYTES {
+            // Without a temporary file (none can be made, the disk is full) the
+            // output is rendered in memory after all.
+            if let Ok(spilled) = spill(&input, format, grammar) {
+                return Ok(spilled);
+            }
         }
         Prepared::rendered(extract(input, grammar), format)
     }
 
     /// Renders `extraction` as far as `format` allows without the other documents.
     pub fn rendered(extraction: Extraction, format: Format) -> anyhow::Result<Self> {
-        let mut bytes = Vec::with_capacity(format.expected_size(extraction.text.len()));
-        let mut count = 0;
+        let mut output = RecordBytes::new(format, format.expected_size(extraction.text.len()));
         match format {
-            Format::Jsonl => {
+            Format::Jsonl | Format::Json => {
                 for record in borrowed_records(&extraction) {
-                    jsonl::write_record(&mut bytes, &record);
-                    bytes.push(b'\n');
+                    output.push(&record)?;
                 }
             }
-            Format::Json => {
-                for record in borrowed_records(&extraction) {
-                    if count > 0 {
-                        bytes.extend_from_slice(b",\n");
-                    }
-                    serde_json::to_writer_pretty(&mut bytes, &record)?;
-                    count += 1;
-                }
-            }
-            Format::Table => writeln!(bytes, "{}", table::extraction_table(&extraction))?,
+            Format::Table => writeln!(output.bytes, "{}", table::extraction_table(&extraction))?,
             Format::Yaml => return Ok(Prepared::Kept(extraction)),
         }
         Ok(Prepared::Rendered {
-            bytes,
-            records: count,
+            bytes: output.bytes,
+            records: output.records,
         })
+    }
+}
+
+/// Extracts `input` section by section into a temporary file of its records.
+fn spill(input: &Input, format: Format, grammar: &Grammar) -> anyhow::Result<Prepared> {
+    let mut file = tempfile::tempfile()?;
+    let mut ids = ClaimIds::default();
+    let mut output = RecordBytes::new(format, 2 * SPILL_CHUNK_BYTES);
+    for_each_section(&input.text, grammar, |attributions| {
+        let section = Attributed {
+            doc: &input.name,
+            text: &input.text,
+            attributions: &attributions,
+        };
+        for record in section_records(section, &mut ids) {
+            output.push(&record)?;
+            if output.bytes.len() >= SPILL_CHUNK_BYTES {
+                file.write_all(&output.bytes)?;
+                output.bytes.clear();
+            }
+        }
+        anyhow::Ok(())
+    })?;
+    file.write_all(&output.bytes)?;
+    file.rewind()?;
+    Ok(Prepared::Spilled {
+        file,
+        records: output.records,
+    })
+}
+
+/// A document's records as bytes: JSONL lines, or JSON array elements separated by
+/// ",\n" (the writer opens and closes the array). Both paths of [`Prepared`] write
+/// through it, so a spilled document is the same bytes as a rendered one.
+struct RecordBytes {
+    bytes: Vec<u8>,
+    /// The document's records so far.
+    records: usize,
+    format: Format,
+}
+
+impl RecordBytes {
+    fn new(format: Format, capacity: usize) -> Self {
+        RecordBytes {
+            bytes: Vec::with_capacity(capacity),
+            records: 0,
+            format,
+        }
+    }
+
+    fn push(&mut self, record: &record::Record<&str>) -> anyhow::Result<()> {
+        if self.format == Format::Json {
+            if self.records > 0 {
+                self.bytes.extend_from_slice(b",\n");
+            }
+            serde_json::to_writer_pretty(&mut self.bytes, record)?;
+        } else {
+            jsonl::write_record(&mut self.bytes, record);
+            self.bytes.push(b'\n');
+        }
+        self.records += 1;
+        Ok(())
     }
 }
 
@@ -135,8 +192,11 @@ impl<W: Write> ExtractionWriter<W> {
                 self.open_records(records)?;
                 self.out.write_all(&bytes)?;
             }
+            Prepared::Spilled { mut file, records } => {
+                self.open_records(records)?;
+                std::io::copy(&mut file, &mut self.out)?;
+            }
             Prepared::Kept(extraction) => self.review.add(&extraction),
-            Prepared::Streamed { input, grammar } => self.write_streamed(&input, grammar)?,
         }
         Ok(())
     }
@@ -149,32 +209,6 @@ impl<W: Write> ExtractionWriter<W> {
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
             self.written += records;
         }
-        Ok(())
-    }
-
-    /// Extracts `input` section by section and writes each section's records as
-    /// they come: the same bytes as [`Prepared::rendered`], without holding them.
-    fn write_streamed(&mut self, input: &Input, grammar: &Grammar) -> anyhow::Result<()> {
-        let mut ids = ClaimIds::default();
-        let mut chunk = Vec::with_capacity(STREAM_CHUNK_BYTES * 2);
-        for_each_section(&input.text, grammar, |attributions| {
-            for record in section_records(&input.name, &input.text, &attributions, &mut ids) {
-                if self.format == Format::Json {
-                    // Each record opens or continues the array on its own.
-                    self.open_records(1)?;
-                    serde_json::to_writer_pretty(&mut chunk, &record)?;
-                } else {
-                    jsonl::write_record(&mut chunk, &record);
-                    chunk.push(b'\n');
-                }
-                if chunk.len() >= STREAM_CHUNK_BYTES || self.format == Format::Json {
-                    self.out.write_all(&chunk)?;
-                    chunk.clear();
-                }
-            }
-            anyhow::Ok(())
-        })?;
-        self.out.write_all(&chunk)?;
         Ok(())
     }
 

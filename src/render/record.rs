@@ -1,10 +1,12 @@
 //! The output contract: one serializable record per attribution (see DESIGN.md).
 
+use std::borrow::BorrowMut;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Attribution, Kind, MarkerKind, SourceType};
 use crate::pipeline::Extraction;
-use crate::review::{ClaimIds, assign_ids};
+use crate::review::ClaimIds;
 use crate::span::Span;
 
 /// A span with its text. The text type is `String` for records that stand on
@@ -71,40 +73,61 @@ pub struct Record<S = String> {
 
 /// The records of one extraction, in text order.
 pub fn records(extraction: &Extraction) -> Vec<Record> {
-    build_records(extraction, str::to_owned).collect()
+    let ids = ClaimIds::with_capacity(extraction.attributions.len());
+    build_records(extraction.into(), ids, str::to_owned).collect()
 }
 
 /// The records of one extraction, in text order, borrowing their texts from it:
 /// writing a record out needs no copy of its texts.
 pub fn borrowed_records(extraction: &Extraction) -> impl Iterator<Item = Record<&str>> {
-    build_records(extraction, |text| text)
+    let ids = ClaimIds::with_capacity(extraction.attributions.len());
+    build_records(extraction.into(), ids, |text| text)
 }
 
-/// The records of `extraction` with every text made an `S` by `text_of`.
-fn build_records<'e, S>(
-    extraction: &'e Extraction,
-    text_of: impl Fn(&'e str) -> S,
-) -> impl Iterator<Item = Record<S>> {
-    let ids = assign_ids(&extraction.text, &extraction.attributions);
-    let text = extraction.text.as_str();
-    extraction
-        .attributions
-        .iter()
-        .zip(ids)
-        .map(move |(attribution, id)| record(&extraction.doc, text, attribution, id, &text_of))
+/// Attributions of one document, or of one section of it, with where they point.
+#[derive(Debug, Clone, Copy)]
+pub struct Attributed<'e> {
+    /// The document's name.
+    pub doc: &'e str,
+    pub text: &'e str,
+    pub attributions: &'e [Attribution],
 }
 
-/// The records of one section of a document's attributions, borrowing their texts
-/// from `text`; `ids` numbers the document's claims across its sections.
+impl<'e> From<&'e Extraction> for Attributed<'e> {
+    /// A whole extraction, as one section.
+    fn from(extraction: &'e Extraction) -> Self {
+        Attributed {
+            doc: &extraction.doc,
+            text: &extraction.text,
+            attributions: &extraction.attributions,
+        }
+    }
+}
+
+/// The records of one section of a document's attributions, borrowing their texts;
+/// `ids` numbers the document's claims across its sections.
 pub fn section_records<'e>(
-    doc: &'e str,
-    text: &'e str,
-    attributions: &'e [Attribution],
+    section: Attributed<'e>,
     ids: &'e mut ClaimIds,
 ) -> impl Iterator<Item = Record<&'e str>> {
+    build_records(section, ids, |text| text)
+}
+
+/// The records of `section` with every text made an `S` by `text_of`, their ids
+/// handed out by `ids` (owned, or borrowed across a document's sections).
+fn build_records<'e, S>(
+    section: Attributed<'e>,
+    mut ids: impl BorrowMut<ClaimIds> + 'e,
+    text_of: impl Fn(&'e str) -> S + 'e,
+) -> impl Iterator<Item = Record<S>> + 'e {
+    let Attributed {
+        doc,
+        text,
+        attributions,
+    } = section;
     attributions.iter().map(move |attribution| {
-        let id = ids.next(attribution.claim.slice(text));
-        record(doc, text, attribution, id, |text| text)
+        let id = ids.borrow_mut().next(attribution.claim.slice(text));
+        record(doc, text, attribution, id, &text_of)
     })
 }
 
