@@ -82,9 +82,11 @@ fn pieces(text: &str, block: Block, limit: usize) -> Vec<Block> {
                 .rev()
                 .find(|&at| text.is_char_boundary(start + at))
         };
+        // A plain cut, for text that has no paragraphs: "Mr. " may end a piece, and
+        // text with no ASCII space is cut inside a word. A limit of 4 bytes or
+        // more always leaves a boundary; the rest of the block is the fallback.
         let cut = after_sentence
             .or_else(after_space)
-            .filter(|&at| at > 0)
             .or_else(boundary)
             .map_or(block.span.end, |at| start + at);
         if let Some(span) = trimmed_span(text, Span::new(start, cut)) {

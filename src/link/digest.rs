@@ -1,7 +1,7 @@
-//! What linking keeps of a segmented block once its tokens are gone. A document is
-//! linked as a whole, but its blocks are segmented and matched one at a time: only
-//! one block's tokens are held at once, so memory follows the longest paragraph,
-//! not the document.
+//! What linking keeps of a segmented block once its tokens are gone. Blocks are
+//! linked together, a section of the document at a time (see
+//! `pipeline::for_each_section`), but segmented and matched one at a time: only
+//! one block's tokens are held at once.
 
 use crate::assess::find_markers;
 use crate::grammar::Grammar;
