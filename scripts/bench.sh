@@ -149,6 +149,51 @@ say "CUES: $(wc -l < "$CUES") phrases from $CUES_FROM -> $CUES"
 
 # --- corpora -----------------------------------------------------------------
 
+# write_train_texts MODE OUT BYTES: writes the train texts, repeated until they
+# hold BYTES: MODE "files" as OUT/repNNNN/NNNNN.txt, one file per document,
+# printing "total_bytes files largest_bytes"; MODE "one" as the paragraphs of the
+# one file OUT.
+write_train_texts() {
+    python3 - "$BENCH_TRAIN" "$@" << 'PY'
+import json, os, sys
+
+train, mode, out, target = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+texts = []
+with open(train, encoding="utf-8") as lines:
+    for line in lines:
+        if line.strip():
+            text = json.loads(line).get("text") or ""
+            if text.strip():
+                texts.append(text.encode("utf-8"))
+if not texts:
+    sys.exit(f"no documents with a text in {train}")
+total = files = largest = rep = 0
+if mode == "one":
+    with open(out, "wb") as handle:
+        while total < target:
+            for text in texts:
+                if total >= target:
+                    break
+                paragraph = text.strip() + b"\n\n"
+                handle.write(paragraph)
+                total += len(paragraph)
+    sys.exit(0)
+while total < target:
+    folder = os.path.join(out, f"rep{rep:04d}")
+    os.makedirs(folder)
+    for number, text in enumerate(texts):
+        if total >= target:
+            break
+        with open(os.path.join(folder, f"{number:05d}.txt"), "wb") as handle:
+            handle.write(text)
+        total += len(text)
+        files += 1
+        largest = max(largest, len(text))
+    rep += 1
+print(total, files, largest)
+PY
+}
+
 # build_corpus DIR BYTES: writes train texts as DIR/repNNNN/NNNNN.txt until the
 # total reaches BYTES; reuses DIR when its stamp matches. Prints
 # "total_bytes files largest_bytes".
@@ -165,35 +210,7 @@ build_corpus() {
     rm -rf "$dir"
     mkdir -p "$dir"
     local summary
-    summary=$(python3 - "$BENCH_TRAIN" "$dir" "$bytes" << 'PY'
-import json, os, sys
-
-train, out, target = sys.argv[1], sys.argv[2], int(sys.argv[3])
-texts = []
-with open(train, encoding="utf-8") as lines:
-    for line in lines:
-        if line.strip():
-            text = json.loads(line).get("text") or ""
-            if text:
-                texts.append(text.encode("utf-8"))
-if not texts:
-    sys.exit(f"no documents with a text in {train}")
-total = files = largest = rep = 0
-while total < target:
-    folder = os.path.join(out, f"rep{rep:04d}")
-    os.makedirs(folder)
-    for number, text in enumerate(texts):
-        if total >= target:
-            break
-        with open(os.path.join(folder, f"{number:05d}.txt"), "wb") as handle:
-            handle.write(text)
-        total += len(text)
-        files += 1
-        largest = max(largest, len(text))
-    rep += 1
-print(total, files, largest)
-PY
-    )
+    summary=$(write_train_texts files "$dir" "$bytes")
     printf '%s\n%s\n' "$stamp_key" "$summary" > "$dir/.stamp"
     printf '%s\n' "$summary"
 }
@@ -211,28 +228,7 @@ build_long_document() {
         return
     fi
     say "writing $file ($((bytes / 1048576)) MiB in one document)"
-    python3 - "$BENCH_TRAIN" "$file" "$bytes" << 'PY'
-import json, sys
-
-train, out, target = sys.argv[1], sys.argv[2], int(sys.argv[3])
-texts = []
-with open(train, encoding="utf-8") as lines:
-    for line in lines:
-        if line.strip():
-            text = json.loads(line).get("text") or ""
-            if text.strip():
-                texts.append(text.strip().encode("utf-8") + b"\n\n")
-if not texts:
-    sys.exit(f"no documents with a text in {train}")
-total = 0
-with open(out, "wb") as handle:
-    while total < target:
-        for text in texts:
-            if total >= target:
-                break
-            handle.write(text)
-            total += len(text)
-PY
+    write_train_texts one "$file" "$bytes" > /dev/null
     printf '%s\n' "$stamp_key" > "$file.stamp"
     stat -c '%s' "$file"
 }
