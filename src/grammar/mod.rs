@@ -7,6 +7,7 @@ pub mod aliases;
 pub mod check;
 pub mod file;
 pub mod first_words;
+pub mod line_rules;
 pub mod memo;
 pub mod phrases;
 
@@ -16,6 +17,7 @@ use std::path::Path;
 pub use aliases::Aliases;
 pub use file::{Example, Line};
 pub use first_words::{FirstWords, Opens};
+pub use line_rules::LineRules;
 pub use memo::Memo;
 pub use phrases::{LowerWords, PhraseSet};
 
@@ -145,6 +147,8 @@ pub struct Grammar {
     /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
     /// once they are complete.
     pub first_words: FirstWords,
+    /// The whole-line and prefix rules of `layout`, made by [`Grammar::load`].
+    pub line_rules: LineRules,
     /// Source phrase -> its type and canonical name, as `assess` works them out.
     pub typed_names: Memo<(SourceType, String)>,
     /// Capitalised name -> the role nouns of the titles it opens with.
@@ -167,6 +171,7 @@ impl Grammar {
             grammar.apply_overlay(dir)?;
         }
         grammar.first_words = FirstWords::of(&grammar);
+        grammar.line_rules = LineRules::new(&grammar.layout);
         Ok(grammar)
     }
 

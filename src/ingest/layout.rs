@@ -1,6 +1,7 @@
 //! Blocks of a plain-text article and the role each plays on the page.
 
-use crate::grammar::{Grammar, LayoutRule};
+use crate::grammar::line_rules::starts_with_ignore_case;
+use crate::grammar::{Grammar, LayoutRule, LineRules};
 use crate::span::Span;
 
 /// What a block is on the page; only body text and bullets carry claims.
@@ -42,9 +43,9 @@ pub const MAX_BLOCK_BYTES: usize = 64 * 1024;
 
 /// Splits `text` into blocks and gives each its role.
 pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
-    let rules = LineRules::new(grammar);
-    let mut blocks = split_blocks(text, &rules);
-    assign_roles(text, &mut blocks, &rules, grammar);
+    let rules = &grammar.line_rules;
+    let mut blocks = split_blocks(text, rules);
+    assign_roles(text, &mut blocks, rules, grammar);
     strip_labels(text, &mut blocks, grammar);
     if blocks
         .iter()
@@ -234,59 +235,6 @@ fn assign_roles(text: &str, blocks: &mut [Block], rules: &LineRules, grammar: &G
     }
     mark_credits(text, blocks, grammar);
     mark_bios(text, blocks, grammar);
-}
-
-/// The grammar's layout rules, with the first bytes their phrases can start with:
-/// most lines start with none of them and are turned away at once.
-struct LineRules<'g> {
-    rules: &'g [(String, LayoutRule)],
-    /// Indexed by a line's first byte, ASCII-lowercased.
-    first_bytes: [bool; 256],
-}
-
-impl<'g> LineRules<'g> {
-    fn new(grammar: &'g Grammar) -> Self {
-        let mut first_bytes = [false; 256];
-        for (phrase, _) in &grammar.layout {
-            match phrase.bytes().next() {
-                Some(byte) => first_bytes[usize::from(byte.to_ascii_lowercase())] = true,
-                // An empty phrase is a prefix of every line.
-                None => first_bytes = [true; 256],
-            }
-        }
-        LineRules {
-            rules: &grammar.layout,
-            first_bytes,
-        }
-    }
-
-    /// The layout rule a line matches as a whole line or a prefix, if any.
-    fn rule(&self, line: &str) -> Option<LayoutRule> {
-        let line = line.trim();
-        let first = line
-            .bytes()
-            .next()
-            .map_or(0, |byte| byte.to_ascii_lowercase());
-        if !self.first_bytes[usize::from(first)] {
-            return None;
-        }
-        self.rules.iter().find_map(|(phrase, rule)| {
-            let matches = match rule {
-                LayoutRule::Prefix | LayoutRule::BioStart => starts_with_ignore_case(line, phrase),
-                LayoutRule::Line
-                | LayoutRule::CommentsStart
-                | LayoutRule::TeaserStart
-                | LayoutRule::TeaserEnd => line.eq_ignore_ascii_case(phrase),
-                LayoutRule::Credit | LayoutRule::Label => false,
-            };
-            (matches && *rule != LayoutRule::BioStart).then_some(*rule)
-        })
-    }
-}
-
-fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
-    line.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// A photo credit ("Alex Wong / Getty Images") makes it, the short label before it
