@@ -101,7 +101,13 @@ pub struct LowerWords {
 impl LowerWords {
     /// The lowercase forms of `words`.
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut lower = LowerWords::default();
+        // Room for a source phrase of a few words at once: growing from empty
+        // reallocated a few times per phrase, and phrases are looked up by the
+        // tens of thousands.
+        let mut lower = LowerWords {
+            buffer: String::with_capacity(64),
+            ends: Vec::with_capacity(8),
+        };
         for word in words {
             push_lowercase(&mut lower.buffer, word);
             lower.ends.push(lower.buffer.len());
