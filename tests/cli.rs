@@ -241,9 +241,9 @@ fn output_order_does_not_depend_on_threads() {
 }
 
 /// A document longer than `SPILLED_DOCUMENT_BYTES` is rendered section by section
-/// through a temporary file; its bytes, and the JSON array around it, are those of
-/// the document rendered whole in memory, on one thread or two, next to documents
-/// with records and without.
+/// through a temporary file, or without one straight to the output; its bytes, and
+/// the JSON array around it, are those of the document rendered whole in memory, on
+/// one thread or two, next to documents with records and without.
 #[test]
 fn a_long_document_is_written_as_it_is_extracted() {
     use claimtrace::render::{ExtractionWriter, Format, Prepared, SPILLED_DOCUMENT_BYTES};
@@ -300,14 +300,21 @@ fn a_long_document_is_written_as_it_is_extracted() {
                     .unwrap();
             }
             writer.finish().unwrap();
-            for threads in ["1", "2"] {
+            // With no temporary directory, long documents are written as they
+            // are extracted, at their turn.
+            let no_temp_dir = dir.path().join("missing");
+            for (threads, temp_dir) in [("1", None), ("2", None), ("2", Some(&no_temp_dir))] {
                 let mut args = vec!["--threads", threads, "extract", "--format", flag];
                 args.extend(&paths);
-                let output = claimtrace(&args);
+                let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrace"));
+                if let Some(temp_dir) = temp_dir {
+                    command.env("TMPDIR", temp_dir);
+                }
+                let output = command.args(&args).output().unwrap();
                 assert!(output.status.success(), "{}", stderr(&output));
                 assert!(
                     output.stdout == whole,
-                    "{flag}, {chosen:?}, {threads} threads: spilled output differs"
+                    "{flag}, {chosen:?}, {threads} threads, TMPDIR {temp_dir:?}: output differs"
                 );
                 if chosen.contains(&1) {
                     assert!(output.stdout.len() > long.len());

@@ -147,7 +147,9 @@ pub struct Grammar {
     /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
     /// once they are complete.
     pub first_words: FirstWords,
-    /// The whole-line and prefix rules of `layout`, made by [`Grammar::load`].
+    /// The whole-line and prefix rules of `layout`, made by [`Grammar::load`] (like
+    /// `first_words`, an index: code that changes `layout` afterwards makes it again
+    /// with [`LineRules::new`]).
     pub line_rules: LineRules,
     /// Source phrase -> its type and canonical name, as `assess` works them out.
     pub typed_names: Memo<(SourceType, String)>,

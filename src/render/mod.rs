@@ -8,19 +8,19 @@ pub mod record;
 pub mod report;
 pub mod show;
 pub mod sources;
+mod spill;
 pub mod table;
 pub mod yaml;
 
-use std::fs::File;
-use std::io::{Seek, Write};
+use std::io::Write;
 
+use anyhow::Context;
 use clap::ValueEnum;
 
 use crate::grammar::Grammar;
 use crate::ingest::Input;
-use crate::pipeline::{Extraction, extract, for_each_section};
-use crate::review::ClaimIds;
-use record::{Attributed, borrowed_records, section_records};
+use crate::pipeline::{Extraction, extract};
+use record::borrowed_records;
 
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,37 +48,36 @@ impl Format {
 }
 
 /// Documents longer than this, in bytes, are rendered (JSON, JSONL) section by
-/// section into an unnamed temporary file rather than memory: their output, a few
+/// section into a temporary file rather than memory: their output, a few
 /// times their size, is never held at once, and the worker threads still do the
 /// work. Memory then follows the text and one section, whatever the document.
 pub const SPILLED_DOCUMENT_BYTES: usize = 256 * 1024;
 
-/// Bytes of a spilled document's output gathered before they go to its file.
-const SPILL_CHUNK_BYTES: usize = 64 * 1024;
-
 /// One document made ready for an [`ExtractionWriter`]: extracted and rendered to
 /// bytes when the format renders each document on its own, so that worker threads
 /// can do it.
-pub enum Prepared {
+pub enum Prepared<'g> {
     /// The document's output; `records` counts its JSON array elements.
     Rendered { bytes: Vec<u8>, records: usize },
     /// A long document's output, in a temporary file read from its start.
-    Spilled { file: File, records: usize },
+    Spilled(spill::Spilled),
+    /// A long document to extract and write section by section at its turn: no
+    /// temporary file could be made or written.
+    Streamed { input: Input, grammar: &'g Grammar },
     /// Kept whole for a format written at the end (YAML).
     Kept(Extraction),
 }
 
-impl Prepared {
+impl<'g> Prepared<'g> {
     /// Extracts `input` and renders it as far as `format` allows without the other
     /// documents.
-    pub fn new(input: Input, format: Format, grammar: &Grammar) -> anyhow::Result<Self> {
+    pub fn new(input: Input, format: Format, grammar: &'g Grammar) -> anyhow::Result<Self> {
         let renders_records = matches!(format, Format::Jsonl | Format::Json);
         if renders_records && input.text.len() > SPILLED_DOCUMENT_BYTES {
-            // Without a temporary file (none can be made, the disk is full) the
-            // output is rendered in memory after all.
-            if let Ok(spilled) = spill(&input, format, grammar) {
-                return Ok(spilled);
-            }
+            return Ok(match spill::spill(&input, format, grammar) {
+                Ok(spilled) => Prepared::Spilled(spilled),
+                Err(_) => Prepared::Streamed { input, grammar },
+            });
         }
         Prepared::rendered(extract(input, grammar), format)
     }
@@ -102,37 +101,9 @@ impl Prepared {
     }
 }
 
-/// Extracts `input` section by section into a temporary file of its records.
-fn spill(input: &Input, format: Format, grammar: &Grammar) -> anyhow::Result<Prepared> {
-    let mut file = tempfile::tempfile()?;
-    let mut ids = ClaimIds::default();
-    let mut output = RecordBytes::new(format, 2 * SPILL_CHUNK_BYTES);
-    for_each_section(&input.text, grammar, |attributions| {
-        let section = Attributed {
-            doc: &input.name,
-            text: &input.text,
-            attributions: &attributions,
-        };
-        for record in section_records(section, &mut ids) {
-            output.push(&record)?;
-            if output.bytes.len() >= SPILL_CHUNK_BYTES {
-                file.write_all(&output.bytes)?;
-                output.bytes.clear();
-            }
-        }
-        anyhow::Ok(())
-    })?;
-    file.write_all(&output.bytes)?;
-    file.rewind()?;
-    Ok(Prepared::Spilled {
-        file,
-        records: output.records,
-    })
-}
-
 /// A document's records as bytes: JSONL lines, or JSON array elements separated by
-/// ",\n" (the writer opens and closes the array). Both paths of [`Prepared`] write
-/// through it, so a spilled document is the same bytes as a rendered one.
+/// ",\n" (the writer opens and closes the array). Every path of [`Prepared`] writes
+/// through it, so a spilled or streamed document is the same bytes as a rendered one.
 struct RecordBytes {
     bytes: Vec<u8>,
     /// The document's records so far.
@@ -192,9 +163,23 @@ impl<W: Write> ExtractionWriter<W> {
                 self.open_records(records)?;
                 self.out.write_all(&bytes)?;
             }
-            Prepared::Spilled { mut file, records } => {
-                self.open_records(records)?;
+            Prepared::Spilled(spilled) => {
+                let mut file = std::fs::File::open(&spilled.path).with_context(|| {
+                    format!("reopening the temporary file {}", spilled.path.display())
+                })?;
+                self.open_records(spilled.records)?;
                 std::io::copy(&mut file, &mut self.out)?;
+            }
+            Prepared::Streamed { input, grammar } => {
+                let mut opened = false;
+                spill::render_sections(&input, self.format, grammar, |bytes, records| {
+                    if !opened && records > 0 {
+                        self.open_records(records)?;
+                        opened = true;
+                    }
+                    self.out.write_all(bytes)?;
+                    Ok(())
+                })?;
             }
             Prepared::Kept(extraction) => self.review.add(&extraction),
         }

@@ -1,0 +1,73 @@
+//! Long documents rendered section by section: into a temporary file on a worker
+//! thread, or straight to the output at their turn when no file can be had.
+
+use std::io::Write;
+
+use tempfile::TempPath;
+
+use super::Format;
+use super::RecordBytes;
+use super::record::{Attributed, section_records};
+use crate::grammar::Grammar;
+use crate::ingest::Input;
+use crate::pipeline::for_each_section;
+use crate::review::ClaimIds;
+
+/// Bytes of a long document's output gathered before they are handed on.
+const CHUNK_BYTES: usize = 64 * 1024;
+
+/// A long document's records, in a temporary file that is removed when this is
+/// dropped. The file is closed until its turn to be copied out: up to 16
+/// documents per thread wait for theirs, and holding a descriptor each ran out of
+/// them, so that inputs could no longer be opened.
+pub struct Spilled {
+    pub path: TempPath,
+    /// The document's records (JSON array elements).
+    pub records: usize,
+}
+
+/// Renders `input` into a temporary file; fails when none can be made or written
+/// (the caller then writes the document at its turn).
+pub fn spill(input: &Input, format: Format, grammar: &Grammar) -> anyhow::Result<Spilled> {
+    let mut file = tempfile::NamedTempFile::new()?;
+    let records = render_sections(input, format, grammar, |bytes, _| {
+        file.write_all(bytes)?;
+        Ok(())
+    })?;
+    Ok(Spilled {
+        path: file.into_temp_path(),
+        records,
+    })
+}
+
+/// Extracts `input` section by section and hands its records' bytes to `flush` a
+/// chunk at a time, with the number of records so far; returns the number of
+/// records. Only a chunk and one section are held at once.
+pub fn render_sections(
+    input: &Input,
+    format: Format,
+    grammar: &Grammar,
+    mut flush: impl FnMut(&[u8], usize) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let mut ids = ClaimIds::default();
+    let mut output = RecordBytes::new(format, 2 * CHUNK_BYTES);
+    for_each_section(&input.text, grammar, |attributions| {
+        let section = Attributed {
+            doc: &input.name,
+            text: &input.text,
+            attributions: &attributions,
+        };
+        for record in section_records(section, &mut ids) {
+            output.push(&record)?;
+            if output.bytes.len() >= CHUNK_BYTES {
+                flush(&output.bytes, output.records)?;
+                output.bytes.clear();
+            }
+        }
+        anyhow::Ok(())
+    })?;
+    if !output.bytes.is_empty() {
+        flush(&output.bytes, output.records)?;
+    }
+    Ok(output.records)
+}
