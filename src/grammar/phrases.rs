@@ -55,9 +55,11 @@ impl<V: Clone> PhraseSet<V> {
     ) -> Option<(usize, &V)> {
         let candidates = self.by_first_word.get(word_at(0)?)?;
         candidates.iter().find_map(|(phrase, value)| {
+            // Every candidate starts with the word it was found by.
             let matches = phrase
                 .iter()
                 .enumerate()
+                .skip(1)
                 .all(|(i, want)| word_at(i) == Some(want.as_str()));
             matches.then_some((phrase.len(), value))
         })
