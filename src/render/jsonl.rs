@@ -3,7 +3,7 @@
 //! (a tenth of all the work of `extract --format jsonl`). The tests hold this
 //! writer to serde_json's output.
 
-use super::record::{MarkerRecord, Record, SourceRecord, TextSpan};
+use super::record::{MarkerRecord, Record, RelayRecord, SourceRecord, TextSpan};
 use crate::swar;
 
 /// Appends `record` as one compact JSON object (no newline).
@@ -17,23 +17,12 @@ pub fn write_record(out: &mut Vec<u8>, record: &Record<&str>) {
     out.extend_from_slice(b",\"claim\":");
     write_text_span(out, &record.claim);
     out.extend_from_slice(b",\"cue\":");
-    match &record.cue {
-        Some(cue) => write_text_span(out, cue),
-        None => out.extend_from_slice(b"null"),
-    }
+    write_option(out, record.cue.as_ref(), write_text_span);
     out.extend_from_slice(b",\"source\":");
-    match &record.source {
-        Some(source) => write_source(out, source),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(b",\"markers\":[");
-    for (index, marker) in record.markers.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        write_marker(out, marker);
-    }
-    out.extend_from_slice(b"],\"score\":");
+    write_option(out, record.source.as_ref(), write_source);
+    out.extend_from_slice(b",\"markers\":");
+    write_array(out, &record.markers, write_marker);
+    out.extend_from_slice(b",\"score\":");
     write_score(out, record.score);
     out.push(b'}');
 }
@@ -52,22 +41,38 @@ fn write_source(out: &mut Vec<u8>, source: &SourceRecord<&str>) {
     out.extend_from_slice(b",\"type\":");
     write_plain_str(out, source.source_type.as_str());
     out.extend_from_slice(b",\"name\":");
-    match source.name {
-        Some(name) => write_str(out, name),
+    write_option(out, source.name, write_str);
+    out.extend_from_slice(b",\"via\":");
+    write_array(out, &source.via, write_relay);
+    out.push(b'}');
+}
+
+fn write_relay(out: &mut Vec<u8>, relay: &RelayRecord<&str>) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, relay.text);
+    out.extend_from_slice(b",\"type\":");
+    write_plain_str(out, relay.source_type.as_str());
+    out.push(b'}');
+}
+
+/// `value` written by `write`, or `null`.
+fn write_option<T>(out: &mut Vec<u8>, value: Option<T>, write: impl FnOnce(&mut Vec<u8>, T)) {
+    match value {
+        Some(value) => write(out, value),
         None => out.extend_from_slice(b"null"),
     }
-    out.extend_from_slice(b",\"via\":[");
-    for (index, relay) in source.via.iter().enumerate() {
+}
+
+/// `items` as a JSON array, each written by `write`.
+fn write_array<'i, T>(out: &mut Vec<u8>, items: &'i [T], write: impl Fn(&mut Vec<u8>, &'i T)) {
+    out.push(b'[');
+    for (index, item) in items.iter().enumerate() {
         if index > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(b"{\"text\":");
-        write_str(out, relay.text);
-        out.extend_from_slice(b",\"type\":");
-        write_plain_str(out, relay.source_type.as_str());
-        out.push(b'}');
+        write(out, item);
     }
-    out.extend_from_slice(b"]}");
+    out.push(b']');
 }
 
 fn write_marker(out: &mut Vec<u8>, marker: &MarkerRecord<&str>) {
