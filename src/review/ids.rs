@@ -3,7 +3,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::model::Attribution;
 use crate::segment::token::is_ascii_space;
 use crate::swar;
 
@@ -136,25 +135,10 @@ fn id_text(hash: u64, occurrence: usize) -> String {
     id
 }
 
-/// Ids for a document's attributions, in order; a repeated claim gets `-2`, `-3` ….
-/// Only the claim texts go in: not the offsets, the source or the file name.
-pub fn assign_ids(text: &str, attributions: &[Attribution]) -> Vec<String> {
-    ids_for_texts(
-        attributions
-            .iter()
-            .map(|attribution| attribution.claim.slice(text)),
-    )
-}
-
-/// Ids for claim texts in document order, numbering repeats.
-pub fn ids_for_texts<'a>(claims: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let claims = claims.into_iter();
-    let mut ids = ClaimIds::with_capacity(claims.size_hint().0);
-    claims.map(|claim| ids.next(claim)).collect()
-}
-
 /// The ids of one document's claims, handed out one at a time in document order:
-/// a document rendered in sections numbers its repeats across them.
+/// a repeated claim gets `-2`, `-3` …, and a document rendered in sections numbers
+/// its repeats across them. Only the claim texts go in: not the offsets, the
+/// source or the file name.
 #[derive(Debug, Default)]
 pub struct ClaimIds {
     /// Occurrences so far, keyed by hash: the id is a function of it.
@@ -273,9 +257,15 @@ mod tests {
         }
     }
 
+    /// Ids for claim texts in document order.
+    fn ids_for_texts(claims: &[&str]) -> Vec<String> {
+        let mut ids = ClaimIds::default();
+        claims.iter().map(|claim| ids.next(claim)).collect()
+    }
+
     #[test]
     fn repeats_get_a_suffix_in_order() {
-        let ids = ids_for_texts(["A.", "B.", "A.", "A."]);
+        let ids = ids_for_texts(&["A.", "B.", "A.", "A."]);
         assert_eq!(ids[0], claim_id("A."));
         assert_eq!(ids[2], format!("{}-2", claim_id("A.")));
         assert_eq!(ids[3], format!("{}-3", claim_id("A.")));
@@ -284,8 +274,8 @@ mod tests {
 
     #[test]
     fn other_claims_do_not_move_an_id() {
-        let before = ids_for_texts(["A.", "B.", "C."]);
-        let after = ids_for_texts(["New lead.", "A.", "B changed.", "C.", "D."]);
+        let before = ids_for_texts(&["A.", "B.", "C."]);
+        let after = ids_for_texts(&["New lead.", "A.", "B changed.", "C.", "D."]);
         assert_eq!(before[0], after[1]);
         assert_eq!(before[2], after[3]);
     }

@@ -15,5 +15,5 @@ pub mod tally;
 mod test_support;
 
 pub use file::{Entry, LoadError, ReviewFile, load_review};
-pub use ids::{ClaimIds, assign_ids, claim_id, normalize_claim};
+pub use ids::{ClaimIds, claim_id, normalize_claim};
 pub use status::{Review, Status};

@@ -38,11 +38,6 @@ impl Quotes {
             .find(|quote| quote.span.end == end)
             .map(|quote| quote.span)
     }
-
-    /// Every quote, in text order.
-    pub fn all(&self) -> &[Quote] {
-        &self.0
-    }
 }
 
 /// The longest quotation taken as one, in bytes. A paragraph of news is a few
@@ -142,7 +137,7 @@ mod tests {
     fn quotes(text: &str) -> Vec<(&str, bool)> {
         let tokens = tokenize(text, Span::new(0, text.len()));
         find_quotes(text, &tokens)
-            .all()
+            .0
             .iter()
             .map(|quote| (quote.span.slice(text), quote.closed))
             .collect()
