@@ -31,14 +31,14 @@ pub fn segment<'a>(
     block: Block,
     grammar: &Grammar,
 ) -> Segmented<'a> {
-    let tokens = token::tokenize_lowered(text, block_lower, block.span);
-    let opens = tokens
-        .iter()
-        .map(|token| match token.kind {
+    // About one token per four bytes, as the tokenizer reckons.
+    let mut opens = Vec::with_capacity(block.span.len() / 4 + 1);
+    let tokens = token::tokenize_lowered(text, block_lower, block.span, |token| {
+        opens.push(match token.kind {
             TokenKind::Word => grammar.first_words.opens(&token.lower),
             TokenKind::Punct(_) => Opens::default(),
-        })
-        .collect();
+        });
+    });
     let sentences = sentence::split_sentences(&tokens, grammar);
     let quotes = quote::find_quotes(text, &tokens);
     Segmented {

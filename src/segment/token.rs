@@ -63,31 +63,44 @@ impl Token<'_> {
 
 /// Splits `text[span]` into tokens whose spans point into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    tokenize_with(text, span, |piece, _, _| lowercase(piece))
+    tokenize_with(text, span, |piece, _, _| lowercase(piece), |_| {})
 }
 
 /// Like [`tokenize`], with the lowercase form of each ASCII token borrowed from
 /// `span_lower`, which is `span.slice(text).to_ascii_lowercase()`: news text is
 /// nearly all ASCII, so capitalised words need no allocation of their own.
-pub fn tokenize_lowered<'a>(text: &'a str, span_lower: &'a str, span: Span) -> Vec<Token<'a>> {
-    tokenize_with(text, span, |piece, start, caseless_rest| {
-        if caseless_rest || piece.is_ascii() {
-            let start = start - span.start;
-            Cow::Borrowed(&span_lower[start..start + piece.len()])
-        } else {
-            lowercase(piece)
-        }
-    })
+/// `each` sees every token as it is made, while it is still in the cache.
+pub fn tokenize_lowered<'a>(
+    text: &'a str,
+    span_lower: &'a str,
+    span: Span,
+    each: impl FnMut(&Token<'a>),
+) -> Vec<Token<'a>> {
+    tokenize_with(
+        text,
+        span,
+        |piece, start, caseless_rest| {
+            if caseless_rest || piece.is_ascii() {
+                let start = start - span.start;
+                Cow::Borrowed(&span_lower[start..start + piece.len()])
+            } else {
+                lowercase(piece)
+            }
+        },
+        each,
+    )
 }
 
 /// Splits `text[span]` into tokens, with `lower(piece, start, caseless_rest)` the
 /// lowercase form of the token `piece` that starts at byte `start` of `text`;
 /// `caseless_rest` is true when the scan knows that every character of the piece
 /// is ASCII or has no case (’, “), so that ASCII lowercasing lowercases it all.
+/// `each` sees every token as it is made.
 fn tokenize_with<'a>(
     text: &'a str,
     span: Span,
     lower: impl Fn(&'a str, usize, bool) -> Cow<'a, str>,
+    mut each: impl FnMut(&Token<'a>),
 ) -> Vec<Token<'a>> {
     let block = span.slice(text);
     let bytes = block.as_bytes();
@@ -127,12 +140,14 @@ fn tokenize_with<'a>(
             }
         };
         let piece = &block[at..at + len];
-        tokens.push(Token {
+        let token = Token {
             text: piece,
             lower: lower(piece, span.start + at, caseless_rest),
             span: Span::new(span.start + at, span.start + at + len),
             kind,
-        });
+        };
+        each(&token);
+        tokens.push(token);
         at += len;
     }
     tokens
@@ -368,7 +383,7 @@ mod tests {
         for span in [Span::new(0, text.len()), Span::new(7, text.len() - 4)] {
             let span_lower = span.slice(text).to_ascii_lowercase();
             assert_eq!(
-                tokenize_lowered(text, &span_lower, span),
+                tokenize_lowered(text, &span_lower, span, |_| {}),
                 tokenize(text, span)
             );
         }
