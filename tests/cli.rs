@@ -319,6 +319,15 @@ fn a_long_document_is_written_as_it_is_extracted() {
                 if chosen.contains(&1) {
                     assert!(output.stdout.len() > long.len());
                 }
+                // Each long document that could not be spilled is named once.
+                let warned = stderr(&output).matches("no temporary file").count();
+                let long_documents = chosen.iter().filter(|&&at| at == 1 || at == 3).count();
+                let want = if temp_dir.is_some() {
+                    long_documents
+                } else {
+                    0
+                };
+                assert_eq!(warned, want, "{}", stderr(&output));
             }
         }
     }

@@ -165,7 +165,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 &paths,
                 read,
                 |input| Prepared::new(input, format, &grammar),
-                |prepared| writer.write(prepared),
+                |prepared| {
+                    if let Prepared::Streamed { input, because, .. } = &prepared {
+                        // The output is the same; only the time and the thread differ.
+                        eprintln!(
+                            "claimtrace: warning: {}: no temporary file for a long document \
+                             ({because:#}); it is extracted as it is written",
+                            input.name
+                        );
+                    }
+                    writer.write(prepared)
+                },
             )?;
             writer.finish()?;
             exit_code(failed)

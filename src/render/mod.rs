@@ -62,8 +62,12 @@ pub enum Prepared<'g> {
     /// A long document's output, in a temporary file read from its start.
     Spilled(spill::Spilled),
     /// A long document to extract and write section by section at its turn: no
-    /// temporary file could be made or written.
-    Streamed { input: Input, grammar: &'g Grammar },
+    /// temporary file could be made or written, for the reason `because`.
+    Streamed {
+        input: Input,
+        grammar: &'g Grammar,
+        because: anyhow::Error,
+    },
     /// Kept whole for a format written at the end (YAML).
     Kept(Extraction),
 }
@@ -76,7 +80,11 @@ impl<'g> Prepared<'g> {
         if renders_records && input.text.len() > SPILLED_DOCUMENT_BYTES {
             return Ok(match spill::spill(&input, format, grammar) {
                 Ok(spilled) => Prepared::Spilled(spilled),
-                Err(_) => Prepared::Streamed { input, grammar },
+                Err(because) => Prepared::Streamed {
+                    input,
+                    grammar,
+                    because,
+                },
             });
         }
         Prepared::rendered(extract(input, grammar), format)
@@ -170,7 +178,7 @@ impl<W: Write> ExtractionWriter<W> {
                 self.open_records(spilled.records)?;
                 std::io::copy(&mut file, &mut self.out)?;
             }
-            Prepared::Streamed { input, grammar } => {
+            Prepared::Streamed { input, grammar, .. } => {
                 let mut opened = false;
                 spill::render_sections(&input, self.format, grammar, |bytes, records| {
                     if !opened && records > 0 {
