@@ -200,9 +200,7 @@ pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
 fn plain_word_len(bytes: &[u8]) -> Option<usize> {
     // Plain index loops: this runs on every word of the corpus.
     let alphanumerics_end = |mut at: usize| {
-        while let Some(&byte) = bytes.get(at)
-            && ASCII_ALPHANUMERIC[usize::from(byte)]
-        {
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
             at += 1;
         }
         at
@@ -231,18 +229,6 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
         end = next_end;
     }
 }
-
-/// `u8::is_ascii_alphanumeric` as a table: one load per byte of every word in
-/// the corpus, where the method takes two range tests.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
-        byte += 1;
-    }
-    table
-};
 
 /// What a common non-ASCII character of news text is to a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
