@@ -8,10 +8,11 @@ mod cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    // With transparent huge pages on ("always" is common), mimalloc's arenas
-    // become resident 2 MB at a time: peak RSS on the bench corpus was 27 MB on
-    // one thread and 39-60 MB on two, against 9 and 13 MB without, at the same
-    // speed. If the kernel refuses, nothing else changes.
+    // With transparent huge pages allowed (the kernel's "always", or "madvise",
+    // where mimalloc asks for them), its arenas become resident 2 MB at a time:
+    // peak RSS on the bench corpus was 27 MB on one thread and 39-60 MB on two,
+    // against 12 and 14-17 MB without, at the same speed. If the kernel refuses,
+    // nothing else changes.
     #[cfg(any(target_os = "linux", target_os = "android"))]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
     cli::run()

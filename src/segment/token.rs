@@ -69,7 +69,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 /// Like [`tokenize`], with the lowercase form of each ASCII token borrowed from
 /// `span_lower`, which is `span.slice(text).to_ascii_lowercase()`: news text is
 /// nearly all ASCII, so capitalised words need no allocation of their own.
-/// `each` sees every token as it is made, while it is still in the cache.
+/// `each` sees every token as it is made, in order, so that work on single
+/// tokens needs no second loop over them.
 pub fn tokenize_lowered<'a>(
     text: &'a str,
     span_lower: &'a str,
@@ -368,10 +369,11 @@ mod tests {
         let text = "Senate GOP’s “Café” CAFÉ déjà-vu ΣΑΣ U.S. don't — X‑Ray’S “Yes…” ‘A’ Ä’s";
         for span in [Span::new(0, text.len()), Span::new(7, text.len() - 4)] {
             let span_lower = span.slice(text).to_ascii_lowercase();
-            assert_eq!(
-                tokenize_lowered(text, &span_lower, span, |_| {}),
-                tokenize(text, span)
-            );
+            let mut seen = Vec::new();
+            let tokens =
+                tokenize_lowered(text, &span_lower, span, |token| seen.push(token.clone()));
+            assert_eq!(tokens, tokenize(text, span));
+            assert_eq!(seen, tokens, "`each` sees every token, in order");
         }
     }
 
