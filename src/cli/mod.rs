@@ -169,8 +169,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                     if let Prepared::Streamed { input, because, .. } = &prepared {
                         // The output is the same; only the time and the thread differ.
                         eprintln!(
-                            "claimtrace: warning: {}: no temporary file for a long document \
-                             ({because:#}); it is extracted as it is written",
+                            "claimtrace: warning: {}: could not use a temporary file for \
+                             this long document ({because:#}); writing it directly instead \
+                             (same output, on one thread)",
                             input.name
                         );
                     }
