@@ -6,27 +6,31 @@
 #     scripts/ab.sh OLD_BINARY NEW_BINARY [ROUNDS]
 #
 # Runs `extract --format jsonl --threads 1` on a corpus folder, ROUNDS times
-# each (default 15), old and new in turn, and prints the minimum and median of
-# user+sys seconds for each. Alternating spreads the machine's drift over both;
-# on this shared 2-core machine one run each differs by up to 10%, and a change
-# that saves instructions can still cost time, so compare binaries this way
-# before keeping a speed change.
+# each (default 15), old and new in turn (old first in odd rounds, new first in
+# even ones), and prints the minimum and median of user+sys seconds for each.
+# Alternating spreads the machine's drift over both; on this shared 2-core
+# machine one run each differs by up to 10%, and a change that saves
+# instructions can still cost time, so compare binaries this way before keeping
+# a speed change.
 #
-# The corpus is AB_CORPUS (default: the quarter-size corpus scripts/bench.sh
-# leaves in /tmp/claimtrace-bench; run that first).
+# The corpus is AB_CORPUS (default: the quarter-size corpus of scripts/bench.sh,
+# /tmp/claimtrace-bench/corpus-50mb; run that first).
 
 set -euo pipefail
 
-if [ $# -lt 2 ]; then
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+usage() {
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
-fi
-OLD=$1
-NEW=$2
+}
+[ $# -ge 2 ] || usage
+# Absolute paths: a bare name would pass the test below and then be looked up on PATH.
+OLD=$(realpath -e -- "$1" 2>/dev/null) || { echo "ab.sh: no such file: $1" >&2; exit 2; }
+NEW=$(realpath -e -- "$2" 2>/dev/null) || { echo "ab.sh: no such file: $2" >&2; exit 2; }
 ROUNDS=${3:-15}
-CORPUS=${AB_CORPUS:-$(ls -d /tmp/claimtrace-bench/corpus-*mb 2>/dev/null | sort -V | head -1)}
-if [ -z "$CORPUS" ] || [ ! -d "$CORPUS" ]; then
-    echo "ab.sh: no corpus: set AB_CORPUS or run scripts/bench.sh first" >&2
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "ab.sh: ROUNDS must be a positive number: $ROUNDS" >&2; exit 2; }
+CORPUS=${AB_CORPUS:-/tmp/claimtrace-bench/corpus-50mb}
+if [ ! -d "$CORPUS" ]; then
+    echo "ab.sh: no corpus folder $CORPUS: set AB_CORPUS or run scripts/bench.sh first" >&2
     exit 2
 fi
 for binary in "$OLD" "$NEW"; do
@@ -37,15 +41,19 @@ TIME=/usr/bin/time
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+run() { # side binary round
+    "$TIME" -f "%U %S" -o "$WORK/$1.$3" "$2" extract --format jsonl --threads 1 "$CORPUS" > /dev/null
+}
 for round in $(seq "$ROUNDS"); do
-    for side in old new; do
-        if [ "$side" = old ]; then binary=$OLD; else binary=$NEW; fi
-        "$TIME" -f "%U %S" -o "$WORK/$side.$round" \
-            "$binary" extract --format jsonl --threads 1 "$CORPUS" > /dev/null
-    done
+    if (( round % 2 )); then
+        run old "$OLD" "$round"; run new "$NEW" "$round"
+    else
+        run new "$NEW" "$round"; run old "$OLD" "$round"
+    fi
 done
 
-echo "corpus: $CORPUS ($(du -sh "$CORPUS" | cut -f1)), $ROUNDS rounds, user+sys seconds"
+bytes=$(du -sb --apparent-size "$CORPUS" | cut -f1)
+echo "corpus: $CORPUS ($bytes bytes), $ROUNDS rounds, user+sys seconds"
 for side in old new; do
     cat "$WORK/$side".* | awk '{ print $1 + $2 }' | sort -n | awk -v side="$side" '
         { seconds[NR] = $1 }
