@@ -48,10 +48,27 @@ pub const MAX_QUOTE_BYTES: usize = 16 * 1024;
 
 /// Finds the top-level double-quoted spans among a block's tokens.
 pub fn find_quotes(text: &str, tokens: &[Token]) -> Quotes {
+    let marks: Vec<usize> = (0..tokens.len())
+        .filter(|&index| is_quote_mark(tokens[index].kind))
+        .collect();
+    find_quotes_at(text, tokens, &marks)
+}
+
+/// The double quotation marks, straight and curly.
+pub fn is_quote_mark(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
+}
+
+/// [`find_quotes`], given `marks`: the indices of the tokens that are
+/// [`is_quote_mark`], in order. Only those are looked at. A runaway quote is
+/// still dropped as if every token were: its length only grows token by token,
+/// so it is caught at the next mark, or at the block's end.
+pub fn find_quotes_at(text: &str, tokens: &[Token], marks: &[usize]) -> Quotes {
     let mut quotes = Vec::new();
     let mut depth = 0usize;
     let mut open_at = 0;
-    for (index, token) in tokens.iter().enumerate() {
+    for &index in marks {
+        let token = &tokens[index];
         let TokenKind::Punct(mark) = token.kind else {
             continue;
         };
@@ -141,6 +158,50 @@ mod tests {
             .iter()
             .map(|quote| (quote.span.slice(text), quote.closed))
             .collect()
+    }
+
+    /// The loop `find_quotes_at` replaced: every punctuation token looked at, the
+    /// runaway test made at each.
+    fn quotes_looking_at_every_token(text: &str, tokens: &[Token]) -> Quotes {
+        let marks: Vec<usize> = (0..tokens.len())
+            .filter(|&index| matches!(tokens[index].kind, TokenKind::Punct(_)))
+            .collect();
+        find_quotes_at(text, tokens, &marks)
+    }
+
+    fn agree(text: &str) -> Result<(), String> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let (marks_only, every) = (
+            find_quotes(text, &tokens),
+            quotes_looking_at_every_token(text, &tokens),
+        );
+        if marks_only == every {
+            Ok(())
+        } else {
+            Err(format!("{marks_only:?} != {every:?}"))
+        }
+    }
+
+    #[test]
+    fn runaway_quotes_are_dropped_as_when_every_token_was_looked_at() {
+        let commas = "word, ".repeat(MAX_QUOTE_BYTES / 5);
+        for text in [
+            format!("“Open {commas} and on.” Then “a” b."),
+            format!("“Open {commas} and never closed, he said."),
+            format!("\"Open {commas}\" and \"b\"."),
+            format!("“a” and “open {commas}"),
+        ] {
+            agree(&text).unwrap();
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn looking_at_the_marks_alone_finds_the_same_quotes(
+            text in "[a-z ,.\"“”„«»(—-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(agree(&text), Ok(()));
+        }
     }
 
     #[test]

@@ -15,16 +15,31 @@ pub struct Sentence {
 
 /// Splits a block's tokens into sentences.
 pub fn split_sentences(tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
+    let marks: Vec<usize> = (0..tokens.len())
+        .filter(|&index| is_sentence_mark(tokens[index].kind))
+        .collect();
+    split_sentences_at(tokens, &marks, grammar)
+}
+
+/// The marks that may end a sentence.
+pub fn is_sentence_mark(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Punct('.' | '!' | '?' | '…'))
+}
+
+/// [`split_sentences`], given `marks`: the indices of the tokens that are
+/// [`is_sentence_mark`], in order. Only those are looked at: a block's sentence
+/// marks are a few in a hundred of its tokens.
+pub fn split_sentences_at(tokens: &[Token], marks: &[usize], grammar: &Grammar) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut index = 0;
-    while index < tokens.len() {
+    for &index in marks {
+        // A mark among the closing quotes of a sentence just ended starts nothing.
+        if index < start {
+            continue;
+        }
         if let Some(end) = sentence_end(tokens, index, grammar) {
             sentences.push(make_sentence(tokens, start..end));
             start = end;
-            index = end;
-        } else {
-            index += 1;
         }
     }
     if start < tokens.len() {
@@ -105,6 +120,42 @@ mod tests {
             .into_iter()
             .map(|sentence| sentence.span.slice(text))
             .collect()
+    }
+
+    /// The loop `split_sentences_at` replaced: every token looked at.
+    fn split_looking_at_every_token(tokens: &[Token], grammar: &Grammar) -> Vec<Sentence> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let mut index = 0;
+        while index < tokens.len() {
+            if let Some(end) = sentence_end(tokens, index, grammar) {
+                sentences.push(make_sentence(tokens, start..end));
+                start = end;
+                index = end;
+            } else {
+                index += 1;
+            }
+        }
+        if start < tokens.len() {
+            sentences.push(make_sentence(tokens, start..tokens.len()));
+        }
+        sentences
+    }
+
+    static GRAMMAR: std::sync::LazyLock<Grammar> =
+        std::sync::LazyLock::new(|| Grammar::built_in().unwrap());
+
+    proptest::proptest! {
+        #[test]
+        fn looking_at_the_marks_alone_splits_the_same(
+            text in "[a-zA-Z0-9 .!?…\"“”'()\\]-]{0,60}|(Mr|U|J|[a-z]{1,3})[.] [A-Z][a-z]{0,3}[.!?]{0,3}[\"”)]{0,2}"
+        ) {
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            proptest::prop_assert_eq!(
+                split_sentences(&tokens, &GRAMMAR),
+                split_looking_at_every_token(&tokens, &GRAMMAR)
+            );
+        }
     }
 
     #[test]
