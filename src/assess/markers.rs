@@ -8,10 +8,10 @@ use crate::segment::{Segmented, Token};
 pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
     let tokens = &segmented.tokens;
     let mut markers = Vec::new();
-    let mut index = 0;
-    while index < tokens.len() {
-        if !segmented.opens[index].marker {
-            index += 1;
+    // Tokens before `free_from` belong to a marker already found.
+    let mut free_from = 0;
+    for &index in &segmented.marker_starts {
+        if index < free_from {
             continue;
         }
         let matched = grammar.markers.longest_match(|i| {
@@ -27,9 +27,9 @@ pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
                     span: tokens[index].span.cover(tokens[index + count - 1].span),
                     weight: rule.weight,
                 });
-                index += count;
+                free_from = index + count;
             }
-            _ => index += 1,
+            _ => {}
         }
     }
     markers

@@ -91,44 +91,43 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
         grammar,
     };
     let mut found = Vec::new();
+    let cue_starts = &segmented.cue_starts;
     for (number, sentence) in segmented.sentences.iter().enumerate() {
-        let mut index = sentence.tokens.start;
+        // Tokens before `resume_at` are past: a hit skips the tokens it covers.
+        let mut resume_at = sentence.tokens.start;
         let mut free_from = sentence.tokens.start;
         if let Some(mut hit) = colon::parse(&context, sentence.tokens.clone()) {
             hit.sentence = number;
             free_from = hit.covered.end;
             found.push(hit);
         }
-        while index < sentence.tokens.end {
+        // Only a token that may open a cue can be a candidate.
+        let first = cue_starts.partition_point(|&start| start < sentence.tokens.start);
+        for &index in &cue_starts[first..] {
+            if index >= sentence.tokens.end {
+                break;
+            }
+            if index < resume_at {
+                continue;
+            }
             let token = &segmented.tokens[index];
             // "the United States" holds no cue; "According to …" and a headline's
             // "Trump Says …" do.
             let may_be_cue = !token.is_capitalized()
                 || index == sentence.tokens.start
                 || segmented.block.role == crate::ingest::Role::Title;
-            let opens = segmented.opens[index];
-            let is_candidate = index >= free_from
-                && may_be_cue
-                && (opens.according || opens.cue)
-                && !context.in_quote(index);
-            let matched = if is_candidate {
-                let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
-                according_to::parse(&context, sentence.tokens.clone(), index)
-                    .or_else(|| {
-                        participle::parse(&context, sentence.tokens.clone(), index, previous)
-                    })
-                    .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index))
-            } else {
-                None
-            };
-            match matched {
-                Some(mut hit) => {
-                    hit.sentence = number;
-                    free_from = hit.covered.end;
-                    index = (index + 1).max(hit.covered.end.min(sentence.tokens.end));
-                    found.push(hit);
-                }
-                None => index += 1,
+            if index < free_from || !may_be_cue || context.in_quote(index) {
+                continue;
+            }
+            let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
+            let matched = according_to::parse(&context, sentence.tokens.clone(), index)
+                .or_else(|| participle::parse(&context, sentence.tokens.clone(), index, previous))
+                .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index));
+            if let Some(mut hit) = matched {
+                hit.sentence = number;
+                free_from = hit.covered.end;
+                resume_at = (index + 1).max(hit.covered.end.min(sentence.tokens.end));
+                found.push(hit);
             }
         }
         let sentence_has_hit = found.last().is_some_and(|hit| hit.sentence == number);

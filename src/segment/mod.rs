@@ -18,6 +18,11 @@ pub struct Segmented<'a> {
     pub tokens: Vec<Token<'a>>,
     /// What lexicon phrases each token may open (nothing for punctuation).
     pub opens: Vec<Opens>,
+    /// The tokens that may open a cue or an "according to" phrase, in order:
+    /// the frame matchers start only there (a few in a hundred tokens).
+    pub cue_starts: Vec<usize>,
+    /// The tokens that may open a marker phrase, in order.
+    pub marker_starts: Vec<usize>,
     pub sentences: Vec<Sentence>,
     pub quotes: Quotes,
 }
@@ -39,10 +44,20 @@ pub fn segment<'a>(
     // them alone.
     let mut sentence_marks = Vec::new();
     let mut quote_marks = Vec::new();
+    let (mut cue_starts, mut marker_starts) = (Vec::new(), Vec::new());
     let tokens = token::tokenize_lowered(text, block_lower, block.span, |token| {
         let index = opens.len();
         opens.push(match token.kind {
-            TokenKind::Word => grammar.first_words.opens(&token.lower),
+            TokenKind::Word => {
+                let opens = grammar.first_words.opens(&token.lower);
+                if opens.cue || opens.according {
+                    cue_starts.push(index);
+                }
+                if opens.marker {
+                    marker_starts.push(index);
+                }
+                opens
+            }
             TokenKind::Punct(_) => {
                 if sentence::is_sentence_mark(token.kind) {
                     sentence_marks.push(index);
@@ -60,7 +75,52 @@ pub fn segment<'a>(
         block,
         tokens,
         opens,
+        cue_starts,
+        marker_starts,
         sentences,
         quotes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Role;
+    use crate::span::Span;
+
+    #[test]
+    fn the_lists_of_starts_and_marks_are_the_tokens_they_name() {
+        let grammar = Grammar::built_in().unwrap();
+        let text = "According to officials, it was unclear whether he said “no.” \
+                    Reportedly, the hope is that “they will.” Mr. Lee told “Fox”!";
+        let lower = text.to_ascii_lowercase();
+        let block = Block {
+            span: Span::new(0, text.len()),
+            role: Role::Body,
+        };
+        let segmented = segment(text, &lower, block, &grammar);
+        let indices = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            (0..segmented.tokens.len())
+                .filter(|&index| keep(index))
+                .collect()
+        };
+        let opens = &segmented.opens;
+        assert_eq!(
+            segmented.cue_starts,
+            indices(&|index| opens[index].cue || opens[index].according)
+        );
+        assert_eq!(
+            segmented.marker_starts,
+            indices(&|index| opens[index].marker)
+        );
+        assert!(segmented.cue_starts.len() >= 3 && !segmented.marker_starts.is_empty());
+        // The passes that looked at the marks alone agree with those over every token.
+        let tokens = &segmented.tokens;
+        assert_eq!(
+            segmented.sentences,
+            sentence::split_sentences(tokens, &grammar)
+        );
+        assert_eq!(segmented.quotes, quote::find_quotes(text, tokens));
+        assert_eq!(segmented.quotes.overlapping(block.span).len(), 3);
     }
 }
