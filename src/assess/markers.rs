@@ -37,7 +37,12 @@ pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
 
 /// "around 30" is an estimate, "around the world" is not: an estimate word needs a
 /// number after it, unless the phrase itself names the estimate ("a low estimate").
-fn estimate_applies(kind: MarkerKind, tokens: &[Token], index: usize, count: usize) -> bool {
+pub(crate) fn estimate_applies(
+    kind: MarkerKind,
+    tokens: &[Token],
+    index: usize,
+    count: usize,
+) -> bool {
     if kind != MarkerKind::Estimate {
         return true;
     }

@@ -140,3 +140,230 @@ pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::find_markers;
+    use crate::assess::markers::estimate_applies;
+    use crate::ingest::{Block, Role};
+    use crate::model::Marker;
+    use crate::segment::segment;
+
+    // The loops that `match_block` and `find_markers` replaced, which tested every
+    // token: the lists of cue and marker starts must find the same.
+
+    /// `match_block` as it was, testing every token.
+    fn match_block_every_token(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
+        let context = Context {
+            text,
+            segmented,
+            grammar,
+        };
+        let mut found = Vec::new();
+        for (number, sentence) in segmented.sentences.iter().enumerate() {
+            let mut index = sentence.tokens.start;
+            let mut free_from = sentence.tokens.start;
+            if let Some(mut hit) = colon::parse(&context, sentence.tokens.clone()) {
+                hit.sentence = number;
+                free_from = hit.covered.end;
+                found.push(hit);
+            }
+            while index < sentence.tokens.end {
+                let token = &segmented.tokens[index];
+                // "the United States" holds no cue; "According to …" and a headline's
+                // "Trump Says …" do.
+                let may_be_cue = !token.is_capitalized()
+                    || index == sentence.tokens.start
+                    || segmented.block.role == crate::ingest::Role::Title;
+                let opens = segmented.opens[index];
+                let is_candidate = index >= free_from
+                    && may_be_cue
+                    && (opens.according || opens.cue)
+                    && !context.in_quote(index);
+                let matched = if is_candidate {
+                    let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
+                    according_to::parse(&context, sentence.tokens.clone(), index)
+                        .or_else(|| {
+                            participle::parse(&context, sentence.tokens.clone(), index, previous)
+                        })
+                        .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index))
+                } else {
+                    None
+                };
+                match matched {
+                    Some(mut hit) => {
+                        hit.sentence = number;
+                        free_from = hit.covered.end;
+                        index = (index + 1).max(hit.covered.end.min(sentence.tokens.end));
+                        found.push(hit);
+                    }
+                    None => index += 1,
+                }
+            }
+            let sentence_has_hit = found.last().is_some_and(|hit| hit.sentence == number);
+            if !sentence_has_hit
+                && let Some(mut hit) = no_comment::parse(&context, sentence.tokens.clone())
+            {
+                hit.sentence = number;
+                found.push(hit);
+            }
+        }
+        found
+    }
+
+    /// `find_markers` as it was, testing every token.
+    fn find_markers_every_token(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
+        let tokens = &segmented.tokens;
+        let mut markers = Vec::new();
+        let mut index = 0;
+        while index < tokens.len() {
+            if !segmented.opens[index].marker {
+                index += 1;
+                continue;
+            }
+            let matched = grammar.markers.longest_match(|i| {
+                tokens
+                    .get(index + i)
+                    .filter(|token| token.is_word())
+                    .map(|token| token.lower.as_ref())
+            });
+            match matched {
+                Some((count, rule)) if estimate_applies(rule.kind, tokens, index, count) => {
+                    markers.push(Marker {
+                        kind: rule.kind,
+                        span: tokens[index].span.cover(tokens[index + count - 1].span),
+                        weight: rule.weight,
+                    });
+                    index += count;
+                }
+                _ => index += 1,
+            }
+        }
+        markers
+    }
+
+    static GRAMMAR: std::sync::LazyLock<Grammar> =
+        std::sync::LazyLock::new(|| Grammar::built_in().unwrap());
+
+    /// Words, cues, markers and marks that the frames react to.
+    const PIECES: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "according to",
+        "the",
+        "hope",
+        "officials",
+        "Smith",
+        "Mr.",
+        "Lee",
+        "reportedly",
+        "it was unclear",
+        "declined to comment",
+        "that",
+        "he",
+        "they",
+        "who",
+        ",",
+        ".",
+        ":",
+        "“",
+        "”",
+        "\"",
+        "not",
+        "responded to a request for comment",
+        "around",
+        "30",
+        "is",
+        "expected",
+        "a",
+        "report",
+        "by",
+        "Reuters",
+        "saying",
+        "and",
+        "added",
+        "on condition of anonymity",
+        "Trump",
+        "Says",
+        "?",
+        "!",
+    ];
+
+    fn agree(pieces: &[&str], role: Role) -> Result<(), String> {
+        let text = pieces.join(" ");
+        let lower = text.to_ascii_lowercase();
+        let block = Block {
+            span: Span::new(0, text.len()),
+            role,
+        };
+        let segmented = segment(&text, &lower, block, &GRAMMAR);
+        let (found, markers): (Vec<Found>, Vec<Marker>) = (
+            match_block(&text, &segmented, &GRAMMAR),
+            find_markers(&segmented, &GRAMMAR),
+        );
+        if found != match_block_every_token(&text, &segmented, &GRAMMAR) {
+            return Err(format!("frames differ on {text:?}"));
+        }
+        if markers != find_markers_every_token(&segmented, &GRAMMAR) {
+            return Err(format!("markers differ on {text:?}"));
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn starting_at_the_listed_tokens_finds_what_every_token_found(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            title in proptest::bool::ANY,
+        ) {
+            let role = if title { Role::Title } else { Role::Body };
+            proptest::prop_assert_eq!(agree(&pieces, role), Ok(()));
+        }
+    }
+
+    #[test]
+    fn the_frames_and_markers_of_a_paragraph_are_found_as_before() {
+        let paragraph = [
+            "Officials",
+            "said",
+            "the",
+            "plan",
+            "failed",
+            ",",
+            "according to",
+            "Reuters",
+            ".",
+            "“",
+            "It",
+            "was",
+            "a",
+            "mistake",
+            ",",
+            "”",
+            "Smith",
+            "told",
+            "reporters",
+            ".",
+            "Lee",
+            "declined to comment",
+            ".",
+            "reportedly",
+            "around",
+            "30",
+            "died",
+            ".",
+        ];
+        agree(&paragraph, Role::Body).unwrap();
+        let text = paragraph.join(" ");
+        let lower = text.to_ascii_lowercase();
+        let block = Block {
+            span: Span::new(0, text.len()),
+            role: Role::Body,
+        };
+        let segmented = segment(&text, &lower, block, &GRAMMAR);
+        assert!(match_block(&text, &segmented, &GRAMMAR).len() >= 2);
+        assert!(!find_markers(&segmented, &GRAMMAR).is_empty());
+    }
+}

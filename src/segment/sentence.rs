@@ -33,7 +33,8 @@ pub fn split_sentences_at(tokens: &[Token], marks: &[usize], grammar: &Grammar) 
     let mut sentences = Vec::new();
     let mut start = 0;
     for &index in marks {
-        // A mark among the closing quotes of a sentence just ended starts nothing.
+        // Never true while closers are not marks: a sentence end takes only closers
+        // after its mark. Kept so that no mark is read inside a finished sentence.
         if index < start {
             continue;
         }
@@ -63,7 +64,7 @@ fn sentence_end(tokens: &[Token], index: usize, grammar: &Grammar) -> Option<usi
     let TokenKind::Punct(mark) = token.kind else {
         return None;
     };
-    if !matches!(mark, '.' | '!' | '?' | '…') {
+    if !is_sentence_mark(token.kind) {
         return None;
     }
     let mut end = index + 1;

@@ -54,10 +54,7 @@ impl Token<'_> {
 
     /// True for any double quotation mark: straight or curly.
     pub fn is_double_quote(&self) -> bool {
-        matches!(
-            self.kind,
-            TokenKind::Punct('"' | '“' | '”' | '„' | '«' | '»')
-        )
+        super::quote::is_quote_mark(self.kind)
     }
 }
 
