@@ -6,12 +6,23 @@ use crate::segment::{Segmented, Token};
 
 /// Every marker phrase among a block's tokens, left to right, not overlapping.
 pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
+    find_markers_at(segmented, grammar, &segmented.marker_starts)
+}
+
+/// [`find_markers`], trying `starts` only: token indices in order, among them
+/// every token that may open a marker phrase (`segmented.marker_starts`; any
+/// others are passed over).
+pub(crate) fn find_markers_at(
+    segmented: &Segmented,
+    grammar: &Grammar,
+    starts: &[usize],
+) -> Vec<Marker> {
     let tokens = &segmented.tokens;
     let mut markers = Vec::new();
     // Tokens before `free_from` belong to a marker already found.
     let mut free_from = 0;
-    for &index in &segmented.marker_starts {
-        if index < free_from {
+    for &index in starts {
+        if index < free_from || !segmented.opens[index].marker {
             continue;
         }
         let matched = grammar.markers.longest_match(|i| {
@@ -37,12 +48,7 @@ pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
 
 /// "around 30" is an estimate, "around the world" is not: an estimate word needs a
 /// number after it, unless the phrase itself names the estimate ("a low estimate").
-pub(crate) fn estimate_applies(
-    kind: MarkerKind,
-    tokens: &[Token],
-    index: usize,
-    count: usize,
-) -> bool {
+fn estimate_applies(kind: MarkerKind, tokens: &[Token], index: usize, count: usize) -> bool {
     if kind != MarkerKind::Estimate {
         return true;
     }
