@@ -1,5 +1,5 @@
 //! Eight bytes at a time: tests on a `u64` read from text, for the loops that run
-//! over every byte of the corpus (escaping JSON, hashing claims).
+//! over every byte of the corpus (escaping JSON, hashing claims, reading words).
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -51,6 +51,21 @@ pub fn ascii_byte_mask(word: u64, byte: u8) -> u64 {
     !(((differs & !HIGH_BITS) + !HIGH_BITS) | differs) & HIGH_BITS
 }
 
+/// 0x80 in each byte of `word` that is an ASCII letter or digit, 0 elsewhere
+/// (non-ASCII bytes included).
+pub fn ascii_alphanumeric_mask(word: u64) -> u64 {
+    let ascii = word & !HIGH_BITS;
+    // For seven-bit bytes, adding 0x80 - low sets the high bit exactly when the
+    // byte is at least `low`, and adding 0x7f - high sets it exactly when the byte
+    // is above `high`; neither sum carries into the next byte.
+    let in_range = |bytes: u64, low: u8, high: u8| {
+        (bytes + splat(0x80 - low)) & !(bytes + splat(0x7f - high)) & HIGH_BITS
+    };
+    let digits = in_range(ascii, b'0', b'9');
+    let letters = in_range(ascii | splat(0x20), b'a', b'z');
+    (digits | letters) & !word
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +81,10 @@ mod tests {
             proptest::prop_assert_eq!(has_byte_below(word, limit), bytes.iter().any(|&b| b < limit));
             proptest::prop_assert_eq!(has_byte(word, byte), bytes.contains(&byte));
             proptest::prop_assert_eq!(has_non_ascii(word), !bytes.is_ascii());
+            let alphanumerics = ascii_alphanumeric_mask(word);
+            for (index, &b) in bytes.iter().enumerate() {
+                proptest::prop_assert_eq!(bytewise(alphanumerics)[index] == 0x80, b.is_ascii_alphanumeric());
+            }
             let ascii = word & !HIGH_BITS;
             let mask = ascii_byte_mask(ascii, byte);
             for (index, &b) in bytewise(ascii).iter().enumerate() {
