@@ -180,3 +180,30 @@ fn markdown_emphasis_stays_out_of_sources_and_claims() {
     assert_eq!(records[1]["source"]["text"], "the memo");
     assert_eq!(records[1]["claim"]["text"], "A bullet point");
 }
+
+#[test]
+fn folders_are_walked_depth_first_in_file_name_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Created out of order, with a subfolder between files and files that are skipped.
+    std::fs::create_dir(root.join("b")).unwrap();
+    for name in [
+        "c.txt",
+        "a.md",
+        "b/z.txt",
+        "b/y.html",
+        "notes.pdf",
+        "B.txt",
+        "b/x.csv",
+    ] {
+        std::fs::write(root.join(name), "Prices rose, officials said.\n").unwrap();
+    }
+    let walked: Vec<String> = claimtrace::ingest::expand_paths(&[root.to_path_buf()])
+        .map(|path| {
+            let path = path.expect("every entry is readable");
+            let relative = path.strip_prefix(root).unwrap();
+            relative.to_str().unwrap().replace('\\', "/")
+        })
+        .collect();
+    assert_eq!(walked, ["B.txt", "a.md", "b/y.html", "b/z.txt", "c.txt"]);
+}

@@ -6,6 +6,7 @@ pub mod jsonl;
 pub mod layout;
 pub mod markdown;
 
+use std::ffi::OsString;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
@@ -65,9 +66,16 @@ pub fn expand_paths(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, E
 struct Walk<'p> {
     roots: std::slice::Iter<'p, PathBuf>,
     /// The folders being listed, outermost first: each one's canonical path (to
-    /// skip symlink loops) and its children not yet visited, sorted, each with
-    /// whether it is a folder.
-    folders: Vec<(PathBuf, std::vec::IntoIter<(PathBuf, bool)>)>,
+    /// skip symlink loops) and its children not yet visited, sorted by file name.
+    folders: Vec<(PathBuf, std::vec::IntoIter<Child>)>,
+}
+
+/// An entry of a folder being walked.
+struct Child {
+    /// Its file name, the sort key: siblings differ in nothing else.
+    name: OsString,
+    path: PathBuf,
+    is_folder: bool,
 }
 
 impl Walk<'_> {
@@ -85,13 +93,22 @@ impl Walk<'_> {
         {
             return Ok(());
         }
-        let mut children: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+        // Sorting by file name orders siblings as sorting whole paths would. The
+        // names are taken once from the entries, not parsed back out of each path
+        // at every comparison (a tenth of the time spent on a folder of many small
+        // files).
+        let mut children: Vec<Child> = std::fs::read_dir(dir)
             .map_err(io)?
-            .filter_map(|entry| entry.ok().map(|entry| (entry.path(), is_folder(&entry))))
+            .filter_map(|entry| {
+                entry.ok().map(|entry| Child {
+                    name: entry.file_name(),
+                    path: entry.path(),
+                    is_folder: is_folder(&entry),
+                })
+            })
             .collect();
-        // Siblings differ in their last component only: comparing file names
-        // orders them as comparing whole paths would, without walking components.
-        children.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+        // Names in a folder are unique, so an unstable sort orders them fully.
+        children.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         self.folders.push((canonical, children.into_iter()));
         Ok(())
     }
@@ -112,11 +129,16 @@ impl Iterator for Walk<'_> {
                 }
                 continue;
             };
-            let Some((child, child_is_folder)) = children.next() else {
+            let Some(Child {
+                path: child,
+                is_folder,
+                ..
+            }) = children.next()
+            else {
                 self.folders.pop();
                 continue;
             };
-            if child_is_folder {
+            if is_folder {
                 if let Err(error) = self.enter(&child) {
                     return Some(Err(error));
                 }
