@@ -18,7 +18,9 @@ pub struct Mention {
     /// Canonical name: "Maria Lopez", "Foreign Policy", "the cable".
     pub name: String,
     /// Nouns a later mention may use for it: "senator", "official", "cable".
-    pub roles: Vec<String>,
+    /// A name's are worked out on first need (see [`Mentions::roles`]): only
+    /// "the senator"-style anaphors ask, and looking them up is not free.
+    roles: OnceCell<Vec<String>>,
 }
 
 /// What a source phrase asks for when it names nobody itself.
@@ -120,7 +122,7 @@ pub fn source_mention(
         span,
         source_type,
         name: name.to_string(),
-        roles,
+        roles: OnceCell::from(roles),
     }
 }
 
@@ -179,18 +181,23 @@ impl<'a> Mentions<'a> {
 
     /// The mention the capitalised name at `span` makes.
     fn name_mention(&self, span: Span) -> Mention {
-        let phrase = span.slice(self.text);
         let (source_type, name) = self.type_and_name(span);
-        let roles = self
-            .grammar
-            .title_roles
-            .get_or_insert_with(phrase, || title_roles(phrase, self.grammar));
         Mention {
             span,
             source_type,
             name,
-            roles,
+            roles: OnceCell::new(),
         }
+    }
+
+    /// The role nouns of `mention`: a name's come from the titles it opens with.
+    fn roles<'m>(&self, mention: &'m Mention) -> &'m [String] {
+        mention.roles.get_or_init(|| {
+            let phrase = mention.span.slice(self.text);
+            self.grammar
+                .title_roles
+                .get_or_insert_with(phrase, || title_roles(phrase, self.grammar))
+        })
     }
 
     /// Adds a source mention; sources arrive in text order.
@@ -311,8 +318,8 @@ pub fn resolve<'m>(
             ) && !is_pronoun(&mention.name, grammar)
         }
         Anaphor::Relative => true,
-        Anaphor::Role(noun) => mention
-            .roles
+        Anaphor::Role(noun) => mentions
+            .roles(mention)
             .iter()
             .any(|role| singular(role) == singular(noun)),
     };
