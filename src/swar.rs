@@ -14,7 +14,8 @@ pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
 }
 
 /// The fewer than eight bytes of `bytes` from `at` as a word, padded with `A`s
-/// (plain ASCII that no test here looks for).
+/// (plain ASCII that the JSON escape test does not look for; a letter to
+/// [`ascii_alphanumeric_mask`], so word scans do not pad).
 pub fn padded_tail(bytes: &[u8], at: usize) -> u64 {
     let mut padded = [b'A'; 8];
     let tail = bytes.get(at..).unwrap_or_default();

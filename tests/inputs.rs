@@ -185,7 +185,9 @@ fn markdown_emphasis_stays_out_of_sources_and_claims() {
 fn folders_are_walked_depth_first_in_file_name_order() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    // Created out of order, with a subfolder between files and files that are skipped.
+    // Created out of order, with a subfolder between files and files that are
+    // skipped. (A file system that happened to list them sorted would let an
+    // unsorted walk pass; ext4 and tmpfs do not.)
     std::fs::create_dir(root.join("b")).unwrap();
     for name in [
         "c.txt",

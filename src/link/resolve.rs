@@ -11,15 +11,15 @@ use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
 /// Something the text has named: a person, an organization, a source phrase.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Mention {
     pub span: Span,
     pub source_type: SourceType,
     /// Canonical name: "Maria Lopez", "Foreign Policy", "the cable".
     pub name: String,
     /// Nouns a later mention may use for it: "senator", "official", "cable".
-    /// A name's are worked out on first need (see [`Mentions::roles`]): only
-    /// "the senator"-style anaphors ask, and looking them up is not free.
+    /// A name's roles are worked out on first need (see [`Mentions::roles`]):
+    /// only "the senator"-style anaphors ask, and looking them up is not free.
     roles: OnceCell<Vec<String>>,
 }
 

@@ -193,8 +193,8 @@ pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
 
 /// The length of the word at the start of `bytes` when the scan can tell it from
 /// the bytes alone: ASCII letters and digits, joined by ASCII joiners or the
-/// caseless ’ and ‑, up to anything else that cannot belong to a word. The common
-/// case, scanned byte by byte. None when no word starts there or a non-ASCII
+/// caseless ’ and ‑, up to anything else that cannot belong to a word: the common
+/// case, read without decoding characters. None when no word starts there or a non-ASCII
 /// character may belong to it; [`word`] then decides.
 fn plain_word_len(bytes: &[u8]) -> Option<usize> {
     // Eight bytes at a time: this runs on every word of the corpus, and a
