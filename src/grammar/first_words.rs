@@ -17,6 +17,13 @@ pub struct Opens {
     pub marker: bool,
 }
 
+impl Opens {
+    /// True when a cue frame may start here: a cue or an "according to" phrase.
+    pub fn cue_or_according(self) -> bool {
+        self.cue || self.according
+    }
+}
+
 /// Lowercase first word -> the lexicons it opens a phrase of.
 #[derive(Debug, Clone, Default)]
 pub struct FirstWords {

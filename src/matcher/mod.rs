@@ -116,8 +116,7 @@ fn match_block_at(
             if index >= sentence.tokens.end {
                 break;
             }
-            let opens = segmented.opens[index];
-            if index < free_from || !(opens.cue || opens.according) {
+            if index < free_from || !segmented.opens[index].cue_or_according() {
                 continue;
             }
             let token = &segmented.tokens[index];

@@ -50,7 +50,7 @@ pub fn segment<'a>(
         opens.push(match token.kind {
             TokenKind::Word => {
                 let opens = grammar.first_words.opens(&token.lower);
-                if opens.cue || opens.according {
+                if opens.cue_or_according() {
                     cue_starts.push(index);
                 }
                 if opens.marker {
@@ -107,7 +107,7 @@ mod tests {
         let opens = &segmented.opens;
         assert_eq!(
             segmented.cue_starts,
-            indices(&|index| opens[index].cue || opens[index].according)
+            indices(&|index| opens[index].cue_or_according())
         );
         assert_eq!(
             segmented.marker_starts,
