@@ -1,4 +1,4 @@
-//! Throughput of `claimtrace::extract_text`, in bytes of input text.
+//! Throughput of `Extractor::extract_text`, in bytes of input text.
 //!
 //! Run with `cargo bench --bench extract`. The benchmarks:
 //!
@@ -10,13 +10,14 @@
 //!   way the CLI sees a folder of files), so the two together show whether cost
 //!   grows faster than the size of one document.
 //!
-//! The grammar is built once (`Grammar::built_in`) and shared by every benchmark.
+//! The grammar is built once (`Grammar::built_in`), and one extractor over it is
+//! shared by every benchmark, as one run of the CLI shares it.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use claimtrace::{Grammar, extract_text};
+use claimtrace::{Extractor, Grammar};
 use divan::Bencher;
 use divan::counter::BytesCount;
 
@@ -26,6 +27,8 @@ fn main() {
 
 static GRAMMAR: LazyLock<Grammar> =
     LazyLock::new(|| Grammar::built_in().expect("the built-in grammar loads"));
+
+static EXTRACTOR: LazyLock<Extractor<'static>> = LazyLock::new(|| Extractor::new(&GRAMMAR));
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -59,7 +62,7 @@ fn seed_names() -> Vec<&'static str> {
 
 #[divan::bench(args = seed_names())]
 fn seed(bencher: Bencher, name: &str) {
-    let grammar = &*GRAMMAR;
+    let extractor = &*EXTRACTOR;
     let text = SEEDS
         .iter()
         .find(|(seed, _)| seed == name)
@@ -67,7 +70,7 @@ fn seed(bencher: Bencher, name: &str) {
         .expect("a seed listed by seed_names");
     bencher
         .counter(BytesCount::of_str(text))
-        .bench(|| extract_text(black_box(text), grammar));
+        .bench(|| extractor.extract_text(black_box(text)));
 }
 
 /// `../shared/corpus/polnear/dev.jsonl` beside the repository, or the file named by
@@ -115,10 +118,10 @@ fn dev_concatenated(bencher: Bencher) {
         );
         return;
     };
-    let grammar = &*GRAMMAR;
+    let extractor = &*EXTRACTOR;
     bencher
         .counter(BytesCount::of_str(text))
-        .bench(|| extract_text(black_box(text), grammar));
+        .bench(|| extractor.extract_text(black_box(text)));
 }
 
 #[divan::bench(sample_count = 20, sample_size = 1)]
@@ -130,12 +133,12 @@ fn dev_per_document(bencher: Bencher) {
         );
         return;
     };
-    let grammar = &*GRAMMAR;
+    let extractor = &*EXTRACTOR;
     let bytes: usize = texts.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         texts
             .iter()
-            .map(|text| extract_text(black_box(text), grammar).len())
+            .map(|text| extractor.extract_text(black_box(text)).len())
             .sum::<usize>()
     });
 }

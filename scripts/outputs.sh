@@ -6,21 +6,22 @@
 #
 #     scripts/outputs.sh OUT_DIR [BINARY]
 #
-# BINARY defaults to target/release/claimtrace. Writes the seeds in every
-# extract format and in compare, sources and report; `extract --format jsonl` of
+# BINARY defaults to target/release/claimtrace. Writes the help of every
+# command, the seeds in every extract format and in compare, sources and report; `extract --format jsonl` of
 # the PolNeAR train and dev texts, and `eval` on both (with 20 errors of each
 # kind), and of one long document made of train texts (which is spilled), when
 # ../shared/corpus is there. Run it on the old and the new binary
-# and compare:
+# (named claimtrace, as the help shows the name) and compare:
 #
-#     scripts/outputs.sh /tmp/before /tmp/claimtrace-old
+#     scripts/outputs.sh /tmp/before /tmp/old/claimtrace
 #     scripts/outputs.sh /tmp/after
 #     diff -r /tmp/before /tmp/after && echo identical
 
 set -euo pipefail
 
 usage() {
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+    # The comment block at the top, without its "# ".
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
     exit 2
 }
 [ $# -ge 1 ] || usage
@@ -40,6 +41,12 @@ run() {
     echo "$code" >"$OUT/$name.code"
 }
 
+run help.txt --help
+for command in extract sources compare report show "review merge" "review status" check \
+    "export claimreview" eval "grammar check"; do
+    # shellcheck disable=SC2086 # two-word commands split on purpose
+    run "help-${command// /-}.txt" $command --help
+done
 for format in jsonl json yaml table; do
     run "extract-seeds.$format" extract --format "$format" seeds
 done

@@ -33,6 +33,18 @@ pub enum Error {
     #[error("{path}: binary file (NUL byte at offset {offset}), skipped")]
     Binary { path: String, offset: usize },
 
+    /// Output that could not be written: a closed pipe, a full disk.
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+
+    /// A value that could not be written as JSON.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+
+    /// A value that could not be written as YAML.
+    #[error(transparent)]
+    Yaml(#[from] serde_yaml::Error),
+
     /// A file or folder that could not be read.
     #[error("{path}: {source}")]
     Io {
@@ -40,6 +52,18 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl Error {
+    /// Whether this is a write to a pipe whose reader has gone (`claimtrace … | head`):
+    /// not a failure of the run.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Write(error) => error.kind() == std::io::ErrorKind::BrokenPipe,
+            Error::Json(error) => error.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe),
+            _ => false,
+        }
+    }
 }
 
 /// Result with the library's error.

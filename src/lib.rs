@@ -18,14 +18,17 @@
 
 pub mod aggregate;
 pub mod assess;
+pub mod batch;
 pub mod error;
 pub mod eval;
+pub mod examples;
 pub mod grammar;
 pub mod ingest;
 pub mod link;
 pub mod matcher;
 pub mod model;
 pub mod pipeline;
+pub mod record;
 pub mod render;
 pub mod review;
 pub mod segment;
@@ -35,5 +38,5 @@ mod swar;
 pub use error::Error;
 pub use grammar::Grammar;
 pub use model::{Attribution, Kind, Marker, MarkerKind, Relay, Source, SourceType};
-pub use pipeline::{Extraction, extract, extract_text};
+pub use pipeline::{Extraction, Extractor, extract, extract_text};
 pub use span::Span;

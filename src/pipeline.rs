@@ -1,9 +1,11 @@
-//! One document through every stage: layout, segmentation, frames, linking.
+//! One document through every stage: layout, segmentation, frames and markers,
+//! linking, assessment.
 
+use crate::assess::{Memos, assess};
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Input, Metadata, layout};
 use crate::link::{Digest, link};
-use crate::matcher::match_block;
+use crate::matcher::{find_markers, match_block};
 use crate::model::Attribution;
 use crate::segment::segment;
 
@@ -18,71 +20,108 @@ pub struct Extraction {
     pub attributions: Vec<Attribution>,
 }
 
-/// Runs the whole pipeline on one decoded input.
-pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
-    let attributions = extract_text(&input.text, grammar);
-    Extraction {
-        doc: input.name,
-        text: input.text,
-        meta: input.meta,
-        attributions,
-    }
-}
-
 /// Text linked as one, at least, in bytes: a document with more is linked in
 /// sections of about this much, cut between prose blocks, so that what linking holds
 /// stays bounded however long the document. News articles are a few KB; a
 /// speaker or a pronoun's antecedent is not carried across a cut.
 pub const SECTION_BYTES: usize = 256 * 1024;
 
-/// The attributions of `text`, in text order.
-pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
-    let mut attributions = Vec::new();
-    let Ok(()) = for_each_section(text, grammar, |mut section| {
-        attributions.append(&mut section);
-        Ok::<(), std::convert::Infallible>(())
-    });
-    attributions
+/// The pipeline for one grammar, with what its stages keep from one document to
+/// the next (news names the same people and bodies in article after article).
+/// One extractor serves a whole run, on every worker thread.
+#[derive(Debug)]
+pub struct Extractor<'g> {
+    grammar: &'g Grammar,
+    memos: Memos,
 }
 
-/// Hands `each` the attributions of each section of `text` (see
-/// [`SECTION_BYTES`]), in text order: one section for any news article. Stops at
-/// the first error `each` returns.
-pub fn for_each_section<E>(
-    text: &str,
-    grammar: &Grammar,
-    mut each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
-) -> Result<(), E> {
-    let mut section: Vec<Digest> = Vec::new();
-    let mut section_start = 0;
-    let mut cut_put_off = false;
-    let mut block_lower = String::new();
-    for block in layout::layout(text, grammar) {
-        if !block.role.is_prose() {
-            continue;
+impl<'g> Extractor<'g> {
+    /// An extractor that knows nothing yet of the documents it will see.
+    pub fn new(grammar: &'g Grammar) -> Self {
+        Extractor {
+            grammar,
+            memos: Memos::default(),
         }
-        if block.span.start - section_start >= SECTION_BYTES {
-            // "X reports:" takes the next block along, but only once: a chain of
-            // them would otherwise put the cut off for ever.
-            let claims_next_block = section
-                .last()
-                .is_some_and(|digest| digest.found.iter().any(|found| found.claim_in_next_block));
-            if claims_next_block && !cut_put_off {
-                cut_put_off = true;
-            } else {
-                if !section.is_empty() {
-                    each(link(text, std::mem::take(&mut section), grammar))?;
-                }
-                section_start = block.span.start;
-                cut_put_off = false;
+    }
+
+    /// The grammar it extracts with.
+    pub fn grammar(&self) -> &'g Grammar {
+        self.grammar
+    }
+
+    /// Runs the whole pipeline on one decoded input.
+    pub fn extract(&self, input: Input) -> Extraction {
+        let attributions = self.extract_text(&input.text);
+        Extraction {
+            doc: input.name,
+            text: input.text,
+            meta: input.meta,
+            attributions,
+        }
+    }
+
+    /// The attributions of `text`, in text order.
+    pub fn extract_text(&self, text: &str) -> Vec<Attribution> {
+        let mut attributions = Vec::new();
+        let Ok(()) = self.for_each_section(text, |mut section| {
+            attributions.append(&mut section);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        attributions
+    }
+
+    /// Hands `each` the attributions of each section of `text` (see
+    /// [`SECTION_BYTES`]), in text order: one section for any news article. Stops at
+    /// the first error `each` returns.
+    pub fn for_each_section<E>(
+        &self,
+        text: &str,
+        mut each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let grammar = self.grammar;
+        let assessed = |section| assess(text, link(section), grammar, &self.memos);
+        let mut section: Vec<Digest> = Vec::new();
+        let mut section_start = 0;
+        let mut cut_put_off = false;
+        let mut block_lower = String::new();
+        for block in layout::layout(text, grammar) {
+            if !block.role.is_prose() {
+                continue;
             }
+            if block.span.start - section_start >= SECTION_BYTES {
+                // "X reports:" takes the next block along, but only once: a chain of
+                // them would otherwise put the cut off for ever.
+                let claims_next_block = section.last().is_some_and(|digest| {
+                    digest.found.iter().any(|found| found.claim_in_next_block)
+                });
+                if claims_next_block && !cut_put_off {
+                    cut_put_off = true;
+                } else {
+                    if !section.is_empty() {
+                        each(assessed(std::mem::take(&mut section)))?;
+                    }
+                    section_start = block.span.start;
+                    cut_put_off = false;
+                }
+            }
+            section.push(digest_block(text, block, &mut block_lower, grammar));
         }
-        section.push(digest_block(text, block, &mut block_lower, grammar));
+        if section.is_empty() {
+            return Ok(());
+        }
+        each(assessed(section))
     }
-    if section.is_empty() {
-        return Ok(());
-    }
-    each(link(text, section, grammar))
+}
+
+/// Runs the whole pipeline on one decoded input (see [`Extractor::extract`]; a run
+/// over many documents keeps one extractor).
+pub fn extract(input: Input, grammar: &Grammar) -> Extraction {
+    Extractor::new(grammar).extract(input)
+}
+
+/// The attributions of `text`, in text order.
+pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
+    Extractor::new(grammar).extract_text(text)
 }
 
 /// One block segmented and matched: only its digest outlives its tokens, so one
@@ -94,7 +133,8 @@ fn digest_block(text: &str, block: Block, block_lower: &mut String, grammar: &Gr
     block_lower.make_ascii_lowercase();
     let segmented = segment(text, block_lower, block, grammar);
     let found = match_block(text, &segmented, grammar);
-    Digest::new(&segmented, found, grammar)
+    let markers = find_markers(&segmented, grammar);
+    Digest::new(&segmented, found, markers, grammar)
 }
 
 #[cfg(test)]
@@ -105,11 +145,12 @@ mod tests {
     fn sections(text: &str) -> Vec<Vec<Attribution>> {
         let grammar = Grammar::built_in().expect("the built-in grammar loads");
         let mut sections = Vec::new();
-        for_each_section(text, &grammar, |section| {
-            sections.push(section);
-            Ok::<(), ()>(())
-        })
-        .expect("nothing fails");
+        Extractor::new(&grammar)
+            .for_each_section(text, |section| {
+                sections.push(section);
+                Ok::<(), ()>(())
+            })
+            .expect("nothing fails");
         sections
     }
 

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use claimtrace::Grammar;
 use claimtrace::eval::{evaluate, gold::read_validated_gold};
+use claimtrace::{Extractor, Grammar};
 
 use crate::support::{claimtrace, root, stdout};
 
@@ -24,7 +24,8 @@ fn dev_full_f1_does_not_fall() {
         return;
     };
     let docs = read_validated_gold(&path).expect("the dev corpus reads");
-    let evaluation = evaluate(&docs, &Grammar::built_in().unwrap(), 0);
+    let grammar = Grammar::built_in().unwrap();
+    let evaluation = evaluate(&docs, &Extractor::new(&grammar), 0);
     let full = evaluation.scores.full;
     eprintln!(
         "polnear/dev full: P {:.1}% R {:.1}% F1 {:.1}%",

@@ -189,7 +189,7 @@ fn grammar_overlays_and_their_errors() {
 fn built_in_grammar_examples_all_pass() {
     let grammar = claimtrace::Grammar::built_in().unwrap();
     assert!(grammar.examples.len() >= 20);
-    let failures = claimtrace::grammar::check::run_examples(&grammar);
+    let failures = claimtrace::examples::run_examples(&grammar);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     let output = claimtrace(&["grammar", "check"]);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -246,7 +246,8 @@ fn output_order_does_not_depend_on_threads() {
 /// one thread or two, next to documents with records and without.
 #[test]
 fn a_long_document_is_written_as_it_is_extracted() {
-    use claimtrace::render::{ExtractionWriter, Format, Prepared, SPILLED_DOCUMENT_BYTES};
+    use claimtrace::batch::SPILLED_DOCUMENT_BYTES;
+    use claimtrace::render::{ExtractionWriter, Format, render_document};
     let grammar = claimtrace::Grammar::built_in().unwrap();
     let seeds: String = [
         "seeds/000_6e7a248ef508e0f5.txt",
@@ -296,7 +297,7 @@ fn a_long_document_is_written_as_it_is_extracted() {
                 let input = claimtrace::ingest::decode(path, bytes, false).unwrap();
                 let extraction = claimtrace::extract(input, &grammar);
                 writer
-                    .write(Prepared::rendered(extraction, format).unwrap())
+                    .write(render_document(extraction, format).unwrap())
                     .unwrap();
             }
             writer.finish().unwrap();

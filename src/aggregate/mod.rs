@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::grammar::alias_key;
 use crate::model::{Kind, MarkerKind, SourceType};
-use crate::render::record::Record;
+use crate::record::Record;
 
 /// Sourcing counts of one document, or of many merged.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -213,7 +213,7 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::record::{SourceRecord, TextSpan};
+    use crate::record::{SourceRecord, TextSpan};
 
     fn record(source: Option<(&str, SourceType)>, hedged: bool) -> Record {
         let span = |text: &str| TextSpan {
@@ -240,7 +240,7 @@ mod tests {
                 via: Vec::new(),
             }),
             markers: if hedged {
-                vec![crate::render::record::MarkerRecord {
+                vec![crate::record::MarkerRecord {
                     kind: MarkerKind::Hedge,
                     text: "reportedly".into(),
                     start: 0,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::most_frequent;
 use crate::grammar::alias_key;
 use crate::model::{Kind, MarkerKind, SourceType};
-use crate::render::record::Record;
+use crate::record::Record;
 
 /// One canonical source and what rests on it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,85 +1,59 @@
-//! Reliability markers: hedges, uncertainty, anonymity, no-comment, estimates, beliefs.
+//! Which claim each reliability marker qualifies, and the second-hand marker of a
+//! source that reached us through another outlet or document.
 
-use crate::grammar::Grammar;
-use crate::model::{Marker, MarkerKind};
-use crate::segment::{Segmented, Token};
+use crate::link::Draft;
+use crate::model::{Marker, MarkerKind, Source, SourceType};
+use crate::span::Span;
 
-/// Every marker phrase among a block's tokens, left to right, not overlapping.
-pub fn find_markers(segmented: &Segmented, grammar: &Grammar) -> Vec<Marker> {
-    find_markers_at(segmented, grammar, &segmented.marker_starts)
-}
+/// What a relay through another outlet or document takes off the score.
+pub const SECOND_HAND_WEIGHT: f64 = 0.1;
 
-/// [`find_markers`], trying `starts` only: token indices in order, among them
-/// every token that may open a marker phrase (`segmented.marker_starts`; any
-/// others are passed over).
-pub(crate) fn find_markers_at(
-    segmented: &Segmented,
-    grammar: &Grammar,
-    starts: &[usize],
-) -> Vec<Marker> {
-    let tokens = &segmented.tokens;
-    let mut markers = Vec::new();
-    // Tokens before `free_from` belong to a marker already found.
-    let mut free_from = 0;
-    for &index in starts {
-        if index < free_from || !segmented.opens[index].marker {
-            continue;
-        }
-        let matched = grammar.markers.longest_match(|i| {
-            tokens
-                .get(index + i)
-                .filter(|token| token.is_word())
-                .map(|token| token.lower.as_ref())
-        });
-        match matched {
-            Some((count, rule)) if estimate_applies(rule.kind, tokens, index, count) => {
-                markers.push(Marker {
-                    kind: rule.kind,
-                    span: tokens[index].span.cover(tokens[index + count - 1].span),
-                    weight: rule.weight,
-                });
-                free_from = index + count;
-            }
-            _ => {}
+/// The markers of each draft, in the order of `drafts`: each marker goes to the
+/// claim it qualifies, or to none.
+pub fn attach(drafts: &[Draft], markers: Vec<Marker>) -> Vec<Vec<Marker>> {
+    let mut owned: Vec<Vec<Marker>> = vec![Vec::new(); drafts.len()];
+    let mut by_scope: Vec<usize> = (0..drafts.len()).collect();
+    by_scope.sort_by_key(|&index| drafts[index].scope.start);
+    for marker in markers {
+        if let Some(owner) = marker_owner(drafts, &by_scope, marker.span) {
+            owned[owner].push(marker);
         }
     }
-    markers
+    owned
 }
 
-/// "around 30" is an estimate, "around the world" is not: an estimate word needs a
-/// number after it, unless the phrase itself names the estimate ("a low estimate").
-fn estimate_applies(kind: MarkerKind, tokens: &[Token], index: usize, count: usize) -> bool {
-    if kind != MarkerKind::Estimate {
-        return true;
-    }
-    let names_estimate = tokens[index..index + count]
+/// How many drafts whose scope starts before a marker are tried for it; scopes are
+/// sentences, so only the last few can hold it.
+const MARKER_CANDIDATES: usize = 8;
+
+/// The draft a marker qualifies: the one whose claim holds it, else the first whose
+/// sentence does. `by_scope` lists draft indices by scope start.
+fn marker_owner(drafts: &[Draft], by_scope: &[usize], marker: Span) -> Option<usize> {
+    let end = by_scope.partition_point(|&index| drafts[index].scope.start <= marker.start);
+    let candidates = &by_scope[end.saturating_sub(MARKER_CANDIDATES)..end];
+    let in_claim = candidates
         .iter()
-        .any(|token| token.lower.starts_with("estimate"));
-    let number_follows = tokens.get(index + count).is_some_and(|next| {
-        next.text.starts_with(|c: char| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&next.lower.as_ref())
-    });
-    names_estimate || number_follows
+        .find(|&&index| drafts[index].claim.contains(marker));
+    let in_scope = || {
+        candidates
+            .iter()
+            .filter(|&&index| drafts[index].scope.contains(marker))
+            .min()
+    };
+    in_claim.or_else(in_scope).copied()
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "dozens",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "half",
-    "a",
-];
+/// Where a claim came second-hand: the first relay, or the source itself when it is
+/// another outlet ("according to The New York Times, which first reported …").
+pub fn second_hand(source: &Source) -> Option<Marker> {
+    let span = match source.via.first() {
+        Some(relay) => relay.span,
+        None if source.source_type == SourceType::Publication => source.span,
+        None => return None,
+    };
+    Some(Marker {
+        kind: MarkerKind::SecondHand,
+        span,
+        weight: SECOND_HAND_WEIGHT,
+    })
+}

@@ -1,10 +1,85 @@
-//! Source types, reliability markers and the sourcing score, all from grammar/ data.
+//! Assessing a section's linked claims: source types, names and relays (pronouns
+//! resolved), the markers each claim carries, direct or indirect, and the
+//! sourcing score, all from grammar/ data.
 
 pub mod canonical;
 pub mod markers;
+pub mod memo;
+pub mod resolve;
 pub mod score;
-pub mod source_type;
+pub mod sources;
 
-pub use markers::find_markers;
+use crate::grammar::Grammar;
+use crate::link::{Digest, Linked};
+use crate::model::{Attribution, Kind};
+use crate::span::Span;
+
+pub use memo::Memos;
 pub use score::score;
-pub use source_type::classify;
+
+/// The attributions of a linked section of `text`, in the order of its drafts.
+/// `memos` keeps what is worked out from the grammar for the next sections and
+/// documents.
+pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> Vec<Attribution> {
+    let Linked {
+        drafts,
+        markers,
+        blocks,
+    } = linked;
+    let owned = markers::attach(&drafts, markers);
+    let sources = sources::make_sources(text, &blocks, &drafts, grammar, memos);
+    drafts
+        .into_iter()
+        .zip(owned)
+        .zip(sources)
+        .map(|((draft, mut markers), source)| {
+            if let Some(relayed) = source.as_ref().and_then(markers::second_hand) {
+                markers.push(relayed);
+            }
+            markers.sort_by_key(|marker| (marker.span.start, marker.span.end));
+            let kind = if draft.attributed {
+                quote_kind(&blocks, draft.claim)
+            } else {
+                Kind::Unattributed
+            };
+            let score = score(
+                source.as_ref().map(|source| source.source_type),
+                kind,
+                &markers,
+            );
+            Attribution {
+                kind,
+                claim: draft.claim,
+                cue: draft.cue,
+                source,
+                markers,
+                score,
+            }
+        })
+        .collect()
+}
+
+/// Direct when the claim is one quotation, mixed when it holds one, else indirect.
+fn quote_kind(blocks: &[Digest], claim: Span) -> Kind {
+    let first = blocks.partition_point(|digest| digest.span.end <= claim.start);
+    let quotes: Vec<Span> = blocks[first..]
+        .iter()
+        .take_while(|digest| digest.span.start < claim.end)
+        .flat_map(|digest| {
+            digest
+                .quotes
+                .overlapping(claim)
+                .iter()
+                .map(|quote| quote.span)
+        })
+        .collect();
+    // A claim may start one byte inside a quote or end on a comma or period just
+    // outside it; a quote split by "he said" is still the speaker's own words.
+    let opens_quoted = quotes.iter().any(|quote| quote.start <= claim.start + 1);
+    let closes_quoted = quotes.iter().any(|quote| claim.end <= quote.end + 2);
+    match (opens_quoted && closes_quoted, quotes.is_empty()) {
+        (true, _) => Kind::Direct,
+        (false, false) => Kind::Mixed,
+        (false, true) => Kind::Indirect,
+    }
+}

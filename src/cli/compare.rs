@@ -8,17 +8,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use claimtrace::Grammar;
 use claimtrace::aggregate::registry::Registry;
 use claimtrace::aggregate::{Stats, group_by};
-use claimtrace::ingest::ReadOptions;
+use claimtrace::record::{Record, records};
 use claimtrace::render::compare::{
-    Column, CompareFormat, Comparison, GroupBy, SortBy, compare_csv, compare_markdown,
-    compare_table,
+    Column, Comparison, GroupBy, SortBy, compare_csv, compare_markdown, compare_table,
 };
-use claimtrace::render::record::{Record, records};
 
-use super::batch;
+use super::batch::Batch;
 
 /// The column of documents that carry no publisher, with `--by publisher`.
 const NO_PUBLISHER: &str = "(no publisher)";
@@ -30,12 +27,12 @@ pub struct CompareArgs {
     format: CompareFormat,
     /// Column order: name (A to Z); claims, anonymous (share of attributed claims on
     /// anonymous sources), unattributed or hedged (share of claims), largest first.
-    #[arg(long, value_enum, default_value_t = SortBy::Name)]
-    sort: SortBy,
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    sort: SortArg,
     /// One column per document, or per publisher (documents read with
     /// `--input-format jsonl` from a corpus with a `publisher` field).
-    #[arg(long, value_enum, default_value_t = GroupBy::Document)]
-    by: GroupBy,
+    #[arg(long, value_enum, default_value_t = GroupArg::Document)]
+    by: GroupArg,
     /// Compare the records of `extract --format jsonl` (files or `-`) instead of
     /// extracting texts; records of one document may be spread over several files.
     #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
@@ -43,6 +40,58 @@ pub struct CompareArgs {
     /// Files, folders or `-`; default: seeds.
     #[arg(default_value = "seeds")]
     paths: Vec<PathBuf>,
+}
+
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CompareFormat {
+    Table,
+    Md,
+    Csv,
+    Json,
+}
+
+/// `--sort`: the library's [`SortBy`], named for clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum SortArg {
+    /// Document (or publisher) name, A to Z.
+    Name,
+    /// Number of claims.
+    Claims,
+    /// Share of attributed claims resting on anonymous sources.
+    Anonymous,
+    /// Share of claims with no attribution.
+    Unattributed,
+    /// Share of claims carrying a hedge or uncertainty marker.
+    Hedged,
+}
+
+impl From<SortArg> for SortBy {
+    fn from(sort: SortArg) -> SortBy {
+        match sort {
+            SortArg::Name => SortBy::Name,
+            SortArg::Claims => SortBy::Claims,
+            SortArg::Anonymous => SortBy::Anonymous,
+            SortArg::Unattributed => SortBy::Unattributed,
+            SortArg::Hedged => SortBy::Hedged,
+        }
+    }
+}
+
+/// `--by`: the library's [`GroupBy`], named for clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum GroupArg {
+    Document,
+    Publisher,
+}
+
+impl From<GroupArg> for GroupBy {
+    fn from(by: GroupArg) -> GroupBy {
+        match by {
+            GroupArg::Document => GroupBy::Document,
+            GroupArg::Publisher => GroupBy::Publisher,
+        }
+    }
 }
 
 /// What is gathered before comparing: statistics per document (sorted by name, so
@@ -63,15 +112,10 @@ impl Gathered {
 }
 
 /// Prints the comparison; returns whether an input failed.
-pub fn run(
-    args: &CompareArgs,
-    read: ReadOptions,
-    grammar: &Grammar,
-    out: &mut dyn Write,
-) -> Result<bool> {
+pub fn run(args: &CompareArgs, batch: &Batch, out: &mut dyn Write) -> Result<bool> {
     let mut gathered = Gathered::default();
     let failed = if args.from_jsonl.is_empty() {
-        batch::for_each_extraction(&args.paths, read, grammar, |extraction| {
+        batch.for_each_extraction(&args.paths, |extraction| {
             // A document with no claim still gets its (empty) column.
             gathered.docs.entry(extraction.doc.clone()).or_default();
             for record in records(&extraction) {
@@ -83,7 +127,7 @@ pub fn run(
             Ok(())
         })?
     } else {
-        if args.by == GroupBy::Publisher {
+        if GroupBy::from(args.by) == GroupBy::Publisher {
             bail!(
                 "--by publisher needs the documents' metadata, which JSONL records do not carry; \
                  compare the corpus itself: claimtrace --input-format jsonl compare --by publisher CORPUS.jsonl"
@@ -114,7 +158,8 @@ fn compare(gathered: Gathered, args: &CompareArgs) -> Result<Comparison> {
         registry,
         publishers,
     } = gathered;
-    let columns = match args.by {
+    let by = GroupBy::from(args.by);
+    let columns = match by {
         GroupBy::Document => docs
             .into_iter()
             .map(|(name, stats)| Column { name, stats })
@@ -136,11 +181,11 @@ fn compare(gathered: Gathered, args: &CompareArgs) -> Result<Comparison> {
         }
     };
     Ok(Comparison::new(
-        args.by,
-        args.sort,
+        by,
+        args.sort.into(),
         columns,
         &registry,
-        |doc| match args.by {
+        |doc| match by {
             GroupBy::Document => doc.to_string(),
             GroupBy::Publisher => publisher_of(&publishers, doc),
         },

@@ -14,12 +14,16 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use claimtrace::Grammar;
 use claimtrace::aggregate::registry::Registry;
+use claimtrace::batch::{Prepared, threads};
 use claimtrace::eval::{evaluate, gold::read_validated_gold};
 use claimtrace::ingest::ReadOptions;
+use claimtrace::record::records;
 use claimtrace::render::sources::{sources_csv, sources_table};
-use claimtrace::render::{ExtractionWriter, Format, Prepared, record::records};
+use claimtrace::render::{ExtractionWriter, Format};
+use claimtrace::{Extractor, Grammar};
+
+use batch::Batch;
 
 /// Trace every claim in a news text to its stated source.
 #[derive(Debug, Parser)]
@@ -51,8 +55,8 @@ pub struct Cli {
 enum Command {
     /// Print every claim with its cue, source and markers.
     Extract {
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+        format: ExtractFormat,
         /// Files, folders (recursed; .txt and .md) or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -120,6 +124,26 @@ enum InputFormat {
     Jsonl,
 }
 
+/// `extract --format`: the library's [`Format`], named for clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Table,
+    Yaml,
+    Json,
+    Jsonl,
+}
+
+impl From<ExtractFormat> for Format {
+    fn from(format: ExtractFormat) -> Format {
+        match format {
+            ExtractFormat::Table => Format::Table,
+            ExtractFormat::Yaml => Format::Yaml,
+            ExtractFormat::Json => Format::Json,
+            ExtractFormat::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum SourcesFormat {
     Table,
@@ -143,7 +167,6 @@ pub fn run() -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
-    batch::set_threads(cli.threads);
     let grammar_dir = match &cli.command {
         Command::Grammar {
             action: GrammarAction::Check { dir },
@@ -151,20 +174,24 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         _ => cli.grammar.clone(),
     };
     let grammar = Grammar::load(grammar_dir.as_deref()).context("loading the grammar")?;
-    let read = ReadOptions {
-        jsonl: cli.input_format == InputFormat::Jsonl,
-        lossy: cli.lossy,
-        html: cli.input_format == InputFormat::Html,
+    let batch = Batch {
+        read: ReadOptions {
+            jsonl: cli.input_format == InputFormat::Jsonl,
+            lossy: cli.lossy,
+            html: cli.input_format == InputFormat::Html,
+        },
+        threads: threads(cli.threads),
+        extractor: Extractor::new(&grammar),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Extract { format, paths } => {
+            let format = Format::from(format);
             let mut writer = ExtractionWriter::new(&mut out, format);
-            let failed = batch::for_each_prepared(
+            let failed = batch.for_each_prepared(
                 &paths,
-                read,
-                |input| Prepared::new(input, format, &grammar),
+                |input| Ok(Prepared::new(input, format, &batch.extractor)?),
                 |prepared| {
                     if let Prepared::Streamed { input, because, .. } = &prepared {
                         // The output is the same; only the time and the thread differ.
@@ -175,7 +202,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                             input.name
                         );
                     }
-                    writer.write(prepared)
+                    Ok(prepared.write_to(&mut writer, &batch.extractor)?)
                 },
             )?;
             writer.finish()?;
@@ -183,7 +210,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Sources { format, paths } => {
             let mut registry = Registry::default();
-            let failed = batch::for_each_extraction(&paths, read, &grammar, |extraction| {
+            let failed = batch.for_each_extraction(&paths, |extraction| {
                 records(&extraction)
                     .iter()
                     .for_each(|record| registry.add(record));
@@ -200,15 +227,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             exit_code(failed)
         }
-        Command::Compare(args) => exit_code(compare::run(&args, read, &grammar, &mut out)?),
-        Command::Report(args) => exit_code(report::run(&args, read, &grammar, &mut out)?),
-        Command::Show(args) => exit_code(show::run(&args, read, &grammar, &mut out)?),
-        Command::Review { action } => review::review(action, read, &grammar, &mut out)?,
-        Command::Check(args) => review::check_command(args, read, &grammar, &mut out)?,
+        Command::Compare(args) => exit_code(compare::run(&args, &batch, &mut out)?),
+        Command::Report(args) => exit_code(report::run(&args, &batch, &mut out)?),
+        Command::Show(args) => exit_code(show::run(&args, &batch, &mut out)?),
+        Command::Review { action } => review::review(action, &batch, &mut out)?,
+        Command::Check(args) => review::check_command(args, &batch, &mut out)?,
         Command::Export { format } => review::export(format, &mut out)?,
         Command::Eval { gold, json, errors } => {
             let docs = read_validated_gold(&gold)?;
-            let evaluation = evaluate(&docs, &grammar, errors);
+            let evaluation = evaluate(&docs, &batch.extractor, errors);
             if json {
                 serde_json::to_writer_pretty(&mut out, &evaluation)?;
                 writeln!(out)?;
@@ -220,7 +247,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Grammar {
             action: GrammarAction::Check { .. },
         } => {
-            let failures = claimtrace::grammar::check::run_examples(&grammar);
+            let failures = claimtrace::examples::run_examples(&grammar);
             for failure in &failures {
                 eprintln!("{failure}");
             }
@@ -252,8 +279,12 @@ fn exit_code(failed: bool) -> ExitCode {
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
+        let io = cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+        let library = cause
+            .downcast_ref::<claimtrace::Error>()
+            .is_some_and(claimtrace::Error::is_broken_pipe);
+        io || library
     })
 }

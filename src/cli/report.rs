@@ -6,11 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use claimtrace::Grammar;
-use claimtrace::ingest::ReadOptions;
 use claimtrace::render::report::ReportBuilder;
 
-use super::batch;
+use super::batch::Batch;
 
 /// Options of `claimtrace report`.
 #[derive(Debug, clap::Args)]
@@ -24,15 +22,10 @@ pub struct ReportArgs {
 }
 
 /// Writes DIR/report.md and DIR/report.html; returns whether an input failed.
-pub fn run(
-    args: &ReportArgs,
-    read: ReadOptions,
-    grammar: &Grammar,
-    out: &mut dyn Write,
-) -> Result<bool> {
+pub fn run(args: &ReportArgs, batch: &Batch, out: &mut dyn Write) -> Result<bool> {
     let mut report = ReportBuilder::default();
     let mut documents = 0;
-    let failed = batch::for_each_extraction(&args.paths, read, grammar, |extraction| {
+    let failed = batch.for_each_extraction(&args.paths, |extraction| {
         report.add(&extraction);
         documents += 1;
         Ok(())

@@ -11,19 +11,18 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 
-use claimtrace::Grammar;
-use claimtrace::ingest::ReadOptions;
 use claimtrace::model::MarkerKind;
-use claimtrace::render::record::records;
+use claimtrace::record::records;
+use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
-use claimtrace::render::yaml::{ReviewBuilder, ReviewDocument, write_review};
+use claimtrace::render::yaml::write_review;
 use claimtrace::review::claimreview::claim_reviews;
 use claimtrace::review::merge::merge;
 use claimtrace::review::policy::{Policy, Violation, check};
 use claimtrace::review::tally::tally;
 use claimtrace::review::{ReviewFile, Status, load_review};
 
-use super::batch;
+use super::batch::Batch;
 
 /// Widest claim excerpt in listings.
 const CLAIM_EXCERPT: usize = 80;
@@ -83,27 +82,17 @@ pub enum ExportAction {
 }
 
 /// Runs `review merge` or `review status`.
-pub fn review(
-    action: ReviewAction,
-    read: ReadOptions,
-    grammar: &Grammar,
-    out: &mut dyn Write,
-) -> Result<ExitCode> {
+pub fn review(action: ReviewAction, batch: &Batch, out: &mut dyn Write) -> Result<ExitCode> {
     match action {
         ReviewAction::Merge { old, paths, output } => {
-            merge_command(&old, &paths, output.as_deref(), read, grammar, out)
+            merge_command(&old, &paths, output.as_deref(), batch, out)
         }
         ReviewAction::Status { file } => status_command(&file, out),
     }
 }
 
 /// Runs `check`: exit 1 when a document breaks the policy.
-pub fn check_command(
-    args: CheckArgs,
-    read: ReadOptions,
-    grammar: &Grammar,
-    out: &mut dyn Write,
-) -> Result<ExitCode> {
+pub fn check_command(args: CheckArgs, batch: &Batch, out: &mut dyn Write) -> Result<ExitCode> {
     let review = args.review.as_deref().map(read_review).transpose()?;
     let policy = Policy {
         max_unsourced: args.max_unsourced,
@@ -117,7 +106,7 @@ pub fn check_command(
     }
     let mut violations: Vec<Violation> = Vec::new();
     let mut documents = 0;
-    let failed = batch::for_each_extraction(&args.paths, read, grammar, |extraction| {
+    let failed = batch.for_each_extraction(&args.paths, |extraction| {
         documents += 1;
         violations.extend(check(&policy, &records(&extraction), review.as_ref()));
         Ok(())
@@ -166,8 +155,7 @@ fn merge_command(
     old_path: &Path,
     paths: &[PathBuf],
     output: Option<&Path>,
-    read: ReadOptions,
-    grammar: &Grammar,
+    batch: &Batch,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
     if let Some(output) = output
@@ -179,7 +167,7 @@ fn merge_command(
         );
     }
     let old = read_review(old_path)?;
-    let fresh = extract_review(paths, read, grammar)?;
+    let fresh = extract_review(paths, batch)?;
     let merged = merge(&old, &fresh).context("merging the reviews")?;
 
     let mut text = Vec::new();
@@ -278,14 +266,10 @@ fn read_review(path: &Path) -> Result<ReviewFile> {
 
 /// Extracts every draft into a fresh review document. A draft that cannot be read
 /// refuses the merge: its claims would all look removed.
-fn extract_review(
-    paths: &[PathBuf],
-    read: ReadOptions,
-    grammar: &Grammar,
-) -> Result<ReviewDocument> {
+fn extract_review(paths: &[PathBuf], batch: &Batch) -> Result<ReviewDocument> {
     let mut builder = ReviewBuilder::default();
     let mut documents = 0;
-    let failed = batch::for_each_extraction(paths, read, grammar, |extraction| {
+    let failed = batch.for_each_extraction(paths, |extraction| {
         documents += 1;
         builder.add(&extraction);
         Ok(())

@@ -7,11 +7,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::ValueEnum;
 
-use claimtrace::Grammar;
-use claimtrace::ingest::ReadOptions;
 use claimtrace::render::show::{annotated, legend};
 
-use super::batch;
+use super::batch::Batch;
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,15 +33,10 @@ pub struct ShowArgs {
 }
 
 /// Prints each document's annotated text; returns whether an input failed.
-pub fn run(
-    args: &ShowArgs,
-    read: ReadOptions,
-    grammar: &Grammar,
-    out: &mut dyn Write,
-) -> Result<bool> {
+pub fn run(args: &ShowArgs, batch: &Batch, out: &mut dyn Write) -> Result<bool> {
     let color = wants_color(args.color);
     writeln!(out, "{}", legend(color))?;
-    batch::for_each_extraction(&args.paths, read, grammar, |extraction| {
+    batch.for_each_extraction(&args.paths, |extraction| {
         let heading = format!("== {} ==", extraction.doc);
         if color {
             writeln!(out, "\n\x1b[1m{heading}\x1b[0m")?;

@@ -6,9 +6,8 @@ use serde::Serialize;
 
 use super::gold::{GoldDoc, SpanRole};
 use super::score::{Counts, Predicted, ScoreTable, score_document};
-use crate::grammar::Grammar;
 use crate::model::Kind;
-use crate::pipeline::extract_text;
+use crate::pipeline::Extractor;
 
 /// A missed gold attribution or a false alarm, with its context, for development.
 #[derive(Debug, Clone, Serialize)]
@@ -109,13 +108,14 @@ pub struct Evaluation {
 
 /// Extracts every gold document's text and scores the attributed claims (not the
 /// unattributed ones) against the gold; keeps up to `max_errors` of each error kind.
-pub fn evaluate(docs: &[GoldDoc], grammar: &Grammar, max_errors: usize) -> Evaluation {
+pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> Evaluation {
     let mut overall = Counts::default();
     let mut by_publisher: BTreeMap<String, Counts> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut kept: BTreeMap<&'static str, usize> = BTreeMap::new();
     for doc in docs {
-        let predicted: Vec<Predicted> = extract_text(&doc.text, grammar)
+        let predicted: Vec<Predicted> = extractor
+            .extract_text(&doc.text)
             .into_iter()
             .filter(|attribution| attribution.kind != Kind::Unattributed)
             .map(|attribution| Predicted {

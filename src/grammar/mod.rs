@@ -4,12 +4,11 @@
 //! over them: entries are added, `!phrase` removes a built-in entry.
 
 pub mod aliases;
-pub mod check;
 pub mod file;
 pub mod first_words;
 pub mod line_rules;
-pub mod memo;
 pub mod phrases;
+pub mod source_type;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -18,8 +17,8 @@ pub use aliases::Aliases;
 pub use file::{Example, Line};
 pub use first_words::{FirstWords, Opens};
 pub use line_rules::LineRules;
-pub use memo::Memo;
 pub use phrases::{LowerWords, PhraseSet};
+pub use source_type::classify;
 
 use crate::error::Error;
 use crate::model::{MarkerKind, SourceType};
@@ -151,10 +150,6 @@ pub struct Grammar {
     /// `first_words`, an index: code that changes `layout` afterwards makes it again
     /// with [`LineRules::new`]).
     pub line_rules: LineRules,
-    /// Source phrase -> its type and canonical name, as `assess` works them out.
-    pub typed_names: Memo<(SourceType, String)>,
-    /// Capitalised name -> the role nouns of the titles it opens with.
-    pub title_roles: Memo<Vec<String>>,
 }
 
 impl Grammar {

@@ -3,14 +3,13 @@
 //! `pipeline::for_each_section`), but segmented and matched one at a time: only
 //! one block's tokens are held at once.
 
-use crate::assess::find_markers;
 use crate::grammar::Grammar;
 use crate::matcher::Found;
 use crate::model::Marker;
 use crate::segment::{Quotes, Segmented, Token, TokenKind};
 use crate::span::Span;
 
-use super::resolve::name_spans;
+use super::names::name_spans;
 
 /// Fewest words for a sentence to count as an unattributed claim.
 const MIN_CLAIM_WORDS: usize = 4;
@@ -41,8 +40,13 @@ pub struct SentenceFacts {
 }
 
 impl Digest {
-    /// Digests a block with the frames found in it.
-    pub fn new(segmented: &Segmented, found: Vec<Found>, grammar: &Grammar) -> Digest {
+    /// Digests a block with the frames and the markers found in it.
+    pub fn new(
+        segmented: &Segmented,
+        found: Vec<Found>,
+        markers: Vec<Marker>,
+        grammar: &Grammar,
+    ) -> Digest {
         let sentences = segmented
             .sentences
             .iter()
@@ -62,7 +66,7 @@ impl Digest {
             sentences,
             quotes: segmented.quotes.clone(),
             found,
-            markers: find_markers(segmented, grammar),
+            markers,
             names: name_spans(segmented, grammar),
         }
     }

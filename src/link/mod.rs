@@ -1,34 +1,42 @@
-//! Links found frames into attributions: continued quotes inherit the last speaker,
-//! "X reports:" takes the next paragraph, the rest of the prose becomes unattributed
-//! claims, and markers attach to the claim they qualify.
+//! Links the frames found in each block into the claims of a document: continued
+//! quotes inherit the last speaker, "X reports:" takes the next paragraph, and the
+//! rest of the prose becomes unattributed claims.
 
 pub mod digest;
-pub mod resolve;
+pub mod names;
 
 pub use digest::Digest;
 
-use crate::assess::{classify, score};
-use crate::grammar::Grammar;
 use crate::matcher::SourcePhrase;
-use crate::model::{Attribution, Kind, Marker, MarkerKind, Relay, Source, SourceType};
+use crate::model::Marker;
 use crate::span::Span;
 use digest::SentenceFacts;
 
-/// What a relay through another outlet or document takes off the score.
-pub const SECOND_HAND_WEIGHT: f64 = 0.1;
-
 /// A claim before assessment: where it is and what it rests on.
-struct Draft {
-    claim: Span,
-    cue: Option<Span>,
-    source: Option<SourcePhrase>,
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub claim: Span,
+    pub cue: Option<Span>,
+    pub source: Option<SourcePhrase>,
     /// The text the claim's markers are looked for in (its sentences).
-    scope: Span,
-    attributed: bool,
+    pub scope: Span,
+    pub attributed: bool,
 }
 
-/// Turns the frames found in each prose block into the document's attributions.
-pub fn link(text: &str, mut blocks: Vec<Digest>, grammar: &Grammar) -> Vec<Attribution> {
+/// A section's claims with what assessing them needs.
+#[derive(Debug, Clone)]
+pub struct Linked {
+    /// The claims, by start and end.
+    pub drafts: Vec<Draft>,
+    /// Every reliability marker of the section, in text order.
+    pub markers: Vec<Marker>,
+    /// The blocks, their frames and markers taken out: their quotations tell a
+    /// direct claim from an indirect one, their names who a pronoun stands for.
+    pub blocks: Vec<Digest>,
+}
+
+/// Turns the frames found in each prose block into the section's claims.
+pub fn link(mut blocks: Vec<Digest>) -> Linked {
     let mut drafts: Vec<Draft> = Vec::new();
     // The last speaker and the cue that introduced them: a quote that continues
     // their words is attributed by that same cue.
@@ -119,7 +127,11 @@ pub fn link(text: &str, mut blocks: Vec<Digest>, grammar: &Grammar) -> Vec<Attri
         .iter_mut()
         .flat_map(|digest| std::mem::take(&mut digest.markers))
         .collect::<Vec<_>>();
-    assess(text, &blocks, drafts, markers, grammar)
+    Linked {
+        drafts,
+        markers,
+        blocks,
+    }
 }
 
 /// Which sentences of a block something already covers; marking a span costs a
@@ -156,188 +168,6 @@ impl<'s> Coverage<'s> {
 
     fn is_marked(&self, sentence: usize) -> bool {
         self.marked[sentence]
-    }
-}
-
-/// Types sources, attaches markers and scores every draft.
-fn assess(
-    text: &str,
-    blocks: &[Digest],
-    drafts: Vec<Draft>,
-    markers: Vec<Marker>,
-    grammar: &Grammar,
-) -> Vec<Attribution> {
-    let mut owned: Vec<Vec<Marker>> = vec![Vec::new(); drafts.len()];
-    let mut by_scope: Vec<usize> = (0..drafts.len()).collect();
-    by_scope.sort_by_key(|&index| drafts[index].scope.start);
-    for marker in markers {
-        if let Some(owner) = marker_owner(&drafts, &by_scope, marker.span) {
-            owned[owner].push(marker);
-        }
-    }
-    let sources = make_sources(text, blocks, &drafts, grammar);
-    drafts
-        .into_iter()
-        .zip(owned)
-        .zip(sources)
-        .map(|((draft, mut markers), source)| {
-            if let Some(relayed) = source.as_ref().and_then(second_hand) {
-                markers.push(Marker {
-                    kind: MarkerKind::SecondHand,
-                    span: relayed,
-                    weight: SECOND_HAND_WEIGHT,
-                });
-            }
-            markers.sort_by_key(|marker| (marker.span.start, marker.span.end));
-            let kind = if draft.attributed {
-                quote_kind(blocks, draft.claim)
-            } else {
-                Kind::Unattributed
-            };
-            let score = score(
-                source.as_ref().map(|source| source.source_type),
-                kind,
-                &markers,
-            );
-            Attribution {
-                kind,
-                claim: draft.claim,
-                cue: draft.cue,
-                source,
-                markers,
-                score,
-            }
-        })
-        .collect()
-}
-
-/// How many drafts whose scope starts before a marker are tried for it; scopes are
-/// sentences, so only the last few can hold it.
-const MARKER_CANDIDATES: usize = 8;
-
-/// The draft a marker qualifies: the one whose claim holds it, else the first whose
-/// sentence does. `by_scope` lists draft indices by scope start.
-fn marker_owner(drafts: &[Draft], by_scope: &[usize], marker: Span) -> Option<usize> {
-    let end = by_scope.partition_point(|&index| drafts[index].scope.start <= marker.start);
-    let candidates = &by_scope[end.saturating_sub(MARKER_CANDIDATES)..end];
-    let in_claim = candidates
-        .iter()
-        .find(|&&index| drafts[index].claim.contains(marker));
-    let in_scope = || {
-        candidates
-            .iter()
-            .filter(|&&index| drafts[index].scope.contains(marker))
-            .min()
-    };
-    in_claim.or_else(in_scope).copied()
-}
-
-/// Where a claim came second-hand: the first relay, or the source itself when it is
-/// another outlet ("according to The New York Times, which first reported …").
-fn second_hand(source: &Source) -> Option<Span> {
-    match source.via.first() {
-        Some(relay) => Some(relay.span),
-        None => (source.source_type == SourceType::Publication).then_some(source.span),
-    }
-}
-
-/// Types, names and relays of every draft's source, resolving pronouns and role
-/// nouns against the names and sources met earlier in the text.
-fn make_sources(
-    text: &str,
-    blocks: &[Digest],
-    drafts: &[Draft],
-    grammar: &Grammar,
-) -> Vec<Option<Source>> {
-    let names = blocks
-        .iter()
-        .flat_map(|digest| digest.names.iter().copied());
-    let mut mentions = resolve::Mentions::new(text, names, grammar);
-    let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by_key(|&index| {
-        drafts[index]
-            .source
-            .as_ref()
-            .map(|source| source.span.start)
-    });
-    let mut sources: Vec<Option<Source>> = vec![None; drafts.len()];
-    for index in order {
-        let Some(phrase) = &drafts[index].source else {
-            continue;
-        };
-        let source = make_source(text, phrase, &mentions, grammar);
-        let mention = resolve::source_mention(
-            text,
-            phrase.span,
-            phrase.head,
-            source.source_type,
-            source.name.as_deref().unwrap_or(phrase.head.slice(text)),
-        );
-        mentions.push_source(mention);
-        sources[index] = Some(source);
-    }
-    sources
-}
-
-/// One source: its type from its head, its name canonical or resolved, its relays.
-fn make_source(
-    text: &str,
-    phrase: &SourcePhrase,
-    mentions: &resolve::Mentions,
-    grammar: &Grammar,
-) -> Source {
-    let (mut source_type, canonical) = mentions.type_and_name(phrase.head);
-    let mut name = (canonical != phrase.head.slice(text)).then_some(canonical);
-    if let Some(antecedent) = resolve::resolve(text, phrase.span, mentions, grammar) {
-        name = Some(antecedent.name.clone());
-        source_type = antecedent.source_type;
-    } else if source_type == SourceType::Person
-        && let Some(full) = mentions.full_name(
-            name.as_deref().unwrap_or(phrase.head.slice(text)),
-            phrase.span.start,
-        )
-    {
-        // "Sullivan" after "Kevin Sullivan".
-        name = Some(full);
-    }
-    let via = phrase
-        .via
-        .iter()
-        .map(|&span| Relay {
-            span,
-            source_type: classify(span.slice(text), grammar),
-        })
-        .collect();
-    Source {
-        span: phrase.span,
-        source_type,
-        name,
-        via,
-    }
-}
-
-/// Direct when the claim is one quotation, mixed when it holds one, else indirect.
-fn quote_kind(blocks: &[Digest], claim: Span) -> Kind {
-    let first = blocks.partition_point(|digest| digest.span.end <= claim.start);
-    let quotes: Vec<Span> = blocks[first..]
-        .iter()
-        .take_while(|digest| digest.span.start < claim.end)
-        .flat_map(|digest| {
-            digest
-                .quotes
-                .overlapping(claim)
-                .iter()
-                .map(|quote| quote.span)
-        })
-        .collect();
-    // A claim may start one byte inside a quote or end on a comma or period just
-    // outside it; a quote split by "he said" is still the speaker's own words.
-    let opens_quoted = quotes.iter().any(|quote| quote.start <= claim.start + 1);
-    let closes_quoted = quotes.iter().any(|quote| claim.end <= quote.end + 2);
-    match (opens_quoted && closes_quoted, quotes.is_empty()) {
-        (true, _) => Kind::Direct,
-        (false, false) => Kind::Mixed,
-        (false, true) => Kind::Indirect,
     }
 }
 

@@ -1,4 +1,5 @@
-//! Attribution frames: nom parsers over a sentence's tokens, one frame per file.
+//! Attribution frames over a sentence's tokens, one frame per file, and the
+//! reliability-marker phrases of a block.
 //!
 //! Each frame is tried at every cue of a sentence, left to right; the first that
 //! parses wins, and its tokens are not reused (attributions do not nest).
@@ -6,6 +7,7 @@
 pub mod according_to;
 pub mod claim;
 pub mod colon;
+pub mod markers;
 pub mod no_comment;
 pub mod participle;
 pub mod phrase;
@@ -19,6 +21,7 @@ use crate::grammar::Grammar;
 use crate::segment::Segmented;
 use crate::span::Span;
 
+pub use markers::find_markers;
 pub use phrase::SourcePhrase;
 
 /// Which frame produced an attribution.
@@ -152,9 +155,8 @@ fn match_block_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assess::find_markers;
-    use crate::assess::markers::find_markers_at;
     use crate::ingest::{Block, Role};
+    use crate::matcher::markers::find_markers_at;
     use crate::model::Marker;
     use crate::segment::segment;
 

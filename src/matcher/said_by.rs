@@ -16,8 +16,7 @@ use super::source::{
 };
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::assess::source_type::classify;
-use crate::grammar::{CueFlags, WordRole};
+use crate::grammar::{CueFlags, WordRole, classify};
 use crate::model::SourceType;
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};

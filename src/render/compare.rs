@@ -8,7 +8,6 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use clap::ValueEnum;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
@@ -22,18 +21,9 @@ pub use markdown::compare_markdown;
 /// How many top sources a column lists.
 const TOP_SOURCES: usize = 3;
 
-/// Output formats of `compare`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CompareFormat {
-    Table,
-    Md,
-    Csv,
-    Json,
-}
-
 /// Column order of `compare`; every order but `name` puts the largest first, and
 /// ties go by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SortBy {
     /// Document (or publisher) name, A to Z.
@@ -49,7 +39,7 @@ pub enum SortBy {
 }
 
 /// What a column stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupBy {
     Document,

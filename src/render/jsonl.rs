@@ -3,7 +3,7 @@
 //! (a tenth of all the work of `extract --format jsonl`). The tests hold this
 //! writer to serde_json's output.
 
-use super::record::{MarkerRecord, Record, RelayRecord, SourceRecord, TextSpan};
+use crate::record::{MarkerRecord, Record, RelayRecord, SourceRecord, TextSpan};
 use crate::swar;
 
 /// Appends `record` as one compact JSON object (no newline).
@@ -210,7 +210,7 @@ fn escape(byte: u8) -> Option<Escape> {
 mod tests {
     use super::*;
     use crate::model::{Kind, MarkerKind, SourceType};
-    use crate::render::record::RelayRecord;
+    use crate::record::RelayRecord;
 
     fn by_serde<T: serde::Serialize>(value: &T) -> String {
         serde_json::to_string(value).expect("serializes")

@@ -1,29 +1,25 @@
-//! Values to text: tables (comfy-table), JSON, JSONL and YAML.
+//! Values to bytes: tables (comfy-table), JSON, JSONL, YAML, Markdown, HTML and
+//! CSV. Nothing here runs the pipeline: every function takes what it prints.
 
 pub mod annotate;
 pub mod compare;
 pub mod escape;
 pub mod jsonl;
-pub mod record;
 pub mod report;
 pub mod show;
 pub mod sources;
-mod spill;
 pub mod table;
 pub mod yaml;
 
 use std::io::Write;
 
-use anyhow::Context;
-use clap::ValueEnum;
-
-use crate::grammar::Grammar;
-use crate::ingest::Input;
-use crate::pipeline::{Extraction, extract};
-use record::borrowed_records;
+use crate::error::Error;
+use crate::pipeline::Extraction;
+use crate::record::review::ReviewBuilder;
+use crate::record::{Record, borrowed_records};
 
 /// Output formats of `extract`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
     Yaml,
@@ -32,6 +28,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether a document is written as a sequence of records (JSONL lines, JSON
+    /// array elements), so that a long one can be written a section at a time.
+    pub fn writes_records(self) -> bool {
+        matches!(self, Format::Jsonl | Format::Json)
+    }
+
     /// About how many bytes a document of `text_len` bytes renders to, so that the
     /// output buffer is allocated once. Every sentence becomes a record, so JSON
     /// output is a few times its input: 2.6 (JSONL) and 3.2 (JSON) on news text.
@@ -47,80 +49,46 @@ impl Format {
     }
 }
 
-/// Documents longer than this, in bytes, are rendered (JSON, JSONL) section by
-/// section into a temporary file rather than memory: their output, a few
-/// times their size, is never held at once, and the worker threads still do the
-/// work. Memory then follows the text and one section, whatever the document.
-pub const SPILLED_DOCUMENT_BYTES: usize = 256 * 1024;
-
-/// One document made ready for an [`ExtractionWriter`]: extracted and rendered to
-/// bytes when the format renders each document on its own, so that worker threads
-/// can do it.
-pub enum Prepared<'g> {
+/// One document rendered as far as its format allows without the other documents.
+pub enum Rendered {
     /// The document's output; `records` counts its JSON array elements.
-    Rendered { bytes: Vec<u8>, records: usize },
-    /// A long document's output, in a temporary file read from its start.
-    Spilled(spill::Spilled),
-    /// A long document to extract and write section by section at its turn: no
-    /// temporary file could be made or written, for the reason `because`.
-    Streamed {
-        input: Input,
-        grammar: &'g Grammar,
-        because: anyhow::Error,
-    },
+    Bytes { bytes: Vec<u8>, records: usize },
     /// Kept whole for a format written at the end (YAML).
     Kept(Extraction),
 }
 
-impl<'g> Prepared<'g> {
-    /// Extracts `input` and renders it as far as `format` allows without the other
-    /// documents.
-    pub fn new(input: Input, format: Format, grammar: &'g Grammar) -> anyhow::Result<Self> {
-        let renders_records = matches!(format, Format::Jsonl | Format::Json);
-        if renders_records && input.text.len() > SPILLED_DOCUMENT_BYTES {
-            return Ok(match spill::spill(&input, format, grammar) {
-                Ok(spilled) => Prepared::Spilled(spilled),
-                Err(because) => Prepared::Streamed {
-                    input,
-                    grammar,
-                    because,
-                },
-            });
-        }
-        Prepared::rendered(extract(input, grammar), format)
-    }
-
-    /// Renders `extraction` as far as `format` allows without the other documents.
-    pub fn rendered(extraction: Extraction, format: Format) -> anyhow::Result<Self> {
-        let mut output = RecordBytes::new(format, format.expected_size(extraction.text.len()));
-        match format {
-            Format::Jsonl | Format::Json => {
-                for record in borrowed_records(&extraction) {
-                    output.push(&record)?;
-                }
+/// Renders `extraction` as far as `format` allows without the other documents.
+pub fn render_document(extraction: Extraction, format: Format) -> Result<Rendered, Error> {
+    let mut output = RecordBytes::new(format, format.expected_size(extraction.text.len()));
+    match format {
+        Format::Jsonl | Format::Json => {
+            for record in borrowed_records(&extraction) {
+                output.push(&record)?;
             }
-            Format::Table => writeln!(output.bytes, "{}", table::extraction_table(&extraction))?,
-            Format::Yaml => return Ok(Prepared::Kept(extraction)),
         }
-        Ok(Prepared::Rendered {
-            bytes: output.bytes,
-            records: output.records,
-        })
+        Format::Table => writeln!(output.bytes, "{}", table::extraction_table(&extraction))?,
+        Format::Yaml => return Ok(Rendered::Kept(extraction)),
     }
+    Ok(Rendered::Bytes {
+        bytes: output.bytes,
+        records: output.records,
+    })
 }
 
 /// A document's records as bytes: JSONL lines, or JSON array elements separated by
-/// ",\n" (the writer opens and closes the array). Every path of [`Prepared`] writes
-/// through it, so a spilled or streamed document is the same bytes as a rendered one.
-struct RecordBytes {
-    bytes: Vec<u8>,
+/// ",\n" (the writer opens and closes the array). A document rendered whole and
+/// one rendered section by section go through it alike, so they are the same bytes.
+pub struct RecordBytes {
+    pub bytes: Vec<u8>,
     /// The document's records so far.
-    records: usize,
+    pub records: usize,
     format: Format,
 }
 
 impl RecordBytes {
-    fn new(format: Format, capacity: usize) -> Self {
+    /// An empty buffer for records of `format` (JSON or JSONL), with room for
+    /// `capacity` bytes.
+    pub fn new(format: Format, capacity: usize) -> Self {
         RecordBytes {
             bytes: Vec::with_capacity(capacity),
             records: 0,
@@ -128,7 +96,8 @@ impl RecordBytes {
         }
     }
 
-    fn push(&mut self, record: &record::Record<&str>) -> anyhow::Result<()> {
+    /// Appends one record.
+    pub fn push(&mut self, record: &Record<&str>) -> Result<(), Error> {
         if self.format == Format::Json {
             if self.records > 0 {
                 self.bytes.extend_from_slice(b",\n");
@@ -143,14 +112,14 @@ impl RecordBytes {
     }
 }
 
-/// Writes extractions one by one as they arrive, in `format`: JSONL and tables
+/// Writes documents one by one as they arrive, in `format`: JSONL and tables
 /// stream, a JSON array streams its elements, the YAML review document is written
 /// at the end (it is one mapping).
 pub struct ExtractionWriter<W: Write> {
     out: W,
     format: Format,
     written: usize,
-    review: yaml::ReviewBuilder,
+    review: ReviewBuilder,
 }
 
 impl<W: Write> ExtractionWriter<W> {
@@ -160,43 +129,54 @@ impl<W: Write> ExtractionWriter<W> {
             out,
             format,
             written: 0,
-            review: yaml::ReviewBuilder::default(),
+            review: ReviewBuilder::default(),
         }
     }
 
-    /// Writes (or, for YAML, keeps) one document prepared for this writer's format.
-    pub fn write(&mut self, prepared: Prepared) -> anyhow::Result<()> {
-        match prepared {
-            Prepared::Rendered { bytes, records } => {
-                self.open_records(records)?;
-                self.out.write_all(&bytes)?;
+    /// The format it writes.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Writes (or, for YAML, keeps) one rendered document.
+    pub fn write(&mut self, rendered: Rendered) -> Result<(), Error> {
+        match rendered {
+            Rendered::Bytes { bytes, records } => self.write_records(&bytes, records),
+            Rendered::Kept(extraction) => {
+                self.review.add(&extraction);
+                Ok(())
             }
-            Prepared::Spilled(spilled) => {
-                let mut file = std::fs::File::open(&spilled.path).with_context(|| {
-                    format!("reopening the temporary file {}", spilled.path.display())
-                })?;
-                self.open_records(spilled.records)?;
-                std::io::copy(&mut file, &mut self.out)?;
-            }
-            Prepared::Streamed { input, grammar, .. } => {
-                let mut opened = false;
-                spill::render_sections(&input, self.format, grammar, |bytes, records| {
-                    if !opened && records > 0 {
-                        self.open_records(records)?;
-                        opened = true;
-                    }
-                    self.out.write_all(bytes)?;
-                    Ok(())
-                })?;
-            }
-            Prepared::Kept(extraction) => self.review.add(&extraction),
         }
+    }
+
+    /// Writes `records` records of one document, rendered to `bytes`.
+    pub fn write_records(&mut self, bytes: &[u8], records: usize) -> Result<(), Error> {
+        self.open_records(records)?;
+        self.out.write_all(bytes)?;
+        Ok(())
+    }
+
+    /// Writes more bytes of the document whose records [`Self::write_records`]
+    /// began: a long document written a chunk at a time.
+    pub fn write_more(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes)?;
+        Ok(())
+    }
+
+    /// Writes one document's `records` records, rendered into `file`.
+    pub fn copy_records(
+        &mut self,
+        file: &mut impl std::io::Read,
+        records: usize,
+    ) -> Result<(), Error> {
+        self.open_records(records)?;
+        std::io::copy(file, &mut self.out)?;
         Ok(())
     }
 
     /// Before a document's `records` records: opens the JSON array, or separates
     /// them from the records written before.
-    fn open_records(&mut self, records: usize) -> anyhow::Result<()> {
+    fn open_records(&mut self, records: usize) -> Result<(), Error> {
         if self.format == Format::Json && records > 0 {
             self.out
                 .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
@@ -206,11 +186,11 @@ impl<W: Write> ExtractionWriter<W> {
     }
 
     /// Closes the output (the JSON array, the YAML document) and flushes it.
-    pub fn finish(mut self) -> anyhow::Result<W> {
+    pub fn finish(mut self) -> Result<W, Error> {
         match self.format {
             Format::Json if self.written == 0 => self.out.write_all(b"[]\n")?,
             Format::Json => self.out.write_all(b"\n]\n")?,
-            Format::Yaml => self.review.write(&mut self.out)?,
+            Format::Yaml => yaml::write_review(&mut self.out, &self.review.finish())?,
             Format::Jsonl | Format::Table => {}
         }
         self.out.flush()?;

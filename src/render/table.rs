@@ -3,7 +3,7 @@
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::pipeline::Extraction;
-use crate::render::record::records;
+use crate::record::records;
 
 /// Widest claim excerpt shown in a table cell.
 const CLAIM_EXCERPT: usize = 90;

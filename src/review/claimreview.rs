@@ -3,8 +3,8 @@
 use serde_json::{Value, json};
 
 use crate::model::SourceType;
+use crate::record::Status;
 use crate::review::file::{Entry, EntrySource, ReviewFile};
-use crate::review::status::Status;
 
 /// Ratings on schema.org's usual 1–5 scale; only settled verdicts are published.
 fn rating(status: Status) -> Option<(u8, &'static str)> {

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 
 use crate::model::{Kind, SourceType};
+use crate::record::Status;
 use crate::review::bounded::parse_bounded;
-use crate::review::status::Status;
 
 /// Why a review file was refused, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -2,7 +2,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::render::yaml::ReviewDocument;
+use crate::record::ReviewDocument;
 use crate::review::file::{Entry, ReviewFile};
 use crate::review::matching::{Key, match_entries};
 
@@ -139,9 +139,9 @@ fn carry_over(old: &Entry, entry: &mut Mapping) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::yaml::ReviewBuilder;
+    use crate::record::ReviewBuilder;
+    use crate::record::Status;
     use crate::review::file::load_review;
-    use crate::review::status::Status;
     use crate::review::test_support::extraction;
 
     fn fresh(docs: &[(&str, &str)]) -> ReviewDocument {

@@ -1,19 +1,16 @@
-//! The fact-checker's side: stable claim ids, review files read back with positions,
+//! The fact-checker's side: review files read back with positions,
 //! verdicts merged across drafts, review counts, the publishing policy and the
 //! ClaimReview export. Everything here is pure: text and values in, values out.
 
 pub mod bounded;
 pub mod claimreview;
 pub mod file;
-pub mod ids;
 pub mod matching;
 pub mod merge;
 pub mod policy;
-pub mod status;
 pub mod tally;
 #[cfg(test)]
 mod test_support;
 
+pub use crate::record::{Review, Status};
 pub use file::{Entry, LoadError, ReviewFile, load_review};
-pub use ids::{ClaimIds, claim_id, normalize_claim};
-pub use status::{Review, Status};

@@ -2,10 +2,10 @@
 //! on anonymous sourcing, forbidden markers, and no claim a fact-checker disputed.
 
 use crate::model::{Kind, MarkerKind, SourceType};
-use crate::render::record::Record;
+use crate::record::Record;
+use crate::record::Status;
 use crate::review::file::ReviewFile;
 use crate::review::matching::{Key, match_entries};
-use crate::review::status::Status;
 
 /// What a document must satisfy; `None` or empty means no limit.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -201,7 +201,7 @@ fn disputed(records: &[Record], review: &ReviewFile) -> Vec<Offender> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::record::records;
+    use crate::record::records;
     use crate::review::file::load_review;
     use crate::review::test_support::extraction;
 

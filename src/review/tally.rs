@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::model::SourceType;
+use crate::record::Status;
 use crate::review::file::{Entry, ReviewFile};
-use crate::review::status::Status;
 
 /// Claims per status, in [`Status::ALL`] order.
 pub type Counts = [usize; Status::ALL.len()];

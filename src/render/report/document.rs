@@ -4,7 +4,7 @@ use crate::aggregate::Stats;
 use crate::aggregate::registry::{Registry, SourceRow};
 use crate::model::{Attribution, Kind, SourceType};
 use crate::pipeline::Extraction;
-use crate::render::record::Record;
+use crate::record::Record;
 
 use super::WEAK_SCORE;
 

@@ -14,7 +14,7 @@ mod svg;
 use crate::aggregate::Stats;
 use crate::aggregate::registry::Registry;
 use crate::pipeline::Extraction;
-use crate::render::record::records;
+use crate::record::records;
 use document::Document;
 
 /// Claims scoring below this are "weakly sourced" and listed to follow up

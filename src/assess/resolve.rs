@@ -3,11 +3,10 @@
 
 use std::cell::OnceCell;
 
-use crate::assess::canonical::{canonical_name, strip_titles};
-use crate::assess::classify;
-use crate::grammar::{Grammar, WordRole};
+use super::canonical::{canonical_name, strip_titles};
+use super::memo::Memos;
+use crate::grammar::{Grammar, WordRole, classify};
 use crate::model::SourceType;
-use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
 /// Something the text has named: a person, an organization, a source phrase.
@@ -36,56 +35,6 @@ enum Anaphor<'t> {
     Relative,
     /// "the official", "the cable", "the senator"
     Role(&'t str),
-}
-
-/// Longest run of capitalised words taken as one name.
-const MAX_NAME_WORDS: usize = 6;
-
-/// Spans of the capitalised names in a block, in text order: "Senator Maria
-/// Lopez", "Topsec".
-pub fn name_spans(segmented: &Segmented, grammar: &Grammar) -> Vec<Span> {
-    let mut spans = Vec::new();
-    for sentence in &segmented.sentences {
-        let tokens = &segmented.tokens[sentence.tokens.clone()];
-        let mut index = 0;
-        while index < tokens.len() {
-            let run = capitalized_run(tokens, index, grammar);
-            if run == 0 {
-                index += 1;
-                continue;
-            }
-            let at_sentence_start = index == 0;
-            if !(at_sentence_start && run == 1) {
-                spans.push(tokens[index].span.cover(tokens[index + run - 1].span));
-            }
-            index += run;
-        }
-    }
-    spans
-}
-
-/// Number of tokens from `start` that form a capitalised name (abbreviation periods
-/// inside), without leading function words ("The", "But").
-fn capitalized_run(tokens: &[Token], start: usize, grammar: &Grammar) -> usize {
-    let first = &tokens[start];
-    if !first.is_word() || !first.is_capitalized() || grammar.word_role(&first.lower).is_some() {
-        return 0;
-    }
-    let mut end = start + 1;
-    while end < tokens.len() && end - start < MAX_NAME_WORDS * 2 {
-        let token = &tokens[end];
-        let glued_period = token.is_punct('.')
-            && token.span.start == tokens[end - 1].span.end
-            && tokens
-                .get(end + 1)
-                .is_some_and(|next| next.is_word() && next.is_capitalized());
-        if (token.is_word() && token.is_capitalized()) || glued_period {
-            end += 1;
-        } else {
-            break;
-        }
-    }
-    end - start
 }
 
 /// The role nouns of the titles a name opens with: "Sen. Maria Lopez" -> senator.
@@ -142,14 +91,20 @@ struct LazyMention {
 pub struct Mentions<'a> {
     text: &'a str,
     grammar: &'a Grammar,
+    memos: &'a Memos,
     names: Vec<LazyMention>,
     sources: Vec<LazyMention>,
 }
 
 impl<'a> Mentions<'a> {
     /// Mentions of a document's prose, whose capitalised names are `names` (see
-    /// [`name_spans`]), in text order.
-    pub fn new(text: &'a str, names: impl IntoIterator<Item = Span>, grammar: &'a Grammar) -> Self {
+    /// [`crate::link::names::name_spans`]), in text order.
+    pub fn new(
+        text: &'a str,
+        names: impl IntoIterator<Item = Span>,
+        grammar: &'a Grammar,
+        memos: &'a Memos,
+    ) -> Self {
         let names = names
             .into_iter()
             .map(|span| LazyMention {
@@ -160,6 +115,7 @@ impl<'a> Mentions<'a> {
         Mentions {
             text,
             grammar,
+            memos,
             names,
             sources: Vec::new(),
         }
@@ -169,8 +125,8 @@ impl<'a> Mentions<'a> {
     pub fn type_and_name(&self, span: Span) -> (SourceType, String) {
         let phrase = span.slice(self.text);
         // News names the same people and bodies again and again, as names and as
-        // sources: the grammar's memo keeps each answer for the run.
-        self.grammar.typed_names.get_or_insert_with(phrase, || {
+        // sources: the memo keeps each answer for the run.
+        self.memos.typed_names.get_or_insert_with(phrase, || {
             let source_type = classify(phrase, self.grammar);
             (
                 source_type,
@@ -194,7 +150,7 @@ impl<'a> Mentions<'a> {
     fn roles<'m>(&self, mention: &'m Mention) -> &'m [String] {
         mention.roles.get_or_init(|| {
             let phrase = mention.span.slice(self.text);
-            self.grammar
+            self.memos
                 .title_roles
                 .get_or_insert_with(phrase, || title_roles(phrase, self.grammar))
         })

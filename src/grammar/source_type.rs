@@ -1,6 +1,7 @@
-//! What kind of party a source phrase names.
+//! What kind of party a source phrase names, looked up in the lexicons: known
+//! names, words that type a capitalised name, head nouns.
 
-use crate::grammar::{Grammar, LowerWords, WordRole};
+use super::{Grammar, LowerWords, WordRole};
 use crate::model::SourceType;
 
 /// Words that only count others: "one of the officials" is headed by "officials".

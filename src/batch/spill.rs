@@ -5,13 +5,11 @@ use std::io::Write;
 
 use tempfile::TempPath;
 
-use super::Format;
-use super::RecordBytes;
-use super::record::{Attributed, section_records};
-use crate::grammar::Grammar;
+use crate::error::Error;
 use crate::ingest::Input;
-use crate::pipeline::for_each_section;
-use crate::review::ClaimIds;
+use crate::pipeline::Extractor;
+use crate::record::{Attributed, ClaimIds, section_records};
+use crate::render::{Format, RecordBytes};
 
 /// Bytes of a long document's output gathered before they are handed on.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -28,9 +26,9 @@ pub struct Spilled {
 
 /// Renders `input` into a temporary file; fails when none can be made or written
 /// (the caller then writes the document at its turn).
-pub fn spill(input: &Input, format: Format, grammar: &Grammar) -> anyhow::Result<Spilled> {
+pub fn spill(input: &Input, format: Format, extractor: &Extractor) -> Result<Spilled, Error> {
     let mut file = tempfile::NamedTempFile::new()?;
-    let records = render_sections(input, format, grammar, |bytes, _| {
+    let records = render_sections(input, format, extractor, |bytes, _| {
         file.write_all(bytes)?;
         Ok(())
     })?;
@@ -46,12 +44,12 @@ pub fn spill(input: &Input, format: Format, grammar: &Grammar) -> anyhow::Result
 pub fn render_sections(
     input: &Input,
     format: Format,
-    grammar: &Grammar,
-    mut flush: impl FnMut(&[u8], usize) -> anyhow::Result<()>,
-) -> anyhow::Result<usize> {
+    extractor: &Extractor,
+    mut flush: impl FnMut(&[u8], usize) -> Result<(), Error>,
+) -> Result<usize, Error> {
     let mut ids = ClaimIds::default();
     let mut output = RecordBytes::new(format, 2 * CHUNK_BYTES);
-    for_each_section(&input.text, grammar, |attributions| {
+    extractor.for_each_section(&input.text, |attributions| {
         let section = Attributed {
             doc: &input.name,
             text: &input.text,
@@ -64,7 +62,7 @@ pub fn render_sections(
                 output.bytes.clear();
             }
         }
-        anyhow::Ok(())
+        Ok::<(), Error>(())
     })?;
     if !output.bytes.is_empty() {
         flush(&output.bytes, output.records)?;

@@ -1,6 +1,11 @@
-//! A fact-checker's verdict on a claim, and the review mapping new claims start with.
+//! The review document: every record with the reasons for its score and a
+//! `review` mapping a fact-checker fills in (status, note, reviewer).
 
 use serde::{Deserialize, Serialize};
+
+use super::{Record, records};
+use crate::assess::score::explain;
+use crate::pipeline::Extraction;
 
 /// Where a claim stands in review. Anything else in a review file is refused, so a
 /// typo ("verifed") cannot silently count as unreviewed.
@@ -56,6 +61,56 @@ impl Default for Review {
             status: Status::Unreviewed,
             note: String::new(),
             reviewer: String::new(),
+        }
+    }
+}
+
+/// A record with the reasons for its score and its review.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewedRecord {
+    #[serde(flatten)]
+    pub record: Record,
+    /// What moved the score (not read back: regenerated on every run).
+    pub reasons: Vec<String>,
+    pub review: Review,
+}
+
+/// The whole review document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewDocument {
+    pub claimtrace: String,
+    pub documents: Vec<String>,
+    pub claims: Vec<ReviewedRecord>,
+}
+
+/// Gathers the review document document by document.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewBuilder {
+    documents: Vec<String>,
+    claims: Vec<ReviewedRecord>,
+}
+
+impl ReviewBuilder {
+    /// Adds one document's claims, each unreviewed.
+    pub fn add(&mut self, extraction: &Extraction) {
+        self.documents.push(extraction.doc.clone());
+        let reviewed = records(extraction)
+            .into_iter()
+            .zip(&extraction.attributions)
+            .map(|(record, attribution)| ReviewedRecord {
+                record,
+                reasons: explain(&extraction.text, attribution),
+                review: Review::default(),
+            });
+        self.claims.extend(reviewed);
+    }
+
+    /// The document gathered so far.
+    pub fn finish(self) -> ReviewDocument {
+        ReviewDocument {
+            claimtrace: env!("CARGO_PKG_VERSION").to_string(),
+            documents: self.documents,
+            claims: self.claims,
         }
     }
 }

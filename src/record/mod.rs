@@ -1,4 +1,9 @@
-//! The output contract: one serializable record per attribution (see DESIGN.md).
+//! The output contract: one serializable record per attribution (see DESIGN.md),
+//! with its stable claim id, and the review document built of them. Aggregate,
+//! render and review all read it; none of them owns it.
+
+pub mod ids;
+pub mod review;
 
 use std::borrow::BorrowMut;
 
@@ -6,8 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Attribution, Kind, MarkerKind, SourceType};
 use crate::pipeline::Extraction;
-use crate::review::ClaimIds;
 use crate::span::Span;
+
+pub use ids::{ClaimIds, claim_id, normalize_claim};
+pub use review::{Review, ReviewBuilder, ReviewDocument, ReviewedRecord, Status};
 
 /// A span with its text. The text type is `String` for records that stand on
 /// their own (read back, kept, compared) and `&str` for records that borrow from

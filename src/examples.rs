@@ -1,22 +1,24 @@
-//! Runs the `@example` lines of grammar files through the whole pipeline.
+//! Runs the `@example` lines of grammar files through the whole pipeline: above
+//! both, so that the grammar never depends on the pipeline that reads it.
 
-use super::{Example, Grammar};
+use crate::grammar::{Example, Grammar};
 use crate::model::{Attribution, Kind};
-use crate::pipeline::extract_text;
+use crate::pipeline::Extractor;
 
 /// Every failing example of `grammar`, as `file:line: what went wrong`.
 pub fn run_examples(grammar: &Grammar) -> Vec<String> {
+    let extractor = Extractor::new(grammar);
     grammar
         .examples
         .iter()
-        .filter_map(|example| check_example(example, grammar).err())
+        .filter_map(|example| check_example(example, &extractor).err())
         .collect()
 }
 
 /// Checks one example; the error names the file, the line and what differed.
-pub fn check_example(example: &Example, grammar: &Grammar) -> Result<(), String> {
+pub fn check_example(example: &Example, extractor: &Extractor) -> Result<(), String> {
     let text = example.text.as_str();
-    let found = extract_text(text, grammar);
+    let found = extractor.extract_text(text);
     let attributed: Vec<&Attribution> = found
         .iter()
         .filter(|a| a.kind != Kind::Unattributed)
