@@ -6,12 +6,15 @@
 #
 #     scripts/outputs.sh OUT_DIR [BINARY]
 #
-# BINARY defaults to target/release/claimtrace. Writes the help of every
-# command, the seeds in every extract format and in compare, sources and report; `extract --format jsonl` of
-# the PolNeAR train and dev texts, and `eval` on both (with 20 errors of each
-# kind), and of one long document made of train texts (which is spilled), when
-# ../shared/corpus is there. Run it on the old and the new binary
-# (named claimtrace, as the help shows the name) and compare:
+# BINARY defaults to target/release/claimtrace (run `cargo build --release`
+# first: the binary `cargo test --release` leaves there is built with the test
+# dependencies' clap features and wraps --help otherwise). Writes the help of
+# every command; the seeds in every extract format and in compare, sources,
+# show, check, report, review merge and status, and export claimreview; and,
+# when ../shared/corpus is there, `extract --format jsonl` of the PolNeAR train
+# and dev texts, `eval` on both, and one long document made of train texts
+# (spilled, and streamed). Run it on the old and the new binary (named
+# claimtrace, as the help shows the name) and compare:
 #
 #     scripts/outputs.sh /tmp/before /tmp/old/claimtrace
 #     scripts/outputs.sh /tmp/after

@@ -2,6 +2,7 @@
 //! grammar's own examples, and property tests over the parsers.
 
 mod accuracy;
+mod architecture;
 mod cli;
 mod inputs;
 mod properties;

@@ -61,7 +61,7 @@ pub fn segment<'a>(
             TokenKind::Punct(_) => {
                 if sentence::is_sentence_mark(token.kind) {
                     sentence_marks.push(index);
-                } else if quote::is_quote_mark(token.kind) {
+                } else if token.is_double_quote() {
                     quote_marks.push(index);
                 }
                 Opens::default()

@@ -49,18 +49,13 @@ pub const MAX_QUOTE_BYTES: usize = 16 * 1024;
 /// Finds the top-level double-quoted spans among a block's tokens.
 pub fn find_quotes(text: &str, tokens: &[Token]) -> Quotes {
     let marks: Vec<usize> = (0..tokens.len())
-        .filter(|&index| is_quote_mark(tokens[index].kind))
+        .filter(|&index| tokens[index].is_double_quote())
         .collect();
     find_quotes_at(text, tokens, &marks)
 }
 
-/// The double quotation marks, straight and curly.
-pub fn is_quote_mark(kind: TokenKind) -> bool {
-    matches!(kind, TokenKind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
-}
-
 /// [`find_quotes`], given `marks`: the indices of the tokens that are
-/// [`is_quote_mark`], in order. Only those are looked at. A runaway quote is
+/// double quotation marks, in order. Only those are looked at. A runaway quote is
 /// still dropped as if every token were: its length only grows token by token,
 /// so it is caught at the next mark, or at the block's end.
 pub fn find_quotes_at(text: &str, tokens: &[Token], marks: &[usize]) -> Quotes {

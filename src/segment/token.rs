@@ -23,6 +23,13 @@ pub enum TokenKind {
     Punct(char),
 }
 
+impl TokenKind {
+    /// True for any double quotation mark: straight or curly.
+    pub fn is_double_quote(self) -> bool {
+        matches!(self, TokenKind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
+    }
+}
+
 /// A token of the text with its byte span and lowercase form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -55,7 +62,7 @@ impl Token<'_> {
 
     /// True for any double quotation mark: straight or curly.
     pub fn is_double_quote(&self) -> bool {
-        super::quote::is_quote_mark(self.kind)
+        self.kind.is_double_quote()
     }
 }
 
