@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::aggregate::Stats;
 use crate::aggregate::registry::Registry;
 use crate::model::SourceType;
+use crate::render::with_share;
 
 pub use csv::compare_csv;
 pub use markdown::compare_markdown;
@@ -261,14 +262,6 @@ fn cited_in(comparison: &Comparison, source: &SharedSource, separator: &str) -> 
         .map(|name| comparison.heading(name))
         .collect::<Vec<_>>()
         .join(separator)
-}
-
-/// "3 (25%)", or just the count when there is no whole.
-fn with_share(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        return part.to_string();
-    }
-    format!("{part} ({:.0}%)", 100.0 * part as f64 / whole as f64)
 }
 
 /// "Foreign Policy (3)" for the most cited sources, joined by `separator`.

@@ -18,6 +18,15 @@ use crate::pipeline::Extraction;
 use crate::record::review::ReviewBuilder;
 use crate::record::{Record, borrowed_records};
 
+/// "15 (62%)": a count with its share of `whole`, or just the count when there is
+/// no whole. Tables, reports and comparisons all show shares this way.
+pub(crate) fn with_share(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        return part.to_string();
+    }
+    format!("{part} ({:.0}%)", 100.0 * part as f64 / whole as f64)
+}
+
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -7,6 +7,40 @@ use crate::pipeline::Extraction;
 use crate::record::Record;
 
 use super::WEAK_SCORE;
+use crate::render::with_share;
+
+/// The headline numbers of one document (or of several merged), as both formats
+/// show them: counts with their shares.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub claims: usize,
+    /// Attributed claims, with their share of all claims.
+    pub attributed: String,
+    /// Claims on a person, organization or publication, share of attributed.
+    pub named: String,
+    /// Claims on anonymous sources, share of attributed.
+    pub anonymous: String,
+    /// Claims on documents and on sources of unknown type.
+    pub documents: usize,
+    pub unknown: usize,
+    /// Claims carrying a hedge or uncertainty marker, share of all claims.
+    pub hedged: String,
+}
+
+impl Summary {
+    /// The summary of `stats`.
+    pub fn of(stats: &Stats) -> Summary {
+        Summary {
+            claims: stats.claims,
+            attributed: with_share(stats.attributed, stats.claims),
+            named: with_share(stats.named_claims(), stats.attributed),
+            anonymous: with_share(stats.anonymous_claims, stats.attributed),
+            documents: stats.claims_of(SourceType::Document),
+            unknown: stats.claims_of(SourceType::Unknown),
+            hedged: with_share(stats.hedged_claims, stats.claims),
+        }
+    }
+}
 
 /// One claim as a table row.
 #[derive(Debug, Clone)]
@@ -35,6 +69,7 @@ pub struct Document<'e> {
     pub text: &'e str,
     pub attributions: &'e [Attribution],
     pub stats: Stats,
+    pub summary: Summary,
     pub claims: Vec<ClaimRow>,
     /// Claims to follow up (indexes into `claims`): unsourced or scoring below
     /// [`WEAK_SCORE`], lowest score first, then in text order.
@@ -64,12 +99,14 @@ impl<'e> Document<'e> {
             .into_iter()
             .cloned()
             .collect();
+        let stats = Stats::of_records(records);
         Document {
             doc: &extraction.doc,
             anchor,
             text: &extraction.text,
             attributions: &extraction.attributions,
-            stats: Stats::of_records(records),
+            summary: Summary::of(&stats),
+            stats,
             claims,
             follow_up,
             sources,

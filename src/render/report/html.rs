@@ -11,9 +11,10 @@ use crate::render::annotate::{Piece, pieces};
 use crate::render::compare::short_name;
 use crate::render::escape::html;
 
-use super::document::{ClaimRow, Document};
+use super::document::{ClaimRow, Document, Summary};
 use super::svg::{Bar, Scale, Segment, bar_chart};
-use super::{Section, WEAK_SCORE, with_share};
+use super::{Section, WEAK_SCORE};
+use crate::render::with_share;
 
 const STYLE: &str = include_str!("style.css");
 
@@ -70,18 +71,18 @@ fn overview(sections: &[Section]) -> String {
          <th class=\"num\">hedged</th><th class=\"num\">to follow up</th></tr></thead>\n<tbody>\n",
     );
     for section in sections {
-        let stats = &section.stats;
+        let summary = Summary::of(&section.stats);
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             section.anchor,
             html(&section.doc),
-            stats.claims,
-            with_share(stats.attributed, stats.claims),
-            with_share(stats.named_claims(), stats.attributed),
-            with_share(stats.anonymous_claims, stats.attributed),
-            with_share(stats.hedged_claims, stats.claims),
+            summary.claims,
+            summary.attributed,
+            summary.named,
+            summary.anonymous,
+            summary.hedged,
             section.follow_up
         );
     }
@@ -207,7 +208,7 @@ fn shared_sources(registry: &Registry) -> String {
 
 /// One document's section: summary, claims, follow-ups, sources, annotated text.
 pub fn document(document: &Document) -> String {
-    let stats = &document.stats;
+    let summary = &document.summary;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -217,21 +218,12 @@ pub fn document(document: &Document) -> String {
     );
     out.push_str("<dl class=\"summary\">");
     let items = [
-        ("claims", stats.claims.to_string()),
-        ("attributed", with_share(stats.attributed, stats.claims)),
-        (
-            "on named sources",
-            with_share(stats.named_claims(), stats.attributed),
-        ),
-        (
-            "on anonymous sources",
-            with_share(stats.anonymous_claims, stats.attributed),
-        ),
-        (
-            "on documents",
-            stats.claims_of(SourceType::Document).to_string(),
-        ),
-        ("hedged", with_share(stats.hedged_claims, stats.claims)),
+        ("claims", summary.claims.to_string()),
+        ("attributed", summary.attributed.clone()),
+        ("on named sources", summary.named.clone()),
+        ("on anonymous sources", summary.anonymous.clone()),
+        ("on documents", summary.documents.to_string()),
+        ("hedged", summary.hedged.clone()),
         ("to follow up", document.follow_up.len().to_string()),
     ];
     for (term, value) in items {

@@ -5,12 +5,12 @@ use std::fmt::Write;
 
 use crate::aggregate::Stats;
 use crate::aggregate::registry::{Registry, SourceRow};
-use crate::model::SourceType;
 use crate::render::escape::markdown_cell;
 use crate::render::table::excerpt;
 
-use super::document::{ClaimRow, Document};
-use super::{Section, WEAK_SCORE, with_share};
+use super::document::{ClaimRow, Document, Summary};
+use super::{Section, WEAK_SCORE};
+use crate::render::with_share;
 
 /// Widest claim excerpt in a table.
 const CLAIM_EXCERPT: usize = 160;
@@ -33,17 +33,17 @@ pub fn report(sections: &[Section], registry: &Registry) -> String {
     out.push_str("| document | claims | attributed | on named sources | on anonymous sources | hedged | to follow up |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
     for section in sections {
-        let stats = &section.stats;
+        let summary = Summary::of(&section.stats);
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} | {} | {} | {} |",
             markdown_cell(&section.doc),
             section.anchor,
-            stats.claims,
-            with_share(stats.attributed, stats.claims),
-            with_share(stats.named_claims(), stats.attributed),
-            with_share(stats.anonymous_claims, stats.attributed),
-            with_share(stats.hedged_claims, stats.claims),
+            summary.claims,
+            summary.attributed,
+            summary.named,
+            summary.anonymous,
+            summary.hedged,
             section.follow_up,
         );
     }
@@ -81,7 +81,7 @@ pub fn report(sections: &[Section], registry: &Registry) -> String {
 
 /// One document's section.
 pub fn document(document: &Document) -> String {
-    let stats = &document.stats;
+    let summary = &document.summary;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -89,33 +89,24 @@ pub fn document(document: &Document) -> String {
         document.anchor,
         markdown_cell(document.doc)
     );
-    let _ = writeln!(out, "- Claims: {}", stats.claims);
-    let _ = writeln!(
-        out,
-        "- Attributed: {}",
-        with_share(stats.attributed, stats.claims)
-    );
+    let _ = writeln!(out, "- Claims: {}", summary.claims);
+    let _ = writeln!(out, "- Attributed: {}", summary.attributed);
     let _ = writeln!(
         out,
         "- On named sources (person, organization, publication): {} of attributed",
-        with_share(stats.named_claims(), stats.attributed)
+        summary.named
     );
     let _ = writeln!(
         out,
         "- On anonymous sources: {} of attributed",
-        with_share(stats.anonymous_claims, stats.attributed)
+        summary.anonymous
     );
     let _ = writeln!(
         out,
         "- On documents: {}; on unknown sources: {}",
-        stats.claims_of(SourceType::Document),
-        stats.claims_of(SourceType::Unknown)
+        summary.documents, summary.unknown
     );
-    let _ = writeln!(
-        out,
-        "- Hedged: {}",
-        with_share(stats.hedged_claims, stats.claims)
-    );
+    let _ = writeln!(out, "- Hedged: {}", summary.hedged);
     let _ = writeln!(out, "- To follow up: {}\n", document.follow_up.len());
 
     out.push_str("### Claims and their sources\n\n");

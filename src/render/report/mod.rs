@@ -68,11 +68,3 @@ impl ReportBuilder {
         html::report(&self.sections, &self.registry)
     }
 }
-
-/// "15 (62%)", or just the count when there is no whole.
-fn with_share(part: usize, whole: usize) -> String {
-    if whole == 0 {
-        return part.to_string();
-    }
-    format!("{part} ({:.0}%)", 100.0 * part as f64 / whole as f64)
-}
