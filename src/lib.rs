@@ -1,9 +1,16 @@
 //! claimtrace traces every claim in a news text to its stated source.
 //!
-//! The pipeline runs one way: [`ingest`] (bytes to blocks with roles) → [`segment`]
-//! (tokens, sentences, quotes) → [`matcher`] (attribution frames, nom parsers over
-//! tokens) → [`link`] (continued quotes, relays, unattributed claims) → [`assess`]
-//! (source types, markers, score) → [`aggregate`] and [`render`].
+//! The pipeline runs one way, one module per stage, each using only those before
+//! it (`tests/architecture.rs` checks): [`grammar`] (the lexicons of `grammar/`) →
+//! [`ingest`] (bytes to blocks with roles) → [`segment`] (tokens, sentences,
+//! quotes) → [`matcher`] (attribution frames and marker phrases: walks over a
+//! sentence's tokens, with nom combinators for phrases) → [`link`] (continued
+//! quotes, "X reports:", unattributed claims) → [`assess`] (source types, names
+//! and relays, markers, score), run for one document by [`pipeline`]. Then
+//! [`record`] (the output contract and claim ids) → [`aggregate`] (statistics
+//! that merge) → [`render`] (values to bytes) → [`review`] (verdicts, policy,
+//! ClaimReview) → [`batch`] (many inputs on worker threads, in order) → [`eval`]
+//! and [`examples`].
 //!
 //! ```
 //! use claimtrace::{Grammar, extract_text};
