@@ -9,6 +9,7 @@ pub mod first_words;
 pub mod line_rules;
 pub mod phrases;
 pub mod source_type;
+mod text;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -19,6 +20,7 @@ pub use first_words::{FirstWords, Opens};
 pub use line_rules::LineRules;
 pub use phrases::{LowerWords, PhraseSet};
 pub use source_type::classify;
+pub use text::{alias_key, is_article, push_lowercase};
 
 use crate::error::Error;
 use crate::model::{MarkerKind, SourceType};
@@ -452,44 +454,6 @@ impl Entry<'_> {
                 ));
             }
         })
-    }
-}
-
-/// How an alias is looked up: lowercase, whitespace folded, no leading article.
-pub fn alias_key(phrase: &str) -> String {
-    let mut words = phrase.split_whitespace().peekable();
-    let mut key = String::with_capacity(phrase.len());
-    if let Some(first) = words.next()
-        && !(is_article(first) && words.peek().is_some())
-    {
-        push_lowercase(&mut key, first);
-    }
-    for word in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        push_lowercase(&mut key, word);
-    }
-    key
-}
-
-/// "the", "a" or "an", in any case.
-pub fn is_article(word: &str) -> bool {
-    // No non-ASCII character lowercases to one of these letters, so an ASCII
-    // comparison agrees with comparing `to_lowercase()`.
-    ["the", "a", "an"]
-        .iter()
-        .any(|article| word.eq_ignore_ascii_case(article))
-}
-
-/// Appends `word.to_lowercase()` to `buffer`; ASCII words without an allocation.
-pub fn push_lowercase(buffer: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = buffer.len();
-        buffer.push_str(word);
-        buffer[start..].make_ascii_lowercase();
-    } else {
-        buffer.push_str(&word.to_lowercase());
     }
 }
 
