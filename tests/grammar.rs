@@ -1,11 +1,13 @@
 //! The built-in grammar files: each file's `@example` lines as a test of its own, so
-//! that a failing example names its file.
+//! that a failing example names its file, and the README's table of them.
 
 use std::sync::OnceLock;
 
 use claimtrace::examples::check_example;
 use claimtrace::grammar::BUILT_IN;
 use claimtrace::{Extractor, Grammar};
+
+use crate::support::root;
 
 /// The built-in grammar, loaded once for every test here.
 fn grammar() -> &'static Grammar {
@@ -81,4 +83,36 @@ fn every_built_in_file_has_its_test() {
         .iter()
         .all(|example| TESTED.contains(&example.file.as_str()));
     assert!(every_example_is_tested);
+}
+
+/// Every built-in file is listed in the README's table of grammar files (section
+/// "## grammar/", first column, in backticks); a file in a folder of `grammar/` may
+/// instead be covered by the section naming its folder (`grammar/mined/`).
+#[test]
+fn every_built_in_file_is_in_the_readme() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## ")
+        .find(|section| section.starts_with("grammar/\n"))
+        .expect("README.md has a section \"## grammar/\"");
+    let listed: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix('|')?.split('|').next())
+        .flat_map(|first_column| first_column.split('`').skip(1).step_by(2))
+        .collect();
+    assert!(listed.contains(&"cues.txt"), "no table found: {listed:?}");
+    let missing: Vec<&str> = BUILT_IN
+        .iter()
+        .map(|built_in| built_in.name)
+        .filter(|name| {
+            let folder = name
+                .rsplit_once('/')
+                .map(|(folder, _)| format!("`grammar/{folder}/`"));
+            !listed.contains(name) && !folder.is_some_and(|folder| section.contains(&folder))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "README.md, \"## grammar/\": the table lists no {missing:?}"
+    );
 }
