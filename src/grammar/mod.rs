@@ -36,27 +36,36 @@ pub use text::{alias_key, is_article, push_lowercase};
 use crate::error::Error;
 use crate::model::SourceType;
 
-/// All lexicons, ready for matching.
+/// All lexicons, ready for matching: a field per grammar file, and the indexes made
+/// from them once they are complete.
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
+    /// `cues.txt`, after `mined/cues.txt`: reporting cues and the frames each allows.
     pub cues: PhraseSet<CueFlags>,
+    /// `according.txt`: "according to"-style phrases.
     pub according: PhraseSet<()>,
-    /// Lowercase head noun -> source type ("officials" -> anonymous).
+    /// `sources.txt`: lowercase head noun -> source type ("officials" -> anonymous).
     pub source_nouns: HashMap<String, SourceType>,
-    /// Known names -> type ("Foreign Policy" -> publication).
+    /// `names.txt`: known names -> type ("Foreign Policy" -> publication).
     pub names: PhraseSet<SourceType>,
-    /// Words inside a capitalised name that give its type ("Ministry" -> organization).
+    /// `name_hints.txt`: words inside a capitalised name that give its type
+    /// ("Ministry" -> organization).
     pub name_hints: HashMap<String, SourceType>,
+    /// `relays.txt`: what relayed a source ("cited in", "released by").
     pub relays: PhraseSet<()>,
+    /// `markers.txt`: reliability markers with their kind and weight.
     pub markers: PhraseSet<MarkerRule>,
+    /// `function_words.txt`: lowercase closed-class word -> its role.
     pub function_words: HashMap<String, WordRole>,
-    /// Lowercase abbreviations without their final period ("mr", "u.s", "sept").
+    /// `abbreviations.txt`: lowercase abbreviations without their final period ("mr",
+    /// "u.s", "sept").
     pub abbreviations: HashSet<String>,
+    /// `layout.txt`: boilerplate lines and their rules, in file order.
     pub layout: Vec<(String, LayoutRule)>,
-    /// Titles before a name ("senator", "gov"), lowercase without a final period,
-    /// with the role noun a later mention uses ("gov" -> "governor").
+    /// `titles.txt`: titles before a name ("senator", "gov"), lowercase without a final
+    /// period, with the role noun a later mention uses ("gov" -> "governor").
     pub titles: PhraseSet<String>,
-    /// Other names of sources -> canonical name.
+    /// `aliases.txt`: other names of sources -> canonical name.
     pub aliases: Aliases,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,

@@ -3,10 +3,19 @@
 //! which words the file gives a role to.
 //!
 //! [`BUILT_IN`] lists every embedded file with the lexicon that reads it, in the order
-//! they are read. Adding a grammar file is: write its module here (a `Lexicon` with the
-//! field parser of its format), give [`Grammar`] a field for what it holds, and list
-//! it once in `BUILT_IN`; the overlay loader, `grammar check`, the list of known file
-//! names in errors and the first-word index follow from the list.
+//! they are read. Adding a grammar file `scores.txt` of `name | number` lines is:
+//! - write `scores.rs` here: `struct Scores`, a `Lexicon` whose `parse` reads the
+//!   number (and says `file:line: expected …` otherwise), whose `add` and `remove`
+//!   change the field below and whose `words` gives the words it has a role for;
+//! - give [`Grammar`] a field for what it holds (`scores: HashMap<String, f64>`);
+//! - list it once in `BUILT_IN` (`BuiltIn::of::<Scores>()`).
+//!
+//! Overlays of the file, the list of known file names in errors, `grammar check` and
+//! the index of first words follow from the list; the test suite then asks for a line
+//! in `examples_of!` (tests/grammar.rs) and a row in the README's grammar/ table.
+//! A new value of a field, such as a word role `question`, is a variant of its type
+//! and a line of the table beside it (`ROLES` in function_words.rs), which also
+//! writes the error message listing the values.
 
 pub mod abbreviations;
 pub mod according;
@@ -83,9 +92,10 @@ pub trait Lexicon {
     /// Removes the entry `phrase`; true when there was one.
     fn remove(grammar: &mut Grammar, phrase: &str) -> bool;
     /// The words this lexicon gives a role to, lowercase, as a text's words are
-    /// looked up: each word of a word list ("officials"), the first word of each
+    /// looked up: each key of a word list ("officials"), the first word of each
     /// phrase ("according" for "according to"). None for a lexicon matched on whole
-    /// lines or phrases (layout.txt, aliases.txt).
+    /// lines or phrases (layout.txt, aliases.txt). The index of first words is made
+    /// from these, and so can a table of every role a word has.
     fn words(grammar: &Grammar) -> impl Iterator<Item = &str>;
 }
 
@@ -411,6 +421,30 @@ mod tests {
                 format!("overlay.txt:3: `!{first}` removes nothing: no such entry")
             );
         }
+    }
+
+    #[test]
+    fn the_words_of_every_lexicon_are_in_the_form_words_are_looked_up_by() {
+        let grammar = Grammar::built_in().unwrap();
+        for rules in lexicons() {
+            let words = rules.words(&grammar);
+            for word in &words {
+                assert!(!word.is_empty(), "{}", rules.file);
+                assert_eq!(*word, word.to_lowercase(), "{}", rules.file);
+            }
+            let matched_whole = [Layout::FILE, Aliases::FILE].contains(&rules.file);
+            assert_eq!(words.is_empty(), matched_whole, "{}", rules.file);
+        }
+        assert!(
+            Rules::of::<FunctionWords>()
+                .words(&grammar)
+                .contains(&"has")
+        );
+        assert!(
+            Rules::of::<According>()
+                .words(&grammar)
+                .contains(&"according")
+        );
     }
 
     #[test]
