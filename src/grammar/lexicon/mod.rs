@@ -94,8 +94,8 @@ pub trait Lexicon {
     /// The words this lexicon gives a role to, lowercase, as a text's words are
     /// looked up: each key of a word list ("officials"), the first word of each
     /// phrase ("according" for "according to"). None for a lexicon matched on whole
-    /// lines or phrases (layout.txt, aliases.txt). The index of first words is made
-    /// from these, and so can a table of every role a word has.
+    /// lines or phrases (layout.txt, aliases.txt). The index of first words is built
+    /// from these; a table of every role a word has could be built the same way.
     fn words(grammar: &Grammar) -> impl Iterator<Item = &str>;
 }
 
