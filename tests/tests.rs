@@ -4,6 +4,7 @@
 mod accuracy;
 mod architecture;
 mod cli;
+mod grammar;
 mod inputs;
 mod properties;
 mod report;

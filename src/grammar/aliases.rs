@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{alias_key, push_lowercase};
+use super::text::{alias_key, push_lowercase};
 
 /// Alias keys (see [`alias_key`]) -> canonical names.
 #[derive(Debug, Clone, Default)]

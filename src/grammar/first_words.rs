@@ -1,28 +1,12 @@
 //! Which lexicons a word can open a phrase of: one lookup per token answers for
 //! the cue, "according to" and marker lexicons at once, so the scans over every
-//! token look up the phrase sets only where a phrase can start.
+//! token look up the phrase sets only where a phrase can start. The lexicons that
+//! take part are those whose [`Lexicon::OPENS`](super::Lexicon::OPENS) says so.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Grammar;
-
-/// The lexicons a word opens a phrase of.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Opens {
-    /// A reporting cue ("said", "pointed out").
-    pub cue: bool,
-    /// An "according to"-style phrase.
-    pub according: bool,
-    /// A reliability marker ("reportedly", "declined to comment").
-    pub marker: bool,
-}
-
-impl Opens {
-    /// True when a cue frame may start here: a cue or an "according to" phrase.
-    pub fn cue_or_according(self) -> bool {
-        self.cue || self.according
-    }
-}
+use super::lexicon::{Opens, lexicons};
 
 /// Lowercase first word -> the lexicons it opens a phrase of.
 #[derive(Debug, Clone, Default)]
@@ -47,17 +31,14 @@ fn shape(word: &str) -> usize {
 }
 
 impl FirstWords {
-    /// The first words of the grammar's cue, "according to" and marker phrases.
+    /// The first words of the grammar's lexicons that open phrases (cues, "according
+    /// to" and markers), each with the lexicons it opens.
     pub fn of(grammar: &Grammar) -> FirstWords {
         let mut index: HashMap<String, Opens> = HashMap::default();
-        for word in grammar.cues.first_words() {
-            index.entry(word.to_string()).or_default().cue = true;
-        }
-        for word in grammar.according.first_words() {
-            index.entry(word.to_string()).or_default().according = true;
-        }
-        for word in grammar.markers.first_words() {
-            index.entry(word.to_string()).or_default().marker = true;
+        for rules in lexicons().filter(|rules| rules.opens != Opens::NONE) {
+            for word in rules.words(grammar) {
+                *index.entry(word.to_string()).or_default() |= rules.opens;
+            }
         }
         let mut shapes = vec![0u64; SHAPES / 64];
         for word in index.keys() {

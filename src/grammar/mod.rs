@@ -1,145 +1,71 @@
-//! The language knowledge: lexicons and patterns read from `grammar/` files.
+//! The language knowledge: lexicons read from the `grammar/` files, one concern per
+//! file, plain text an editor can change ("said | invert" in `cues.txt`, "officials |
+//! anonymous" in `sources.txt`), so that vocabulary is data rather than Rust.
 //!
-//! Every file is embedded in the binary; [`Grammar::load`] layers a user's folder
-//! over them: entries are added, `!phrase` removes a built-in entry.
+//! Every file is embedded in the binary ([`BUILT_IN`]), each read by its own
+//! [`Lexicon`] in [`lexicon`]; [`Grammar::load`] layers a user's folder over them:
+//! entries are added, `!phrase` removes a built-in entry. The line format is in
+//! [`file`](mod@file); the lookups built from the lexicons ([`PhraseSet`], [`Aliases`],
+//! [`FirstWords`], [`LineRules`]) and [`classify`] in files of their own.
 
 pub mod aliases;
 pub mod file;
 pub mod first_words;
+pub mod lexicon;
 pub mod line_rules;
 pub mod phrases;
 pub mod source_type;
+mod text;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 pub use aliases::Aliases;
 pub use file::{Example, Line};
-pub use first_words::{FirstWords, Opens};
+pub use first_words::FirstWords;
+pub use lexicon::cues::CueFlags;
+pub use lexicon::function_words::WordRole;
+pub use lexicon::layout::LayoutRule;
+pub use lexicon::markers::MarkerRule;
+pub use lexicon::{BUILT_IN, BuiltIn, Entry, Lexicon, Opens, Rules};
 pub use line_rules::LineRules;
 pub use phrases::{LowerWords, PhraseSet};
 pub use source_type::classify;
+pub use text::{alias_key, is_article, push_lowercase};
 
 use crate::error::Error;
-use crate::model::{MarkerKind, SourceType};
+use crate::model::SourceType;
 
-/// The built-in grammar files: (name, content).
-pub const BUILT_IN: &[(&str, &str)] = &[
-    // Mined from PolNeAR train by scripts/mine_train.py; the hand-written cues.txt
-    // comes after it, so its entries win.
-    (
-        "mined/cues.txt",
-        include_str!("../../grammar/mined/cues.txt"),
-    ),
-    ("cues.txt", include_str!("../../grammar/cues.txt")),
-    ("according.txt", include_str!("../../grammar/according.txt")),
-    ("sources.txt", include_str!("../../grammar/sources.txt")),
-    ("names.txt", include_str!("../../grammar/names.txt")),
-    (
-        "name_hints.txt",
-        include_str!("../../grammar/name_hints.txt"),
-    ),
-    ("relays.txt", include_str!("../../grammar/relays.txt")),
-    ("markers.txt", include_str!("../../grammar/markers.txt")),
-    (
-        "function_words.txt",
-        include_str!("../../grammar/function_words.txt"),
-    ),
-    (
-        "abbreviations.txt",
-        include_str!("../../grammar/abbreviations.txt"),
-    ),
-    ("layout.txt", include_str!("../../grammar/layout.txt")),
-    ("titles.txt", include_str!("../../grammar/titles.txt")),
-    ("aliases.txt", include_str!("../../grammar/aliases.txt")),
-];
-
-/// What a reporting cue allows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CueFlags {
-    /// May stand between claim and source: "…, said the cable."
-    pub invert: bool,
-    /// Takes an addressee before the claim: "told Foreign Policy that …"
-    pub recipient: bool,
-    /// Only a cue when its source is a document or publication: "the cable read".
-    pub document: bool,
-    /// The claim may be a to-infinitive: "declined to comment", "vowed to fight".
-    pub infinitive: bool,
-    /// Speaks of its own clause, with no source: "Sanders appears to be spending
-    /// more", "the president is expected to run". The claim is the whole clause.
-    pub impersonal: bool,
-    /// Only a cue with a party that can hold a view (a person, group or organization)
-    /// as its source: "I think we still have bases", "voters believe", not "the data
-    /// think".
-    pub person: bool,
-}
-
-/// The role of a closed-class word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WordRole {
-    /// May stand between a source and its cue: "has", "also", "repeatedly".
-    Aux,
-    /// Ends a source phrase on its left: "that", "but", "when".
-    Boundary,
-    /// A determiner or quantifier that may open a source phrase.
-    Determiner,
-    /// A preposition: ends a source head ("officials in Beijing").
-    Preposition,
-    /// A subject pronoun: a whole source on its own ("he said").
-    Pronoun,
-    /// A time word: "…, the Times reported Monday."
-    Time,
-}
-
-/// A layout rule from `layout.txt`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LayoutRule {
-    /// The whole line is boilerplate ("Advertisement").
-    Line,
-    /// A line starting with this is boilerplate ("Topics:").
-    Prefix,
-    /// Everything after this line is reader comments.
-    CommentsStart,
-    /// Opens a teaser box ("Read this") …
-    TeaserStart,
-    /// … which this closes ("Read more+").
-    TeaserEnd,
-    /// A word that marks a photo credit ("Getty Images", "Reuters").
-    Credit,
-    /// A leading label that is not part of the claim ("Summary:").
-    Label,
-    /// A line starting with this opens an author's bio ("About").
-    BioStart,
-}
-
-/// A reliability marker's kind and weight.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MarkerRule {
-    pub kind: MarkerKind,
-    pub weight: f64,
-}
-
-/// All lexicons, ready for matching.
+/// All lexicons, ready for matching: a field per grammar file, and the indexes made
+/// from them once they are complete.
 #[derive(Debug, Clone, Default)]
 pub struct Grammar {
+    /// `cues.txt`, after `mined/cues.txt`: reporting cues and the frames each allows.
     pub cues: PhraseSet<CueFlags>,
+    /// `according.txt`: "according to"-style phrases.
     pub according: PhraseSet<()>,
-    /// Lowercase head noun -> source type ("officials" -> anonymous).
+    /// `sources.txt`: lowercase head noun -> source type ("officials" -> anonymous).
     pub source_nouns: HashMap<String, SourceType>,
-    /// Known names -> type ("Foreign Policy" -> publication).
+    /// `names.txt`: known names -> type ("Foreign Policy" -> publication).
     pub names: PhraseSet<SourceType>,
-    /// Words inside a capitalised name that give its type ("Ministry" -> organization).
+    /// `name_hints.txt`: words inside a capitalised name that give its type
+    /// ("Ministry" -> organization).
     pub name_hints: HashMap<String, SourceType>,
+    /// `relays.txt`: what relayed a source ("cited in", "released by").
     pub relays: PhraseSet<()>,
+    /// `markers.txt`: reliability markers with their kind and weight.
     pub markers: PhraseSet<MarkerRule>,
+    /// `function_words.txt`: lowercase closed-class word -> its role.
     pub function_words: HashMap<String, WordRole>,
-    /// Lowercase abbreviations without their final period ("mr", "u.s", "sept").
+    /// `abbreviations.txt`: lowercase abbreviations without their final period ("mr",
+    /// "u.s", "sept").
     pub abbreviations: HashSet<String>,
+    /// `layout.txt`: boilerplate lines and their rules, in file order.
     pub layout: Vec<(String, LayoutRule)>,
-    /// Titles before a name ("senator", "gov"), lowercase without a final period,
-    /// with the role noun a later mention uses ("gov" -> "governor").
+    /// `titles.txt`: titles before a name ("senator", "gov"), lowercase without a final
+    /// period, with the role noun a later mention uses ("gov" -> "governor").
     pub titles: PhraseSet<String>,
-    /// Other names of sources -> canonical name.
+    /// `aliases.txt`: other names of sources -> canonical name.
     pub aliases: Aliases,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,
@@ -161,8 +87,8 @@ impl Grammar {
     /// The built-in grammar with the files of `overlay` layered over it.
     pub fn load(overlay: Option<&Path>) -> Result<Grammar, Error> {
         let mut grammar = Grammar::default();
-        for (name, content) in BUILT_IN {
-            grammar.apply_file(name, name, content)?;
+        for built_in in BUILT_IN {
+            grammar.apply_file(&built_in.rules, built_in.name, built_in.text)?;
         }
         if let Some(dir) = overlay {
             grammar.apply_overlay(dir)?;
@@ -190,14 +116,14 @@ impl Grammar {
                 .map(|name| name.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let shown = path.display().to_string();
-            if !BUILT_IN.iter().any(|(known, _)| *known == name) {
-                let known: Vec<_> = BUILT_IN.iter().map(|(known, _)| *known).collect();
-                return Err(grammar_error(
-                    &shown,
-                    1,
-                    format!("unknown grammar file; expected one of {}", known.join(", ")),
-                ));
-            }
+            let Some(built_in) = BUILT_IN.iter().find(|built_in| built_in.name == name) else {
+                let known: Vec<_> = BUILT_IN.iter().map(|built_in| built_in.name).collect();
+                return Err(Error::Grammar {
+                    file: shown,
+                    line: 1,
+                    message: format!("unknown grammar file; expected one of {}", known.join(", ")),
+                });
+            };
             let bytes = std::fs::read(&path).map_err(|source| Error::Io {
                 path: path.clone(),
                 source,
@@ -206,14 +132,13 @@ impl Grammar {
                 path: shown.clone(),
                 offset: error.utf8_error().valid_up_to(),
             })?;
-            self.apply_file(&name, &shown, &content)?;
+            self.apply_file(&built_in.rules, &shown, &content)?;
         }
         Ok(())
     }
 
-    /// Adds (or removes) the entries of one file, interpreted by its `name`;
-    /// errors name `shown`.
-    fn apply_file(&mut self, name: &str, shown: &str, content: &str) -> Result<(), Error> {
+    /// Adds (or removes) the entries of one file, read by `rules`; errors name `shown`.
+    fn apply_file(&mut self, rules: &Rules, shown: &str, content: &str) -> Result<(), Error> {
         for line in file::parse_file(shown, content)? {
             match line {
                 Line::Example(example) => self.examples.push(example),
@@ -230,9 +155,9 @@ impl Grammar {
                         fields: &fields,
                     };
                     if remove {
-                        self.remove_entry(name, &entry)?;
+                        rules.remove(self, &entry)?;
                     } else {
-                        self.add_entry(name, &entry)?;
+                        rules.add(self, &entry)?;
                     }
                 }
             }
@@ -240,269 +165,8 @@ impl Grammar {
         Ok(())
     }
 
-    /// Interprets one entry of the file `name`.
-    fn add_entry(&mut self, name: &str, entry: &Entry) -> Result<(), Error> {
-        match file_kind(name) {
-            "cues.txt" => {
-                let flags = entry.cue_flags()?;
-                self.cues.insert(entry.phrase, flags);
-            }
-            "according.txt" => {
-                entry.no_fields()?;
-                self.according.insert(entry.phrase, ());
-            }
-            "sources.txt" => {
-                let source_type = entry.source_type()?;
-                self.source_nouns
-                    .insert(entry.phrase.to_lowercase(), source_type);
-            }
-            "names.txt" => {
-                let source_type = entry.source_type()?;
-                self.names.insert(entry.phrase, source_type);
-            }
-            "name_hints.txt" => {
-                let source_type = entry.source_type()?;
-                self.name_hints
-                    .insert(entry.phrase.to_lowercase(), source_type);
-            }
-            "relays.txt" => {
-                entry.no_fields()?;
-                self.relays.insert(entry.phrase, ());
-            }
-            "markers.txt" => {
-                let rule = entry.marker_rule()?;
-                self.markers.insert(entry.phrase, rule);
-            }
-            "function_words.txt" => {
-                let role = entry.word_role()?;
-                self.function_words
-                    .insert(entry.phrase.to_lowercase(), role);
-            }
-            "abbreviations.txt" => {
-                entry.no_fields()?;
-                let abbreviation = entry.phrase.trim_end_matches('.').to_lowercase();
-                self.abbreviations.insert(abbreviation);
-            }
-            "layout.txt" => {
-                let rule = entry.layout_rule()?;
-                self.layout.push((entry.phrase.to_string(), rule));
-            }
-            "titles.txt" => {
-                let title = entry.phrase.trim_end_matches('.').to_lowercase();
-                let role = match entry.fields {
-                    [] => title.clone(),
-                    [role] => role.to_lowercase(),
-                    _ => return Err(entry.error("expected `title` or `title | role`".into())),
-                };
-                self.titles.insert(&title, role);
-            }
-            "aliases.txt" => {
-                if entry.fields.is_empty() {
-                    return Err(entry.error("expected `alias | canonical name`".into()));
-                }
-                self.aliases.insert(entry.phrase, entry.fields.join(" "));
-            }
-            _ => return Err(entry.error(format!("no rules known for grammar file `{name}`"))),
-        }
-        Ok(())
-    }
-
-    /// Removes one built-in entry named by `!phrase` in an overlay.
-    fn remove_entry(&mut self, name: &str, entry: &Entry) -> Result<(), Error> {
-        let lower = entry.phrase.to_lowercase();
-        let removed = match file_kind(name) {
-            "cues.txt" => self.cues.remove(entry.phrase),
-            "according.txt" => self.according.remove(entry.phrase),
-            "sources.txt" => self.source_nouns.remove(&lower).is_some(),
-            "names.txt" => self.names.remove(entry.phrase),
-            "name_hints.txt" => self.name_hints.remove(&lower).is_some(),
-            "relays.txt" => self.relays.remove(entry.phrase),
-            "markers.txt" => self.markers.remove(entry.phrase),
-            "function_words.txt" => self.function_words.remove(&lower).is_some(),
-            "abbreviations.txt" => self.abbreviations.remove(lower.trim_end_matches('.')),
-            "layout.txt" => {
-                let before = self.layout.len();
-                self.layout.retain(|(phrase, _)| phrase != entry.phrase);
-                before != self.layout.len()
-            }
-            "titles.txt" => self.titles.remove(entry.phrase.trim_end_matches('.')),
-            "aliases.txt" => self.aliases.remove(entry.phrase),
-            _ => false,
-        };
-        if removed {
-            Ok(())
-        } else {
-            Err(entry.error(format!(
-                "`!{}` removes nothing: no such entry",
-                entry.phrase
-            )))
-        }
-    }
-
     /// The role of a lowercase word, if it is a function word.
     pub fn word_role(&self, lower: &str) -> Option<WordRole> {
         self.function_words.get(lower).copied()
-    }
-}
-
-/// One entry being interpreted, with where it came from.
-struct Entry<'a> {
-    file: &'a str,
-    line: usize,
-    phrase: &'a str,
-    fields: &'a [String],
-}
-
-impl Entry<'_> {
-    fn error(&self, message: String) -> Error {
-        grammar_error(self.file, self.line, message)
-    }
-
-    fn no_fields(&self) -> Result<(), Error> {
-        if self.fields.is_empty() {
-            Ok(())
-        } else {
-            Err(self.error(format!("expected no fields after `{}`", self.phrase)))
-        }
-    }
-
-    fn cue_flags(&self) -> Result<CueFlags, Error> {
-        let mut flags = CueFlags::default();
-        for field in self.fields {
-            match field.as_str() {
-                "invert" => flags.invert = true,
-                "recipient" => flags.recipient = true,
-                "document" => flags.document = true,
-                "infinitive" => flags.infinitive = true,
-                "person" => flags.person = true,
-                "impersonal" => flags.impersonal = true,
-                other => {
-                    return Err(self.error(format!(
-                        "unknown cue flag `{other}`; expected invert, recipient, document, infinitive, person or impersonal"
-                    )));
-                }
-            }
-        }
-        Ok(flags)
-    }
-
-    fn source_type(&self) -> Result<SourceType, Error> {
-        match self.fields {
-            [one] => one.parse().map_err(|message: String| self.error(message)),
-            _ => Err(self.error(
-                "expected `phrase | TYPE` with TYPE one of person, anonymous, organization, publication, document, unknown".into(),
-            )),
-        }
-    }
-
-    fn marker_rule(&self) -> Result<MarkerRule, Error> {
-        let [kind, weight] = self.fields else {
-            return Err(self
-                .error("expected `phrase | KIND WEIGHT`, e.g. `reportedly | hedge 0.15`".into()));
-        };
-        let kind: MarkerKind = kind
-            .parse()
-            .map_err(|message: String| self.error(message))?;
-        let weight: f64 = weight
-            .parse()
-            .ok()
-            .filter(|weight: &f64| (0.0..=1.0).contains(weight))
-            .ok_or_else(|| {
-                self.error(format!(
-                    "expected a weight between 0 and 1, found `{weight}`"
-                ))
-            })?;
-        Ok(MarkerRule { kind, weight })
-    }
-
-    fn word_role(&self) -> Result<WordRole, Error> {
-        match self.fields {
-            [role] => match role.as_str() {
-                "aux" => Ok(WordRole::Aux),
-                "boundary" => Ok(WordRole::Boundary),
-                "determiner" => Ok(WordRole::Determiner),
-                "preposition" => Ok(WordRole::Preposition),
-                "pronoun" => Ok(WordRole::Pronoun),
-                "time" => Ok(WordRole::Time),
-                other => Err(self.error(format!(
-                    "unknown word role `{other}`; expected aux, boundary, determiner, preposition, pronoun or time"
-                ))),
-            },
-            _ => Err(self.error("expected `word | ROLE`".into())),
-        }
-    }
-
-    fn layout_rule(&self) -> Result<LayoutRule, Error> {
-        let rule = match self.fields {
-            [rule] => rule.as_str(),
-            _ => "",
-        };
-        Ok(match rule {
-            "line" => LayoutRule::Line,
-            "prefix" => LayoutRule::Prefix,
-            "comments-start" => LayoutRule::CommentsStart,
-            "teaser-start" => LayoutRule::TeaserStart,
-            "teaser-end" => LayoutRule::TeaserEnd,
-            "credit" => LayoutRule::Credit,
-            "label" => LayoutRule::Label,
-            "bio-start" => LayoutRule::BioStart,
-            _ => {
-                return Err(self.error(
-                    "expected `phrase | RULE` with RULE one of line, prefix, comments-start, teaser-start, teaser-end, credit, label, bio-start".into(),
-                ));
-            }
-        })
-    }
-}
-
-/// How an alias is looked up: lowercase, whitespace folded, no leading article.
-pub fn alias_key(phrase: &str) -> String {
-    let mut words = phrase.split_whitespace().peekable();
-    let mut key = String::with_capacity(phrase.len());
-    if let Some(first) = words.next()
-        && !(is_article(first) && words.peek().is_some())
-    {
-        push_lowercase(&mut key, first);
-    }
-    for word in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        push_lowercase(&mut key, word);
-    }
-    key
-}
-
-/// "the", "a" or "an", in any case.
-pub fn is_article(word: &str) -> bool {
-    // No non-ASCII character lowercases to one of these letters, so an ASCII
-    // comparison agrees with comparing `to_lowercase()`.
-    ["the", "a", "an"]
-        .iter()
-        .any(|article| word.eq_ignore_ascii_case(article))
-}
-
-/// Appends `word.to_lowercase()` to `buffer`; ASCII words without an allocation.
-pub fn push_lowercase(buffer: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = buffer.len();
-        buffer.push_str(word);
-        buffer[start..].make_ascii_lowercase();
-    } else {
-        buffer.push_str(&word.to_lowercase());
-    }
-}
-
-/// The file whose rules interpret `name`: mined lexicons read like their hand-written
-/// counterparts.
-fn file_kind(name: &str) -> &str {
-    name.strip_prefix("mined/").unwrap_or(name)
-}
-
-fn grammar_error(file: &str, line: usize, message: String) -> Error {
-    Error::Grammar {
-        file: file.to_string(),
-        line,
-        message,
     }
 }

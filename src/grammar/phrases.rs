@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::push_lowercase;
+use super::text::push_lowercase;
 
 /// Phrases of one or more words, each with a value, matched case-insensitively.
 #[derive(Debug, Clone)]

@@ -1,0 +1,40 @@
+//! Small text helpers the lexicons and their lookups share: the lowercase form a word
+//! is looked up by, and the key an alias is stored under.
+
+/// How an alias is looked up: lowercase, whitespace folded, no leading article.
+pub fn alias_key(phrase: &str) -> String {
+    let mut words = phrase.split_whitespace().peekable();
+    let mut key = String::with_capacity(phrase.len());
+    if let Some(first) = words.next()
+        && !(is_article(first) && words.peek().is_some())
+    {
+        push_lowercase(&mut key, first);
+    }
+    for word in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_lowercase(&mut key, word);
+    }
+    key
+}
+
+/// "the", "a" or "an", in any case.
+pub fn is_article(word: &str) -> bool {
+    // No non-ASCII character lowercases to one of these letters, so an ASCII
+    // comparison agrees with comparing `to_lowercase()`.
+    ["the", "a", "an"]
+        .iter()
+        .any(|article| word.eq_ignore_ascii_case(article))
+}
+
+/// Appends `word.to_lowercase()` to `buffer`; ASCII words without an allocation.
+pub fn push_lowercase(buffer: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = buffer.len();
+        buffer.push_str(word);
+        buffer[start..].make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+}
