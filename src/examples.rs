@@ -71,6 +71,7 @@ pub fn check_example(example: &Example, extractor: &Extractor) -> Result<(), Str
                         .unwrap_or_default(),
                     "name" => source.and_then(|s| s.name.clone()).unwrap_or_default(),
                     "kind" => attribution.kind.as_str().to_string(),
+                    "score" => format!("{:.2}", attribution.score),
                     "via" => {
                         let via: Vec<&str> = source
                             .iter()

@@ -156,6 +156,17 @@ pub struct Marker {
     pub weight: f64,
 }
 
+/// Where a claim's sourcing score started, before its markers took their weights
+/// off (`grammar/scores.txt`): kept so that the reasons for a score can be given
+/// later without the grammar.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ScoreBasis {
+    /// What the source's type gives; 0 with no source.
+    pub source: f64,
+    /// What a direct quote of the source's own words adds; 0 for any other claim.
+    pub direct_quote: f64,
+}
+
 /// One claim with its cue, source and markers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
@@ -167,4 +178,6 @@ pub struct Attribution {
     /// How well the claim is sourced, in [0, 1]; not whether it is true
     /// (`assess::score::reasons` says why).
     pub score: f64,
+    /// Where the score started.
+    pub basis: ScoreBasis,
 }

@@ -60,6 +60,7 @@ examples_of! {
     name_hints_txt: "name_hints.txt",
     relays_txt: "relays.txt",
     markers_txt: "markers.txt",
+    scores_txt: "scores.txt",
     function_words_txt: "function_words.txt",
     abbreviations_txt: "abbreviations.txt",
     layout_txt: "layout.txt",

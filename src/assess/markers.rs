@@ -5,9 +5,6 @@ use crate::link::Draft;
 use crate::model::{Marker, MarkerKind, Source, SourceType};
 use crate::span::Span;
 
-/// What a relay through another outlet or document takes off the score.
-pub const SECOND_HAND_WEIGHT: f64 = 0.1;
-
 /// The markers of each draft, in the order of `drafts`: each marker goes to the
 /// claim it qualifies, or to none.
 pub fn attach(drafts: &[Draft], markers: Vec<Marker>) -> Vec<Vec<Marker>> {
@@ -45,7 +42,8 @@ fn marker_owner(drafts: &[Draft], by_scope: &[usize], marker: Span) -> Option<us
 
 /// Where a claim came second-hand: the first relay, or the source itself when it is
 /// another outlet ("according to The New York Times, which first reported …").
-pub fn second_hand(source: &Source) -> Option<Marker> {
+/// `weight` is what such a relay takes off the score (`scores.txt`).
+pub fn second_hand(source: &Source, weight: f64) -> Option<Marker> {
     let span = match source.via.first() {
         Some(relay) => relay.span,
         None if source.source_type == SourceType::Publication => source.span,
@@ -54,6 +52,6 @@ pub fn second_hand(source: &Source) -> Option<Marker> {
     Some(Marker {
         kind: MarkerKind::SecondHand,
         span,
-        weight: SECOND_HAND_WEIGHT,
+        weight,
     })
 }

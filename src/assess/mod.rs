@@ -15,7 +15,6 @@ use crate::model::{Attribution, Kind};
 use crate::span::Span;
 
 pub use memo::Memos;
-pub use score::score;
 
 /// The attributions of a linked section of `text`, in the order of its drafts.
 /// `memos` keeps what is worked out from the grammar for the next sections and
@@ -33,7 +32,10 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
         .zip(owned)
         .zip(sources)
         .map(|((draft, mut markers), source)| {
-            if let Some(relayed) = source.as_ref().and_then(markers::second_hand) {
+            let relayed = source
+                .as_ref()
+                .and_then(|source| markers::second_hand(source, grammar.scores.second_hand()));
+            if let Some(relayed) = relayed {
                 markers.push(relayed);
             }
             markers.sort_by_key(|marker| (marker.span.start, marker.span.end));
@@ -42,18 +44,19 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
             } else {
                 Kind::Unattributed
             };
-            let score = score(
+            let basis = score::basis(
                 source.as_ref().map(|source| source.source_type),
                 kind,
-                &markers,
+                &grammar.scores,
             );
             Attribution {
                 kind,
                 claim: draft.claim,
                 cue: draft.cue,
                 source,
+                score: score::score(basis, &markers),
+                basis,
                 markers,
-                score,
             }
         })
         .collect()

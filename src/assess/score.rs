@@ -1,51 +1,47 @@
 //! The sourcing score: how well a claim is sourced (not whether it is true), with the
 //! reasons that moved it.
 
-use crate::model::{Kind, Marker, SourceType};
+use crate::grammar::Scores;
+use crate::model::{Kind, Marker, ScoreBasis, SourceType};
 
-/// Starting score for a claim resting on a source of this type.
-pub fn base_score(source: Option<SourceType>) -> f64 {
-    match source {
-        Some(SourceType::Person) => 0.8,
-        Some(SourceType::Document) => 0.8,
-        Some(SourceType::Organization) => 0.7,
-        Some(SourceType::Publication) => 0.6,
-        Some(SourceType::Anonymous) => 0.45,
-        Some(SourceType::Unknown) => 0.4,
-        None => 0.0,
+/// Where the score of a claim of `kind` on a source of type `source` starts, from
+/// the numbers of `scores.txt`: its source's start, and the bonus for a direct quote.
+pub fn basis(source: Option<SourceType>, kind: Kind, scores: &Scores) -> ScoreBasis {
+    let Some(source) = source else {
+        // Resting on nobody, a claim starts from nothing.
+        return ScoreBasis::default();
+    };
+    ScoreBasis {
+        source: scores.start(source),
+        direct_quote: if kind == Kind::Direct {
+            scores.direct_quote()
+        } else {
+            0.0
+        },
     }
 }
 
-/// Bonus for the source's own words in quotation marks.
-const DIRECT_QUOTE_BONUS: f64 = 0.1;
-
-/// The score of a claim: its source's base, a bonus for direct quotes, less each
-/// marker's weight; in [0, 1], rounded to two decimals.
-pub fn score(source: Option<SourceType>, kind: Kind, markers: &[Marker]) -> f64 {
-    let bonus = if kind == Kind::Direct && source.is_some() {
-        DIRECT_QUOTE_BONUS
-    } else {
-        0.0
-    };
+/// The score of a claim: where it starts, less each marker's weight; in [0, 1],
+/// rounded to two decimals.
+pub fn score(basis: ScoreBasis, markers: &[Marker]) -> f64 {
     let penalty: f64 = markers.iter().map(|marker| marker.weight).sum();
-    ((base_score(source) + bonus - penalty).clamp(0.0, 1.0) * 100.0).round() / 100.0
+    ((basis.source + basis.direct_quote - penalty).clamp(0.0, 1.0) * 100.0).round() / 100.0
 }
 
 /// The facts that made a score, in the order [`score`] applies them; `marker_texts`
 /// gives each marker's words. Computed when rendering, so extraction keeps no strings.
 pub fn reasons(
     source: Option<SourceType>,
-    kind: Kind,
+    basis: ScoreBasis,
     markers: &[Marker],
     marker_texts: &[&str],
 ) -> Vec<String> {
-    let base = base_score(source);
     let mut reasons = vec![match source {
-        Some(kind) => format!("{} source: {base:.2}", kind.as_str()),
+        Some(kind) => format!("{} source: {:.2}", kind.as_str(), basis.source),
         None => "no source: 0.00".to_string(),
     }];
-    if kind == Kind::Direct && source.is_some() {
-        reasons.push(format!("direct quote: +{DIRECT_QUOTE_BONUS:.2}"));
+    if basis.direct_quote > 0.0 {
+        reasons.push(format!("direct quote: +{:.2}", basis.direct_quote));
     }
     for (marker, text) in markers.iter().zip(marker_texts) {
         if marker.weight > 0.0 {
@@ -68,7 +64,7 @@ pub fn explain(text: &str, attribution: &crate::model::Attribution) -> Vec<Strin
         .collect();
     reasons(
         attribution.source.as_ref().map(|source| source.source_type),
-        attribution.kind,
+        attribution.basis,
         &attribution.markers,
         &texts,
     )
@@ -77,6 +73,7 @@ pub fn explain(text: &str, attribution: &crate::model::Attribution) -> Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::Grammar;
     use crate::model::MarkerKind;
     use crate::span::Span;
 
@@ -103,11 +100,15 @@ mod tests {
             (Some(SourceType::Document), Kind::Indirect, vec![], 0.8),
             (None, Kind::Unattributed, vec![hedge], 0.0),
         ];
+        let scores = Grammar::built_in()
+            .expect("the built-in grammar loads")
+            .scores;
         for (source, kind, markers, want) in cases {
             let texts = vec!["x"; markers.len()];
-            let value = score(source, kind, &markers);
+            let basis = basis(source, kind, &scores);
+            let value = score(basis, &markers);
             assert!((value - want).abs() < 1e-9, "{source:?} {kind:?}: {value}");
-            let reasons = reasons(source, kind, &markers, &texts);
+            let reasons = reasons(source, basis, &markers, &texts);
             assert_eq!(
                 reasons.len(),
                 1 + usize::from(kind == Kind::Direct) + markers.len()

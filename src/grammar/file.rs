@@ -143,6 +143,7 @@ pub const EXAMPLE_KEYS: &[&str] = &[
     "count",
     "unattributed",
     "name",
+    "score",
 ];
 
 /// Folds runs of whitespace into one space and trims.

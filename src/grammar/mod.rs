@@ -27,6 +27,7 @@ pub use lexicon::cues::CueFlags;
 pub use lexicon::function_words::WordRole;
 pub use lexicon::layout::LayoutRule;
 pub use lexicon::markers::MarkerRule;
+pub use lexicon::scores::Scores;
 pub use lexicon::{BUILT_IN, BuiltIn, Entry, Lexicon, Opens, Rules};
 pub use line_rules::LineRules;
 pub use phrases::{LowerWords, PhraseSet};
@@ -55,6 +56,9 @@ pub struct Grammar {
     pub relays: PhraseSet<()>,
     /// `markers.txt`: reliability markers with their kind and weight.
     pub markers: PhraseSet<MarkerRule>,
+    /// `scores.txt`: where the sourcing score starts, what a direct quote adds and a
+    /// relay takes off.
+    pub scores: Scores,
     /// `function_words.txt`: lowercase closed-class word -> its role.
     pub function_words: HashMap<String, WordRole>,
     /// `abbreviations.txt`: lowercase abbreviations without their final period ("mr",

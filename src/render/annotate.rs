@@ -132,7 +132,7 @@ fn piece<'t>(text: &'t str, span: Span, labels: &[(Span, Label)]) -> Piece<'t> {
 /// A one-claim document shared by the tests of the views built on [`pieces`].
 #[cfg(test)]
 pub(crate) mod fixture {
-    use crate::model::{Attribution, Kind, Marker, MarkerKind, Source, SourceType};
+    use crate::model::{Attribution, Kind, Marker, MarkerKind, ScoreBasis, Source, SourceType};
     use crate::span::Span;
 
     /// "Prices reportedly rose, the ministry said. Ok." with its one attribution.
@@ -154,6 +154,10 @@ pub(crate) mod fixture {
                 weight: 0.15,
             }],
             score: 0.55,
+            basis: ScoreBasis {
+                source: 0.7,
+                direct_quote: 0.0,
+            },
         };
         (text, vec![attribution])
     }

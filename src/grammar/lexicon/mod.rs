@@ -27,6 +27,7 @@ pub mod markers;
 pub mod name_hints;
 pub mod names;
 pub mod relays;
+pub mod scores;
 pub mod sources;
 pub mod titles;
 
@@ -39,6 +40,7 @@ use markers::Markers;
 use name_hints::NameHints;
 use names::Names;
 use relays::Relays;
+use scores::Scores;
 use sources::Sources;
 use titles::Titles;
 
@@ -64,6 +66,7 @@ pub const BUILT_IN: &[BuiltIn] = &[
     BuiltIn::of::<NameHints>(),
     BuiltIn::of::<Relays>(),
     BuiltIn::of::<Markers>(),
+    BuiltIn::of::<Scores>(),
     BuiltIn::of::<FunctionWords>(),
     BuiltIn::of::<Abbreviations>(),
     BuiltIn::of::<Layout>(),
@@ -432,7 +435,7 @@ mod tests {
                 assert!(!word.is_empty(), "{}", rules.file);
                 assert_eq!(*word, word.to_lowercase(), "{}", rules.file);
             }
-            let matched_whole = [Layout::FILE, Aliases::FILE].contains(&rules.file);
+            let matched_whole = [Layout::FILE, Aliases::FILE, Scores::FILE].contains(&rules.file);
             assert_eq!(words.is_empty(), matched_whole, "{}", rules.file);
         }
         assert!(

@@ -148,7 +148,7 @@ fn claim_row(number: usize, record: &Record, attribution: &Attribution) -> Claim
         score: record.score,
         reasons: crate::assess::score::reasons(
             record.source.as_ref().map(|source| source.source_type),
-            record.kind,
+            attribution.basis,
             &attribution.markers,
             &record
                 .markers
