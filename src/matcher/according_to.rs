@@ -3,7 +3,8 @@
 use std::ops::Range;
 
 use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
-use super::phrase::{SourcePhrase, according, clause_comma, source_with_relays};
+use super::phrase::{according, clause_comma};
+use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 

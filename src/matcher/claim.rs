@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::Context;
-use super::phrase::noun_phrase;
+use super::noun_phrase::noun_phrase;
 use super::tokens::Tokens;
 use crate::grammar::{CueFlags, WordRole};
 use crate::segment::{Segmented, Token, TokenKind};

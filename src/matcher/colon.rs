@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::claim::{claim_after, has_word};
-use super::phrase::{SourcePhrase, noun_phrase};
+use super::noun_phrase::noun_phrase;
+use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::segment::Token;

@@ -9,8 +9,10 @@ pub mod claim;
 pub mod colon;
 pub mod markers;
 pub mod no_comment;
+pub mod noun_phrase;
 pub mod participle;
 pub mod phrase;
+pub mod relay;
 pub mod said_by;
 pub mod source;
 pub mod tokens;
@@ -22,7 +24,7 @@ use crate::segment::Segmented;
 use crate::span::Span;
 
 pub use markers::find_markers;
-pub use phrase::SourcePhrase;
+pub use relay::SourcePhrase;
 
 /// Which frame produced an attribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

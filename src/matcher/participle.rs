@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::claim::{claim_after, claim_start};
-use super::phrase::{SourcePhrase, according, cue, noun_phrase};
+use super::noun_phrase::noun_phrase;
+use super::phrase::{according, cue};
+use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::WordRole;

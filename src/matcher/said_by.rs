@@ -7,9 +7,9 @@ use super::claim::{
     claim_after, claim_before, claim_start, comma_ending_at, has_word, is_clause_comma,
     parenthetical_end,
 };
-use super::phrase::{
-    MAX_PHRASE_TOKENS, SourcePhrase, according, cue, noun_phrase, source_with_relays,
-};
+use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
+use super::phrase::{according, cue};
+use super::relay::{SourcePhrase, source_with_relays};
 use super::source::{
     coordinated_subject, is_aux_or_adverb, is_passive, opens_question, participle_subject,
     source_before,

@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use super::Context;
 use super::claim::has_word;
+use super::noun_phrase::{MAX_PHRASE_TOKENS, is_count};
 use super::participle::sentence_subject;
-use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, is_count, source_with_relays};
+use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use crate::grammar::WordRole;
 use crate::segment::token::first_token_from;
