@@ -1,9 +1,8 @@
 //! "according to <source>, <claim>" and "<claim>, according to <source>".
 
-use std::ops::Range;
-
 use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
-use super::phrase::{according, clause_comma};
+use super::cue_site::CueSite;
+use super::phrase::clause_comma;
 use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
@@ -49,22 +48,19 @@ fn source_up_to_comma<'t>(
     Some((Tokens::new(tokens, comma..end), source))
 }
 
-/// Parses the frame with its cue at token `at` of the sentence `sentence`.
-pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
+/// Parses the frame at the site's "according to" phrase.
+pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
+    let according = site.according.as_ref()?;
     let tokens = &context.segmented.tokens;
-    let grammar = context.grammar;
-    if !context.segmented.opens[at].according {
-        return None;
-    }
-    let input = Tokens::new(tokens, at..sentence.end);
-    let (after_cue, cue) = according(grammar)(input).ok()?;
+    let (sentence, at) = (&site.sentence, site.at);
+    let after_cue = Tokens::new(tokens, according.end..sentence.end);
     let words_before = tokens[sentence.start..at]
         .iter()
         .filter(|t| t.is_word())
         .count();
     // Opening its sentence, "According to …" runs to its comma whatever it holds.
     let opens = words_before < MIN_WORDS_BEFORE;
-    let (rest, source) = source_with_relays(grammar)(after_cue)
+    let (rest, source) = source_with_relays(context.grammar)(after_cue)
         .ok()
         .filter(|(rest, _)| {
             !opens || rest.is_empty() || clause_comma(*rest).is_ok() || ends_clause(rest)
@@ -98,13 +94,11 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
         (_, Some(after)) => after,
         (None, None) => return None,
     };
-    Some(Found {
-        frame: Frame::AccordingTo,
+    Some(Found::new(
+        Frame::AccordingTo,
         claim,
-        cue,
-        source: Some(source),
-        sentence: 0,
-        covered: sentence.start.min(at)..sentence.end,
-        claim_in_next_block: false,
-    })
+        according.span,
+        Some(source),
+        sentence.start.min(at)..sentence.end,
+    ))
 }

@@ -56,15 +56,13 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         sentence.end
     };
     let claim = claim_after(context.segmented, colon + 1, end)?;
-    Some(Found {
-        frame: Frame::Colon,
+    Some(Found::new(
+        Frame::Colon,
         claim,
-        cue: tokens[colon].span,
-        source: Some(SourcePhrase::single(span)),
-        sentence: 0,
-        covered: start..sentence.end,
-        claim_in_next_block: false,
-    })
+        tokens[colon].span,
+        Some(SourcePhrase::single(span)),
+        start..sentence.end,
+    ))
 }
 
 /// "Q:" or "A:" of an interview transcript: the one letter before the colon.

@@ -1,20 +1,30 @@
 //! Attribution frames over a sentence's tokens, one frame per file, and the
 //! reliability-marker phrases of a block.
 //!
-//! Each frame is tried at every cue of a sentence, left to right; the first that
-//! parses wins, and its tokens are not reused (attributions do not nest).
+//! Each frame is an index walk over the tokens of one sentence, from a cue or a
+//! colon; the phrases it reads (cues, noun phrases, sources with their relays) are
+//! nom parsers over the tokens (`phrase.rs`, `noun_phrase.rs`, `relay.rs`).
+//! [`FRAMES`] lists the frames in the order they are tried: at every cue of a
+//! sentence, left to right, the first that parses wins, and its tokens are not
+//! reused (attributions do not nest).
 
 pub mod according_to;
 pub mod claim;
+pub mod claim_first;
 pub mod colon;
+pub mod cue_site;
+pub mod impersonal;
+pub mod inverted;
 pub mod markers;
 pub mod no_comment;
 pub mod noun_phrase;
 pub mod participle;
 pub mod phrase;
+pub mod question;
 pub mod relay;
-pub mod said_by;
-pub mod source;
+pub mod source_first;
+pub mod source_fit;
+pub mod subject;
 pub mod tokens;
 
 use std::ops::Range;
@@ -23,6 +33,7 @@ use crate::grammar::Grammar;
 use crate::segment::Segmented;
 use crate::span::Span;
 
+use cue_site::CueSite;
 pub use markers::find_markers;
 pub use relay::SourcePhrase;
 
@@ -30,22 +41,23 @@ pub use relay::SourcePhrase;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
     /// "according to <source>, <claim>" / "<claim>, according to <source>"
+    /// (`according_to.rs`)
     AccordingTo,
-    /// "<source> <cue> [recipient] [that] <claim>"
+    /// "<source> <cue> [recipient] [that] <claim>" (`source_first.rs`)
     SourceCueClaim,
-    /// "<claim>, <source> <cue>."
+    /// "<claim>, <source> <cue>." (`claim_first.rs`)
     ClaimSourceCue,
-    /// "<claim>, <cue> <source>."
+    /// "<claim>, <cue> <source>." (`inverted.rs`)
     ClaimCueSource,
-    /// "<source> <verb> …, <participle> <claim>": "…, saying …"
+    /// "<source> <verb> …, <participle> <claim>": "…, saying …" (`participle.rs`)
     Participle,
-    /// Headline style "<source>: <claim>"
+    /// Headline style "<source>: <claim>" (`colon.rs`)
     Colon,
-    /// "<party> had not responded to a request for comment"
+    /// "<party> had not responded to a request for comment" (`no_comment.rs`)
     NoComment,
-    /// "<clause with its cue>": "Sanders appears to be spending more"
+    /// "<clause with its cue>": "Sanders appears to be spending more" (`impersonal.rs`)
     Impersonal,
-    /// "When asked <question>, …": a question put by nobody named
+    /// "When asked <question>, …": a question put by nobody named (`question.rs`)
     Question,
 }
 
@@ -64,7 +76,28 @@ pub struct Found {
     pub claim_in_next_block: bool,
 }
 
-/// What every frame parser needs.
+impl Found {
+    /// An attribution of `frame` in the sentence the caller numbers.
+    pub fn new(
+        frame: Frame,
+        claim: Span,
+        cue: Span,
+        source: Option<SourcePhrase>,
+        covered: Range<usize>,
+    ) -> Found {
+        Found {
+            frame,
+            claim,
+            cue,
+            source,
+            sentence: 0,
+            covered,
+            claim_in_next_block: false,
+        }
+    }
+}
+
+/// What every frame needs: the block's text, its segmentation and the grammar.
 pub struct Context<'s, 'a> {
     pub text: &'a str,
     pub segmented: &'s Segmented<'a>,
@@ -88,19 +121,57 @@ impl Context<'_, '_> {
     }
 }
 
-/// Every attribution the frames find in one segmented block.
-pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
-    match_block_at(text, segmented, grammar, &segmented.cue_starts)
+/// A frame tried once per sentence.
+pub type SentenceFrame = fn(&Context, Range<usize>) -> Option<Found>;
+
+/// A frame tried at a token that may open a cue or an "according to" phrase.
+pub type CueFrame = fn(&Context, &CueSite) -> Option<Found>;
+
+/// The frames of [`match_block`], by when they are tried.
+pub struct Frames {
+    /// Once per sentence, before its cues: a headline's or a transcript's colon.
+    pub first: SentenceFrame,
+    /// At each cue of the sentence, left to right past the tokens already taken; at
+    /// a cue, in this order, and the first that parses wins.
+    pub at_each_cue: &'static [CueFrame],
+    /// Once per sentence in which nothing was found: a party's silence.
+    pub if_none: SentenceFrame,
 }
 
-/// [`match_block`], trying the cue frames at `starts` only: token indices in
-/// order, among them every token that may open a cue or an "according to" phrase
-/// (`segmented.cue_starts`, a few in a hundred tokens; any others are passed over).
+/// Every frame, in the order it is tried. The order decides what a sentence that
+/// two frames could read becomes: "according to" before the verb cues, a
+/// participle's inherited speaker before its own subject, and of the verb frames
+/// the ones that a cue's flags choose (impersonal, inverted) before the ones that
+/// look for its subject.
+pub const FRAMES: Frames = Frames {
+    first: colon::parse,
+    at_each_cue: &[
+        according_to::parse,
+        participle::parse,
+        question::parse,
+        impersonal::parse,
+        inverted::parse,
+        claim_first::parse,
+        source_first::parse,
+    ],
+    if_none: no_comment::parse,
+};
+
+/// Every attribution the frames find in one segmented block.
+pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
+    match_block_at(text, segmented, grammar, &segmented.cue_starts, &FRAMES)
+}
+
+/// [`match_block`] with `frames`, trying the cue frames at `starts` only: token
+/// indices in order, among them every token that may open a cue or an "according
+/// to" phrase (`segmented.cue_starts`, a few in a hundred tokens; any others are
+/// passed over).
 fn match_block_at(
     text: &str,
     segmented: &Segmented,
     grammar: &Grammar,
     starts: &[usize],
+    frames: &Frames,
 ) -> Vec<Found> {
     let context = Context {
         text,
@@ -111,7 +182,7 @@ fn match_block_at(
     for (number, sentence) in segmented.sentences.iter().enumerate() {
         // Tokens before `free_from` are taken: a hit covers them.
         let mut free_from = sentence.tokens.start;
-        if let Some(mut hit) = colon::parse(&context, sentence.tokens.clone()) {
+        if let Some(mut hit) = (frames.first)(&context, sentence.tokens.clone()) {
             hit.sentence = number;
             free_from = hit.covered.end;
             found.push(hit);
@@ -133,10 +204,14 @@ fn match_block_at(
             if !may_be_cue || context.in_quote(index) {
                 continue;
             }
-            let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
-            let matched = according_to::parse(&context, sentence.tokens.clone(), index)
-                .or_else(|| participle::parse(&context, sentence.tokens.clone(), index, previous))
-                .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index));
+            let matched = {
+                let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
+                let site = CueSite::new(&context, sentence.tokens.clone(), index, previous);
+                frames
+                    .at_each_cue
+                    .iter()
+                    .find_map(|frame| frame(&context, &site))
+            };
             if let Some(mut hit) = matched {
                 hit.sentence = number;
                 free_from = hit.covered.end;
@@ -145,7 +220,7 @@ fn match_block_at(
         }
         let sentence_has_hit = found.last().is_some_and(|hit| hit.sentence == number);
         if !sentence_has_hit
-            && let Some(mut hit) = no_comment::parse(&context, sentence.tokens.clone())
+            && let Some(mut hit) = (frames.if_none)(&context, sentence.tokens.clone())
         {
             hit.sentence = number;
             found.push(hit);
@@ -228,7 +303,7 @@ mod tests {
             find_markers(&segmented, &GRAMMAR),
         );
         let every_token: Vec<usize> = (0..segmented.tokens.len()).collect();
-        if found != match_block_at(&text, &segmented, &GRAMMAR, &every_token) {
+        if found != match_block_at(&text, &segmented, &GRAMMAR, &every_token, &FRAMES) {
             return Err(format!("frames differ on {text:?}"));
         }
         if markers != find_markers_at(&segmented, &GRAMMAR, &every_token) {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::source::source_before;
+use super::subject::source_before;
 use super::{Context, Found, Frame};
 use crate::model::MarkerKind;
 
@@ -34,13 +34,11 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         .iter()
         .rev()
         .find(|token| token.is_word())?;
-    Some(Found {
-        frame: Frame::NoComment,
-        claim: tokens[source_start].span.cover(last.span),
+    Some(Found::new(
+        Frame::NoComment,
+        tokens[source_start].span.cover(last.span),
         cue,
-        source: Some(source),
-        sentence: 0,
-        covered: source_start..sentence.end,
-        claim_in_next_block: false,
-    })
+        Some(source),
+        source_start..sentence.end,
+    ))
 }
