@@ -102,3 +102,35 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         sentence.start.min(at)..sentence.end,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Around 30 spies died, according to officials cited in a Foreign Policy report.", &[["officials via a Foreign Policy report", "according to", "Around 30 spies died"]]),
+        ("According to the report, the vulnerability would have allowed China to deduce it.", &[["the report", "According to", "the vulnerability would have allowed China to deduce it"]]),
+        ("The US is concerned, according to documents released by Wikileaks.", &[["documents via Wikileaks", "according to", "The US is concerned"]]),
+        ("China acted, according to officials cited in a report by Foreign Policy magazine.", &[["officials via a report via Foreign Policy magazine", "according to", "China acted"]]),
+        ("The deal was signed, as reported by Reuters.", &[["Reuters", "as reported by", "The deal was signed"]]),
+        // A relative clause after the source describes it; it is no claim.
+        ("The network grew, according to The New York Times, which first reported on it in 2017.", &[["The New York Times", "according to", "The network grew"]]),
+        // In the middle of its sentence: the claim is on both sides.
+        ("Over the long term, according to the budget office, the rise in costs will slow.", &[["the budget office", "according to", "Over the long term, according to the budget office, the rise in costs will slow"]]),
+        // Fewer than three words before it: the claim is what follows.
+        ("But the, according to the report, rise was slow.", &[["the report", "according to", "rise was slow"]]),
+        // No comma before it.
+        ("Some 82 percent of whom view Trump unfavorably according to the poll.", &[["the poll", "according to", "Some 82 percent of whom view Trump unfavorably"]]),
+        // No noun phrase reads as the source: all of it up to the comma is.
+        (r#"According to E. J. Fleming's "The Fixers" and other sources, the studio paid the police."#, &[[r#"E. J. Fleming's "The Fixers" and other sources"#, "According to", "the studio paid the police"]]),
+        ("According to the report.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

@@ -159,3 +159,45 @@ fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
         .filter(|token| token.is_double_quote())?;
     context.segmented.quotes.opening_at(opening.span.start)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("The vulnerability led to the deaths of at least 30 spies, the sources said.", &[["the sources", "said", "The vulnerability led to the deaths of at least 30 spies"]]),
+        (r#""It migrated to countries like China," an official said."#, &[["an official", "said", r#""It migrated to countries like China,""#]]),
+        ("The plan failed, The New York Times reported.", &[["The New York Times", "reported", "The plan failed"]]),
+        ("The policy failed, one of the US officials said.", &[["one of the US officials", "said", "The policy failed"]]),
+        ("“Does that fly?” Axelrod asked.", &[["Axelrod", "asked", "“Does that fly?”"]]),
+        // The quote of the sentence before.
+        ("“Five are missing.” Trump said.", &[["Trump", "said", "“Five are missing.”"]]),
+        // A parenthetical cue: the claim goes on after it.
+        ("Whatever progress he made, officials said, could be unraveled.", &[["officials", "said", "Whatever progress he made, officials said, could be unraveled"]]),
+        ("It's a reminder, Rogers said, that costs rise.", &[["Rogers", "said", "It's a reminder, Rogers said, that costs rise"]]),
+        // A quote after the cue continues the claim, past a short adjunct.
+        (r#""Word is," Trump said last month on Twitter, "that Ford will move.""#, &[["Trump", "said", r#""Word is," Trump said last month on Twitter, "that Ford will move.""#]]),
+        // Short adjuncts, an addressee and a new clause after the cue close it.
+        ("The plan failed, an official said on condition of anonymity.", &[["an official", "said", "The plan failed"]]),
+        ("The plan failed, Carson said after the attacks.", &[["Carson", "said", "The plan failed"]]),
+        ("The plan failed, his top aide told The Huffington Post.", &[["his top aide", "told", "The plan failed"]]),
+        ("The plan failed, officials said, but costs rose.", &[["officials", "said", "The plan failed"]]),
+        // A belief cue wants a party that can hold a view, but a quotation is spoken.
+        ("The plan failed, the data think.", &[]),
+        (r#""The plan failed," the data think."#, &[["the data", "think", r#""The plan failed,""#]]),
+        // The claim follows the cue: source_first's.
+        ("The plan failed, officials said the report was wrong.", &[]),
+        // Narration, then a quotation after the cue: the quotation is the claim.
+        ("Asked what he wanted, Adelson said, “They have got to win.”", &[]),
+        // A passive.
+        ("The plan failed, it was said.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

@@ -52,3 +52,28 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         clause_start..end,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        // The clause starts after the opener's comma and ends at the next.
+        ("Indeed, Sanders appears to be spending more heavily, despite the polls.", &[["", "appears", "Sanders appears to be spending more heavily"]]),
+        ("The president is expected to run again next year.", &[["", "is expected", "The president is expected to run again next year"]]),
+        // A spaced dash ends the clause.
+        ("It seems like the plan is failing - so much so that aides left.", &[["", "seems", "It seems like the plan is failing"]]),
+        // Neither "to", "that" nor "like" after the cue.
+        ("It appears.", &[]),
+        // No subject before the cue.
+        ("Appears to be fine.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

@@ -79,3 +79,37 @@ fn quote_after_appositive(context: &Context, from: usize, end: usize) -> Option<
         .quotes
         .opening_at(tokens[opening].span.start)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Topsec received some of its startup capital from the Chinese state, said the cable.", &[["the cable", "said", "Topsec received some of its startup capital from the Chinese state"]]),
+        // The quote resumes after the source's appositive: one claim.
+        (r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#, &[["Edward Leamer", "said", r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#]]),
+        // A bracketed label or a relative clause may follow the source.
+        ("The plan failed, said Sen. Chris Murphy (D-Conn.), who voted against it.", &[["Sen. Chris Murphy", "said", "The plan failed"]]),
+        ("The plan failed, said an official who asked not to be named.", &[["an official", "said", "The plan failed"]]),
+        // A document cue with a document.
+        (r#""Prices will rise," read the memo."#, &[["the memo", "read", r#""Prices will rise,""#]]),
+        // "little" reads as no source.
+        ("The plan failed, said little.", &[]),
+        // A document cue with a person.
+        (r#""Prices will rise," read Smith."#, &[]),
+        // More after the source than a closing mark or a relative clause.
+        ("The plan failed, said the officials today in Geneva.", &[]),
+        // A name and its appositive before the cue: the source comes first.
+        ("Hamadoun Toure, the UN agency's secretary-general, said the plan failed.", &[]),
+        // "told" does not invert.
+        ("Prices rose, told the cable.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

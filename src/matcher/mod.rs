@@ -128,12 +128,12 @@ pub type SentenceFrame = fn(&Context, Range<usize>) -> Option<Found>;
 pub type CueFrame = fn(&Context, &CueSite) -> Option<Found>;
 
 /// The frames of [`match_block`], by when they are tried.
-pub struct Frames {
+pub struct Frames<'f> {
     /// Once per sentence, before its cues: a headline's or a transcript's colon.
     pub first: SentenceFrame,
     /// At each cue of the sentence, left to right past the tokens already taken; at
     /// a cue, in this order, and the first that parses wins.
-    pub at_each_cue: &'static [CueFrame],
+    pub at_each_cue: &'f [CueFrame],
     /// Once per sentence in which nothing was found: a party's silence.
     pub if_none: SentenceFrame,
 }
@@ -143,7 +143,7 @@ pub struct Frames {
 /// participle's inherited speaker before its own subject, and of the verb frames
 /// the ones that a cue's flags choose (impersonal, inverted) before the ones that
 /// look for its subject.
-pub const FRAMES: Frames = Frames {
+pub const FRAMES: Frames<'static> = Frames {
     first: colon::parse,
     at_each_cue: &[
         according_to::parse,
@@ -230,7 +230,120 @@ fn match_block_at(
 }
 
 #[cfg(test)]
+pub(crate) mod cases {
+    //! The frames' case tables run here: a text segmented as one paragraph, the
+    //! frames under test walked over it as [`match_block`] walks them, and what they
+    //! found, as it reads.
+
+    use std::ops::Range;
+    use std::sync::LazyLock;
+
+    use super::{Context, CueFrame, Found, Frames, SentenceFrame, match_block_at};
+    use crate::grammar::Grammar;
+    use crate::ingest::{Block, Role};
+    use crate::segment::{Segmented, segment};
+    use crate::span::Span;
+
+    pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::built_in().unwrap());
+
+    /// One scenario: a text and every attribution the frames find in it, each as
+    /// `[source, cue, claim]`. An empty list is a text the frames must leave alone.
+    pub type Case = (&'static str, &'static [[&'static str; 3]]);
+
+    /// Calls `f` with `text` segmented as one block of `role`.
+    pub fn with_segmented<R>(text: &str, role: Role, f: impl FnOnce(&Segmented) -> R) -> R {
+        let lower = text.to_ascii_lowercase();
+        let block = Block {
+            span: Span::new(0, text.len()),
+            role,
+        };
+        f(&segment(text, &lower, block, &GRAMMAR))
+    }
+
+    /// An attribution as it reads: the source ("" when there is none) with its relays
+    /// ("officials via a report"), the cue, and the claim ("<next block>" when the
+    /// claim is the next paragraph).
+    pub fn reads(text: &str, found: &Found) -> [String; 3] {
+        let source = found.source.as_ref().map_or(String::new(), |source| {
+            let mut reads = source.span.slice(text).to_string();
+            for relay in &source.via {
+                reads.push_str(" via ");
+                reads.push_str(relay.slice(text));
+            }
+            reads
+        });
+        let claim = if found.claim_in_next_block {
+            "<next block>".to_string()
+        } else {
+            found.claim.slice(text).to_string()
+        };
+        [source, found.cue.slice(text).to_string(), claim]
+    }
+
+    fn nothing(_: &Context, _: Range<usize>) -> Option<Found> {
+        None
+    }
+
+    /// Checks every case of `table` against what `reads_text` finds in its text;
+    /// names each case that fails.
+    pub fn check_table(table: &[Case], reads_text: impl Fn(&str) -> Vec<[String; 3]>) {
+        let failures: Vec<String> = table
+            .iter()
+            .filter_map(|&(text, want)| {
+                let got = reads_text(text);
+                (got != want).then(|| format!("{text:?}\n  want {want:?}\n  got  {got:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Checks every case of `table` against what `frames` find in a block of `role`.
+    pub fn check(frames: &Frames, role: Role, table: &[Case]) {
+        check_table(table, |text| {
+            with_segmented(text, role, |segmented| {
+                let starts = &segmented.cue_starts;
+                match_block_at(text, segmented, &GRAMMAR, starts, frames)
+                    .iter()
+                    .map(|found| reads(text, found))
+                    .collect()
+            })
+        });
+    }
+
+    /// Checks `table` against the cue frame `frame` alone, in body text.
+    pub fn check_cue_frame(frame: CueFrame, table: &[Case]) {
+        let frames = Frames {
+            first: nothing,
+            at_each_cue: &[frame],
+            if_none: nothing,
+        };
+        check(&frames, Role::Body, table);
+    }
+
+    /// Checks `table` against `frame` alone in the first place, in a block of `role`.
+    pub fn check_first_frame(frame: SentenceFrame, role: Role, table: &[Case]) {
+        let frames = Frames {
+            first: frame,
+            at_each_cue: &[],
+            if_none: nothing,
+        };
+        check(&frames, role, table);
+    }
+
+    /// Checks `table` against `frame` alone in the last place, in body text.
+    pub fn check_if_none_frame(frame: SentenceFrame, table: &[Case]) {
+        let frames = Frames {
+            first: nothing,
+            at_each_cue: &[],
+            if_none: frame,
+        };
+        check(&frames, Role::Body, table);
+    }
+}
+
+#[cfg(test)]
 mod tests {
+    use super::cases::GRAMMAR;
     use super::*;
     use crate::ingest::{Block, Role};
     use crate::matcher::markers::find_markers_at;
@@ -239,9 +352,6 @@ mod tests {
 
     // The cue and marker passes visit the tokens listed as possible starts: they
     // must find what they find when every token is tried.
-
-    static GRAMMAR: std::sync::LazyLock<Grammar> =
-        std::sync::LazyLock::new(|| Grammar::built_in().unwrap());
 
     /// Words, cues, markers and marks that the frames react to.
     const PIECES: &[&str] = &[

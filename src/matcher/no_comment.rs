@@ -42,3 +42,26 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         source_start..sentence.end,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_if_none_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Topsec had not responded to a request for comment.", &[["Topsec", "had not responded to a request for comment", "Topsec had not responded to a request for comment"]]),
+        ("Topsec had not responded to a request for comment at the time of writing.", &[["Topsec", "had not responded to a request for comment", "Topsec had not responded to a request for comment at the time of writing"]]),
+        ("The ministry did not respond to a request for comment on Monday.", &[["The ministry", "did not respond to a request for comment", "The ministry did not respond to a request for comment on Monday"]]),
+        ("Lee declined to comment.", &[["Lee", "declined to comment", "Lee declined to comment"]]),
+        // Today the phrase's own first word reads as the party when none stands before it.
+        ("Declined to comment.", &[["Declined", "Declined to comment", "Declined to comment"]]),
+        ("The plan failed.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_if_none_frame(parse, CASES);
+    }
+}

@@ -31,3 +31,39 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         at..sentence.end,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::FRAMES;
+    use crate::matcher::cases::{Case, check, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone: the
+    /// source is the sentence's subject.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Carly Fiorina threw her support behind Cruz, saying he would win the race.", &[["Carly Fiorina", "saying", "he would win the race"]]),
+        // A short opener and its comma come before the subject.
+        ("The plan failed, officials said, adding that costs rose.", &[["officials", "adding", "that costs rose"]]),
+        // No subject that names a source.
+        ("In the end the plan failed badly, officials said, adding that costs rose.", &[]),
+        // Not after a comma.
+        ("Saying he would win, Fiorina left the stage.", &[]),
+        ("Fiorina left the stage after saying he would win.", &[]),
+        // One word after the cue is no claim.
+        ("The committee met on Tuesday, saying nothing.", &[]),
+    ];
+
+    /// Text → what every frame finds, in order: the speaker found earlier in the
+    /// sentence speaks on.
+    #[rustfmt::skip]
+    const AFTER_A_SPEAKER: &[Case] = &[
+        ("In the end the plan failed badly, officials said, adding that costs rose.", &[["officials", "said", "In the end the plan failed badly"], ["officials", "adding", "that costs rose"]]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+        check(&FRAMES, crate::ingest::Role::Body, AFTER_A_SPEAKER);
+    }
+}

@@ -49,3 +49,28 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         at..end,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("When asked whether he would run, Christie said he would not.", &[["", "asked", "whether he would run"]]),
+        ("Sanders was asked to name a book he had read.", &[["", "asked", "to name a book he had read"]]),
+        // "about" belongs to the cue.
+        ("Asked about the tax plan, Smith said it was fair.", &[["", "Asked about", "the tax plan"]]),
+        // A named asker: the question is theirs, not this frame's.
+        ("Reporters asked whether he would run.", &[]),
+        // A question of one word is none.
+        ("When asked if, he left.", &[]),
+        ("He asked.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

@@ -154,3 +154,57 @@ fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) 
 fn colon_ends_block(tokens: &[Token], cue_end: usize, end: usize) -> bool {
     cue_end + 1 == end && tokens[cue_end].is_punct(':') && end == tokens.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        // A publication as addressee is a relay.
+        ("Some intelligence officials told Foreign Policy that 30 was a low estimate.", &[["Some intelligence officials via Foreign Policy", "told", "that 30 was a low estimate"]]),
+        ("Sen. John Cornyn (R-Texas) told reporters that the vote would slip.", &[["Sen. John Cornyn (R-Texas)", "told", "that the vote would slip"]]),
+        ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
+        ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),
+        ("The campaign declined to comment on the report.", &[["The campaign", "declined", "to comment on the report"]]),
+        ("The U.S. Army said it was ready.", &[["The U.S. Army", "said", "it was ready"]]),
+        ("A spokesman for the ministry said the plan failed.", &[["A spokesman for the ministry", "said", "the plan failed"]]),
+        ("Hamadoun Toure, the UN agency's secretary-general, said the plan failed.", &[["Hamadoun Toure, the UN agency's secretary-general", "said", "the plan failed"]]),
+        ("Prices rose because officials have repeatedly said the plan worked.", &[["officials", "said", "the plan worked"]]),
+        ("Officials said on Monday that the plan failed.", &[["Officials", "said", "that the plan failed"]]),
+        ("Trump wrote on Facebook: “The plan failed.”", &[["Trump", "wrote", "“The plan failed.”"]]),
+        ("He said yes.", &[["He", "said", "yes"]]),
+        // The subject of a coordinated or an absolute participle clause.
+        ("McConnell embraced the mogul and said he would back him.", &[["McConnell", "said", "he would back him"]]),
+        ("Trump won, with 22 percent saying they would vote for him.", &[["22 percent", "saying", "they would vote for him"]]),
+        // The claim ends at a subordinate clause's comma, before the next attribution,
+        // at a second verb of saying, at the dash that closes a parenthetical.
+        ("While Ramos said that taxes would rise, he appears calm.", &[["Ramos", "said", "that taxes would rise"]]),
+        ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
+        ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
+        ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
+        ("Graham, who says the allies should send troops, tweeted a map.", &[["who", "says", "the allies should send troops"], ["Graham, who says the allies should send troops", "tweeted", "a map"]]),
+        // "X reported:" at the end of its paragraph: the claim is the next one.
+        ("The New York Times reported:", &[["The New York Times", "reported", "<next block>"]]),
+        ("Smith said: the plan failed.", &[["Smith", "said", "the plan failed"]]),
+        // A belief cue wants a party that can hold a view.
+        ("Voters believe the plan failed.", &[["Voters", "believe", "the plan failed"]]),
+        ("The data think the plan failed.", &[]),
+        // A document cue wants a document.
+        ("The committee read the bill twice before the vote.", &[]),
+        // A passive, a question, a naming participle.
+        ("Jokes are told about the plan.", &[]),
+        ("Asked if he believed the plan failed, Smith left.", &[]),
+        ("A group called Citizens for Trump met on Monday.", &[]),
+        // One bare word after the cue is its object; a bare preposition phrase no claim.
+        ("Officials identified people.", &[]),
+        ("Topsec had not responded to a request for comment.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}
