@@ -93,3 +93,42 @@ fn without_final_period(tokens: &[Token], sentence: Span) -> Span {
         _ => sentence,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Role;
+    use crate::matcher::cases::{GRAMMAR, with_segmented};
+
+    /// One sentence → whether it is a quote with no cue of its own, and the claim it
+    /// makes when nothing attributes it ("" for none).
+    #[rustfmt::skip]
+    const CASES: &[(&str, bool, &str)] = &[
+        ("The plan failed badly.", false, "The plan failed badly"),
+        // Its "!" stays; of a spelled-out ellipsis, the last dot goes.
+        ("The plan failed so badly!", false, "The plan failed so badly!"),
+        ("The man left the house early...", false, "The man left the house early.."),
+        // A quote is a claim too, with its marks.
+        ("\"The plan failed badly.\"", true, "\"The plan failed badly.\""),
+        // Fewer than four words; a question.
+        ("It failed badly.", false, ""),
+        ("Did the plan fail badly?", false, ""),
+        // A quote of one word is no quote that continues a speaker.
+        ("\"Yes.\"", false, ""),
+        ("\"No way, ever.\"", true, ""),
+    ];
+
+    #[test]
+    fn case_table() {
+        for &(text, quoted, assertion) in CASES {
+            let digest = with_segmented(text, Role::Body, |segmented| {
+                Digest::new(segmented, Vec::new(), Vec::new(), &GRAMMAR)
+            });
+            let [sentence] = digest.sentences[..] else {
+                panic!("{text:?} is not one sentence: {:?}", digest.sentences);
+            };
+            let got = sentence.assertion.map_or("", |span| span.slice(text));
+            assert_eq!((sentence.quoted, got), (quoted, assertion), "{text:?}");
+        }
+    }
+}
