@@ -1,4 +1,6 @@
-//! "according to <source>, <claim>" and "<claim>, according to <source>".
+//! "according to <source>, <claim>" and "<claim>, according to <source>" (and the
+//! other phrases of according.txt: "as reported by"). An index walk over the
+//! sentence's tokens that reads the source with the relay parser.
 
 use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
 use super::cue_site::CueSite;

@@ -1,4 +1,5 @@
-//! Where a claim starts and ends around its cue.
+//! Where a claim starts and ends around its cue, shared by the frames: index walks
+//! over the tokens, with the quotations of the block.
 
 use std::ops::Range;
 

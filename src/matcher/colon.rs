@@ -1,5 +1,6 @@
 //! Headline style "<source>: <claim>" ("Sanders: Brexit’s message could draw Trump
-//! support", "Q: …", "… - HuffPollster: “…”").
+//! support", "Q: …", "… - HuffPollster: “…”"), tried once per sentence before its
+//! cues. An index walk to the colon; the source is read with the noun-phrase parser.
 
 use std::ops::Range;
 

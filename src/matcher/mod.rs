@@ -138,11 +138,12 @@ pub struct Frames<'f> {
     pub if_none: SentenceFrame,
 }
 
-/// Every frame, in the order it is tried. The order decides what a sentence that
-/// two frames could read becomes: "according to" before the verb cues, a
-/// participle's inherited speaker before its own subject, and of the verb frames
-/// the ones that a cue's flags choose (impersonal, inverted) before the ones that
-/// look for its subject.
+/// Every frame, in the order it is tried: the order decides what a sentence that two
+/// frames could read becomes. At a cue, "according to" first; then the frames that
+/// the cue's word or flags pick out (a participle after a comma, "asked", an
+/// impersonal cue, an inverting one); last the two that read the cue's subject, the
+/// claim before it ("…, officials said.") before the claim after it ("officials
+/// said …").
 pub const FRAMES: Frames<'static> = Frames {
     first: colon::parse,
     at_each_cue: &[

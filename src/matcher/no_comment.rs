@@ -1,5 +1,7 @@
 //! "Topsec had not responded to a request for comment": the silence of a party is
-//! recorded on that party, with the no-comment phrase as its cue.
+//! recorded on that party, with the no-comment phrase (markers.txt) as its cue;
+//! tried on a sentence in which no other frame found anything. A lexicon lookup
+//! at the sentence's marker starts, then the subject before the phrase.
 
 use std::ops::Range;
 
