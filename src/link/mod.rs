@@ -1,5 +1,5 @@
 //! Links the frames found in each block into the claims of a document: continued
-//! quotes inherit the last speaker, "X reports:" takes the next paragraph, and the
+//! quotes inherit the last speaker, "X reported:" takes the next paragraph, and the
 //! rest of the prose becomes unattributed claims.
 
 pub mod digest;
@@ -190,7 +190,7 @@ struct QuoteOwners {
 
 impl QuoteOwners {
     /// `hits_start` is the index of the block's first hit; `waiting` the draft of the
-    /// previous block that claims this whole block ("X reports:"), if any.
+    /// previous block that claims this whole block ("X reported:"), if any.
     fn new(drafts: &[Draft], hits_start: usize, waiting: Option<usize>, block: Span) -> Self {
         let outside = (hits_start..drafts.len())
             .rev()

@@ -72,7 +72,7 @@ pub struct Found {
     pub sentence: usize,
     /// Tokens of the block this attribution occupies.
     pub covered: Range<usize>,
-    /// "The New York Times reports:" — the claim is the next paragraph.
+    /// "The New York Times reported:" — the claim is the next paragraph.
     pub claim_in_next_block: bool,
 }
 

@@ -1,6 +1,6 @@
 //! "Some intelligence officials told Foreign Policy that 30 was a low estimate": the
 //! source, its cue, an addressee if the cue takes one, then the claim; and "The New
-//! York Times reports:" at the end of its paragraph, whose claim is the next one. An
+//! York Times reported:" at the end of its paragraph, whose claim is the next one. An
 //! index walk over the sentence's tokens; the source is the cue's subject
 //! (`subject.rs`).
 
@@ -150,7 +150,7 @@ fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) 
         && cue(context.grammar)(Tokens::new(tokens, next..sentence.end)).is_ok()
 }
 
-/// "The New York Times reports:" at the end of its paragraph.
+/// "The New York Times reported:" at the end of its paragraph.
 fn colon_ends_block(tokens: &[Token], cue_end: usize, end: usize) -> bool {
     cue_end + 1 == end && tokens[cue_end].is_punct(':') && end == tokens.len()
 }
