@@ -5,14 +5,16 @@
 
 use crate::grammar::Grammar;
 use crate::matcher::Found;
+use crate::matcher::claim::{FinalMarks, trim_final_marks};
 use crate::model::Marker;
 use crate::segment::{Quotes, Segmented, Token, TokenKind};
 use crate::span::Span;
 
 use super::names::name_spans;
 
-/// Fewest words for a sentence to count as an unattributed claim.
-const MIN_CLAIM_WORDS: usize = 4;
+/// Fewest words for a sentence with no attribution to count as a claim of its own
+/// (an unattributed assertion).
+const MIN_ASSERTION_WORDS: usize = 4;
 
 /// One prose block, as linking sees it.
 #[derive(Debug, Clone)]
@@ -57,7 +59,7 @@ impl Digest {
                     span: sentence.span,
                     quoted: words >= 2 && tokens.first().is_some_and(Token::is_double_quote),
                     assertion: is_assertion(tokens, words)
-                        .then(|| trim_final_period(tokens, sentence.span)),
+                        .then(|| without_final_period(tokens, sentence.span)),
                 }
             })
             .collect();
@@ -81,15 +83,52 @@ fn is_assertion(tokens: &[Token], words: usize) -> bool {
         .find(|token| !matches!(token.kind, TokenKind::Punct('"' | '”' | '’' | '\'' | ')')));
     let ends_statement =
         last.is_some_and(|token| matches!(token.kind, TokenKind::Punct('.' | '!')));
-    words >= MIN_CLAIM_WORDS && ends_statement
+    words >= MIN_ASSERTION_WORDS && ends_statement
 }
 
 /// The sentence without its bare final period.
-fn trim_final_period(tokens: &[Token], sentence: Span) -> Span {
-    match tokens.last() {
-        Some(last) if last.is_punct('.') && tokens.len() > 1 => {
-            Span::new(sentence.start, tokens[tokens.len() - 2].span.end)
-        }
+fn without_final_period(tokens: &[Token], sentence: Span) -> Span {
+    match trim_final_marks(tokens, 0, tokens.len(), FinalMarks::OnePeriod) {
+        Some(last) if last + 1 < tokens.len() => Span::new(sentence.start, tokens[last].span.end),
         _ => sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Role;
+    use crate::matcher::cases::{GRAMMAR, with_segmented};
+
+    /// One sentence → whether it is a quote with no cue of its own, and the claim it
+    /// makes when nothing attributes it ("" for none).
+    #[rustfmt::skip]
+    const CASES: &[(&str, bool, &str)] = &[
+        ("The plan failed badly.", false, "The plan failed badly"),
+        // Its "!" stays; of a spelled-out ellipsis, the last dot goes.
+        ("The plan failed so badly!", false, "The plan failed so badly!"),
+        ("The man left the house early...", false, "The man left the house early.."),
+        // A quote is a claim too, with its marks.
+        ("\"The plan failed badly.\"", true, "\"The plan failed badly.\""),
+        // Fewer than four words; a question.
+        ("It failed badly.", false, ""),
+        ("Did the plan fail badly?", false, ""),
+        // A quote of one word is no quote that continues a speaker.
+        ("\"Yes.\"", false, ""),
+        ("\"No way, ever.\"", true, ""),
+    ];
+
+    #[test]
+    fn case_table() {
+        for &(text, quoted, assertion) in CASES {
+            let digest = with_segmented(text, Role::Body, |segmented| {
+                Digest::new(segmented, Vec::new(), Vec::new(), &GRAMMAR)
+            });
+            let [sentence] = digest.sentences[..] else {
+                panic!("{text:?} is not one sentence: {:?}", digest.sentences);
+            };
+            let got = sentence.assertion.map_or("", |span| span.slice(text));
+            assert_eq!((sentence.quoted, got), (quoted, assertion), "{text:?}");
+        }
     }
 }

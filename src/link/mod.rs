@@ -1,5 +1,5 @@
 //! Links the frames found in each block into the claims of a document: continued
-//! quotes inherit the last speaker, "X reports:" takes the next paragraph, and the
+//! quotes inherit the last speaker, "X reported:" takes the next paragraph, and the
 //! rest of the prose becomes unattributed claims.
 
 pub mod digest;
@@ -190,7 +190,7 @@ struct QuoteOwners {
 
 impl QuoteOwners {
     /// `hits_start` is the index of the block's first hit; `waiting` the draft of the
-    /// previous block that claims this whole block ("X reports:"), if any.
+    /// previous block that claims this whole block ("X reported:"), if any.
     fn new(drafts: &[Draft], hits_start: usize, waiting: Option<usize>, block: Span) -> Self {
         let outside = (hits_start..drafts.len())
             .rev()
@@ -237,4 +237,70 @@ fn quote_extent(digest: &Digest, sentence: Span) -> Span {
         .quotes
         .opening_at(sentence.start)
         .map_or(sentence, |quote| quote.cover(sentence))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Block, Role};
+    use crate::matcher::cases::{Case, GRAMMAR, check_table};
+    use crate::matcher::{find_markers, match_block};
+    use crate::segment::segment;
+
+    /// `text` linked, each paragraph (between blank lines) a body block.
+    fn linked(text: &str) -> Linked {
+        let mut start = 0;
+        let mut digests = Vec::new();
+        for paragraph in text.split("\n\n") {
+            let span = Span::new(start, start + paragraph.len());
+            start = span.end + 2;
+            let lower = paragraph.to_ascii_lowercase();
+            let block = Block {
+                span,
+                role: Role::Body,
+            };
+            let segmented = segment(text, &lower, block, &GRAMMAR);
+            let found = match_block(text, &segmented, &GRAMMAR);
+            let markers = find_markers(&segmented, &GRAMMAR);
+            digests.push(Digest::new(&segmented, found, markers, &GRAMMAR));
+        }
+        link(digests)
+    }
+
+    /// Text → its claims as they read, `[source, cue, claim]` ("" for none: an
+    /// unattributed claim has neither source nor cue).
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        // A quote with no cue continues the last speaker's claim.
+        (r#""The plan failed," Smith said. "It cost too much.""#, &[["Smith", "said", r#""The plan failed," Smith said. "It cost too much.""#]]),
+        // In the next paragraph it is a claim of its own, by the same speaker and cue.
+        ("Smith said the plan failed badly.\n\n\"It cost far too much money.\"", &[["Smith", "said", "the plan failed badly"], ["Smith", "said", "\"It cost far too much money.\""]]),
+        // Not past a paragraph of narration: the quote is then nobody's.
+        ("Smith said the plan failed badly.\n\nThe weather was fine all week long.\n\n\"It cost far too much money.\"", &[["Smith", "said", "the plan failed badly"], ["", "", "The weather was fine all week long"], ["", "", "\"It cost far too much money.\""]]),
+        // Within a paragraph, past a sentence of narration, which is also a claim.
+        (r#""The plan failed," Smith said. The room was quiet for a while. "It cost too much.""#, &[["Smith", "said", r#""The plan failed," Smith said. The room was quiet for a while. "It cost too much.""#], ["", "", "The room was quiet for a while"]]),
+        // "X reported:" takes the next paragraph as its claim.
+        ("The New York Times reported:\n\nThe plan failed badly last year.", &[["The New York Times", "reported", "The plan failed badly last year."]]),
+        // The rest of the prose: declarative sentences of four words or more.
+        ("The plan failed badly last year.", &[["", "", "The plan failed badly last year"]]),
+        ("It failed.", &[]),
+        ("Did the plan fail badly last year?", &[]),
+        // Claims come out by where they start.
+        ("Costs rose sharply this year. The plan failed, officials said.", &[["", "", "Costs rose sharply this year"], ["officials", "said", "The plan failed"]]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_table(CASES, |text| {
+            let slice = |span: Option<Span>| span.map_or("", |span| span.slice(text)).to_string();
+            linked(text)
+                .drafts
+                .iter()
+                .map(|draft| {
+                    let source = draft.source.as_ref().map(|source| source.span);
+                    [slice(source), slice(draft.cue), slice(Some(draft.claim))]
+                })
+                .collect()
+        });
+    }
 }

@@ -54,3 +54,32 @@ fn capitalized_run(tokens: &[Token], start: usize, grammar: &Grammar) -> usize {
     }
     end - start
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Role;
+    use crate::matcher::cases::{GRAMMAR, with_segmented};
+
+    /// Text → its names, in text order.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &[&str])] = &[
+        ("Senator Maria Lopez spoke to reporters.", &["Senator Maria Lopez"]),
+        // Periods inside a name; a leading function word is no part of it.
+        ("The U.S. Army said it was ready.", &["U.S. Army"]),
+        // One capitalised word opening a sentence may be any word.
+        ("Lee met Smith in Paris. Topsec said no.", &["Smith", "Paris"]),
+        ("Officials said the plan failed.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        for &(text, want) in CASES {
+            let names = with_segmented(text, Role::Body, |segmented| {
+                name_spans(segmented, &GRAMMAR)
+            });
+            let got: Vec<&str> = names.iter().map(|span| span.slice(text)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

@@ -1,9 +1,11 @@
-//! "according to <source>, <claim>" and "<claim>, according to <source>".
-
-use std::ops::Range;
+//! "according to <source>, <claim>" and "<claim>, according to <source>" (and the
+//! other phrases of according.txt: "as reported by"). An index walk over the
+//! sentence's tokens that reads the source with the relay parser.
 
 use super::claim::{claim_after, claim_before, comma_ending_at, has_word};
-use super::phrase::{SourcePhrase, according, clause_comma, source_with_relays};
+use super::cue_site::CueSite;
+use super::phrase::clause_comma;
+use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 
@@ -48,22 +50,19 @@ fn source_up_to_comma<'t>(
     Some((Tokens::new(tokens, comma..end), source))
 }
 
-/// Parses the frame with its cue at token `at` of the sentence `sentence`.
-pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Found> {
+/// Parses the frame at the site's "according to" phrase.
+pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
+    let according = site.according.as_ref()?;
     let tokens = &context.segmented.tokens;
-    let grammar = context.grammar;
-    if !context.segmented.opens[at].according {
-        return None;
-    }
-    let input = Tokens::new(tokens, at..sentence.end);
-    let (after_cue, cue) = according(grammar)(input).ok()?;
+    let (sentence, at) = (&site.sentence, site.at);
+    let after_cue = Tokens::new(tokens, according.end..sentence.end);
     let words_before = tokens[sentence.start..at]
         .iter()
         .filter(|t| t.is_word())
         .count();
     // Opening its sentence, "According to …" runs to its comma whatever it holds.
     let opens = words_before < MIN_WORDS_BEFORE;
-    let (rest, source) = source_with_relays(grammar)(after_cue)
+    let (rest, source) = source_with_relays(context.grammar)(after_cue)
         .ok()
         .filter(|(rest, _)| {
             !opens || rest.is_empty() || clause_comma(*rest).is_ok() || ends_clause(rest)
@@ -97,13 +96,43 @@ pub fn parse(context: &Context, sentence: Range<usize>, at: usize) -> Option<Fou
         (_, Some(after)) => after,
         (None, None) => return None,
     };
-    Some(Found {
-        frame: Frame::AccordingTo,
+    Some(Found::new(
+        Frame::AccordingTo,
         claim,
-        cue,
-        source: Some(source),
-        sentence: 0,
-        covered: sentence.start.min(at)..sentence.end,
-        claim_in_next_block: false,
-    })
+        according.span,
+        Some(source),
+        sentence.start.min(at)..sentence.end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Around 30 spies died, according to officials cited in a Foreign Policy report.", &[["officials via a Foreign Policy report", "according to", "Around 30 spies died"]]),
+        ("According to the report, the vulnerability would have allowed China to deduce it.", &[["the report", "According to", "the vulnerability would have allowed China to deduce it"]]),
+        ("The US is concerned, according to documents released by Wikileaks.", &[["documents via Wikileaks", "according to", "The US is concerned"]]),
+        ("China acted, according to officials cited in a report by Foreign Policy magazine.", &[["officials via a report via Foreign Policy magazine", "according to", "China acted"]]),
+        ("The deal was signed, as reported by Reuters.", &[["Reuters", "as reported by", "The deal was signed"]]),
+        // A relative clause after the source describes it; it is no claim.
+        ("The network grew, according to The New York Times, which first reported on it in 2017.", &[["The New York Times", "according to", "The network grew"]]),
+        // In the middle of its sentence: the claim is on both sides.
+        ("Over the long term, according to the budget office, the rise in costs will slow.", &[["the budget office", "according to", "Over the long term, according to the budget office, the rise in costs will slow"]]),
+        // Fewer than three words before it: the claim is what follows.
+        ("But the, according to the report, rise was slow.", &[["the report", "according to", "rise was slow"]]),
+        // No comma before it.
+        ("Some 82 percent of whom view Trump unfavorably according to the poll.", &[["the poll", "according to", "Some 82 percent of whom view Trump unfavorably"]]),
+        // No noun phrase reads as the source: all of it up to the comma is.
+        (r#"According to E. J. Fleming's "The Fixers" and other sources, the studio paid the police."#, &[[r#"E. J. Fleming's "The Fixers" and other sources"#, "According to", "the studio paid the police"]]),
+        ("According to the report.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
 }

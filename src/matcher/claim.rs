@@ -1,9 +1,10 @@
-//! Where a claim starts and ends around its cue.
+//! Where a claim starts and ends around its cue, shared by the frames: index walks
+//! over the tokens, with the quotations of the block.
 
 use std::ops::Range;
 
 use super::Context;
-use super::phrase::noun_phrase;
+use super::noun_phrase::noun_phrase;
 use super::tokens::Tokens;
 use crate::grammar::{CueFlags, WordRole};
 use crate::segment::{Segmented, Token, TokenKind};
@@ -24,7 +25,7 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     {
         start += 1;
     }
-    let last = trim_final_period(tokens, start, end)?;
+    let last = trim_final_marks(tokens, start, end, FinalMarks::All)?;
     let mut span = tokens[start].span.cover(tokens[last].span);
     if let Some(quote) = segmented.quotes.opening_at(span.start) {
         span.end = span.end.max(quote.end);
@@ -40,11 +41,12 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     let answer = words == 1
         && last == start
         && (tokens[start].is_capitalized() || matches!(tokens[start].lower.as_ref(), "yes" | "no"));
-    (words >= MIN_CLAIM_WORDS || (quoted && words > 0) || answer).then_some(span)
+    (words >= MIN_UNQUOTED_CLAIM_WORDS || (quoted && words > 0) || answer).then_some(span)
 }
 
-/// Fewest words of an unquoted claim after its cue.
-const MIN_CLAIM_WORDS: usize = 2;
+/// Fewest words of an unquoted claim after its cue (one is an object: "identified
+/// people").
+const MIN_UNQUOTED_CLAIM_WORDS: usize = 2;
 
 /// The claim before a cue: `tokens[start..comma]`, through a closing quote that
 /// directly follows the comma; a quote that ends inside it is taken from its start.
@@ -93,16 +95,42 @@ pub fn claim_before(
     Some(span)
 }
 
-/// Index of the last token to keep when `tokens[start..end]` may end in a bare period.
-fn trim_final_period(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+/// What the end of a claim sheds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinalMarks {
+    /// Every closing mark and emphasis mark (`. ! ? … , ; : * _`): a claim cut out
+    /// around its cue ("The plan failed," → "The plan failed").
+    All,
+    /// One bare period: an unattributed sentence keeps its "!" and all but the last
+    /// dot of a spelled-out ellipsis ("He left..." → "He left..").
+    OnePeriod,
+}
+
+/// Index of the last token of `tokens[start..end]` once `marks` are dropped from its
+/// end; the first token always stays. `None` when the range is empty.
+pub fn trim_final_marks(
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    marks: FinalMarks,
+) -> Option<usize> {
     let mut last = end.checked_sub(1)?;
-    while last > start
-        && matches!(
-            tokens[last].kind,
-            TokenKind::Punct('.' | '!' | '?' | '…' | ',' | ';' | ':' | '*' | '_')
-        )
-    {
-        last -= 1;
+    match marks {
+        FinalMarks::All => {
+            while last > start
+                && matches!(
+                    tokens[last].kind,
+                    TokenKind::Punct('.' | '!' | '?' | '…' | ',' | ';' | ':' | '*' | '_')
+                )
+            {
+                last -= 1;
+            }
+        }
+        FinalMarks::OnePeriod => {
+            if last > start && tokens[last].is_punct('.') {
+                last -= 1;
+            }
+        }
     }
     (last >= start).then_some(last)
 }

@@ -1,10 +1,12 @@
 //! Headline style "<source>: <claim>" ("Sanders: Brexit’s message could draw Trump
-//! support", "Q: …", "… - HuffPollster: “…”").
+//! support", "Q: …", "… - HuffPollster: “…”"), tried once per sentence before its
+//! cues. An index walk to the colon; the source is read with the noun-phrase parser.
 
 use std::ops::Range;
 
 use super::claim::{claim_after, has_word};
-use super::phrase::{SourcePhrase, noun_phrase};
+use super::noun_phrase::noun_phrase;
+use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::segment::Token;
@@ -55,15 +57,13 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         sentence.end
     };
     let claim = claim_after(context.segmented, colon + 1, end)?;
-    Some(Found {
-        frame: Frame::Colon,
+    Some(Found::new(
+        Frame::Colon,
         claim,
-        cue: tokens[colon].span,
-        source: Some(SourcePhrase::single(span)),
-        sentence: 0,
-        covered: start..sentence.end,
-        claim_in_next_block: false,
-    })
+        tokens[colon].span,
+        Some(SourcePhrase::single(span)),
+        start..sentence.end,
+    ))
 }
 
 /// "Q:" or "A:" of an interview transcript: the one letter before the colon.
@@ -96,4 +96,43 @@ fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span
             .source_nouns
             .contains_key(head.lower.as_ref());
     (names_source && head.text.chars().any(char::is_alphabetic)).then_some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::ingest::Role;
+    use crate::matcher::cases::{Case, check_first_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Sanders: Brexit’s message could draw Trump support", &[["Sanders", ":", "Brexit’s message could draw Trump support"]]),
+        ("Officials: the plan failed.", &[["Officials", ":", "the plan failed"]]),
+        // After a dash; after "From" or "More from".
+        ("IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were right.”", &[["Mark Blumenthal and Jon Cohen", ":", "“The polls were right.”"]]),
+        ("More from the report: “Costs rose sharply.”", &[["the report", ":", "“Costs rose sharply.”"]]),
+        ("From Jones: the plan failed badly.", &[["Jones", ":", "the plan failed badly"]]),
+        // An interview answer runs to the next label.
+        ("Q: What did you see? A: Nothing at all, I was asleep.", &[["Q", ":", "What did you see"], ["A", ":", "Nothing at all, I was asleep"]]),
+        // Today a capitalised label reads as a source too.
+        ("Note: the plan failed.", &[["Note", ":", "the plan failed"]]),
+        // "plan" names no source.
+        ("The plan had three parts: cost, time and risk.", &[]),
+    ];
+
+    /// The same in a title, where a topic may follow the source.
+    #[rustfmt::skip]
+    const TITLE_CASES: &[Case] = &[
+        ("CNN President On Trump: He is a great candidate", &[["CNN President", ":", "He is a great candidate"]]),
+        ("Obama To Asians Worried: Do not worry", &[["Obama", ":", "Do not worry"]]),
+        // More than five words before the colon.
+        ("Obama To Asians Worried About U.S. Election: Do not worry", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_first_frame(parse, Role::Body, CASES);
+        check_first_frame(parse, Role::Title, TITLE_CASES);
+    }
 }

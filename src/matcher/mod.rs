@@ -1,18 +1,30 @@
 //! Attribution frames over a sentence's tokens, one frame per file, and the
 //! reliability-marker phrases of a block.
 //!
-//! Each frame is tried at every cue of a sentence, left to right; the first that
-//! parses wins, and its tokens are not reused (attributions do not nest).
+//! Each frame is an index walk over the tokens of one sentence, from a cue or a
+//! colon; the phrases it reads (cues, noun phrases, sources with their relays) are
+//! nom parsers over the tokens (`phrase.rs`, `noun_phrase.rs`, `relay.rs`).
+//! [`FRAMES`] lists the frames in the order they are tried: at every cue of a
+//! sentence, left to right, the first that parses wins, and its tokens are not
+//! reused (attributions do not nest).
 
 pub mod according_to;
 pub mod claim;
+pub mod claim_first;
 pub mod colon;
+pub mod cue_site;
+pub mod impersonal;
+pub mod inverted;
 pub mod markers;
 pub mod no_comment;
+pub mod noun_phrase;
 pub mod participle;
 pub mod phrase;
-pub mod said_by;
-pub mod source;
+pub mod question;
+pub mod relay;
+pub mod source_first;
+pub mod source_fit;
+pub mod subject;
 pub mod tokens;
 
 use std::ops::Range;
@@ -21,29 +33,31 @@ use crate::grammar::Grammar;
 use crate::segment::Segmented;
 use crate::span::Span;
 
+use cue_site::CueSite;
 pub use markers::find_markers;
-pub use phrase::SourcePhrase;
+pub use relay::SourcePhrase;
 
 /// Which frame produced an attribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
     /// "according to <source>, <claim>" / "<claim>, according to <source>"
+    /// (`according_to.rs`)
     AccordingTo,
-    /// "<source> <cue> [recipient] [that] <claim>"
+    /// "<source> <cue> [recipient] [that] <claim>" (`source_first.rs`)
     SourceCueClaim,
-    /// "<claim>, <source> <cue>."
+    /// "<claim>, <source> <cue>." (`claim_first.rs`)
     ClaimSourceCue,
-    /// "<claim>, <cue> <source>."
+    /// "<claim>, <cue> <source>." (`inverted.rs`)
     ClaimCueSource,
-    /// "<source> <verb> …, <participle> <claim>": "…, saying …"
+    /// "<source> <verb> …, <participle> <claim>": "…, saying …" (`participle.rs`)
     Participle,
-    /// Headline style "<source>: <claim>"
+    /// Headline style "<source>: <claim>" (`colon.rs`)
     Colon,
-    /// "<party> had not responded to a request for comment"
+    /// "<party> had not responded to a request for comment" (`no_comment.rs`)
     NoComment,
-    /// "<clause with its cue>": "Sanders appears to be spending more"
+    /// "<clause with its cue>": "Sanders appears to be spending more" (`impersonal.rs`)
     Impersonal,
-    /// "When asked <question>, …": a question put by nobody named
+    /// "When asked <question>, …": a question put by nobody named (`question.rs`)
     Question,
 }
 
@@ -58,11 +72,32 @@ pub struct Found {
     pub sentence: usize,
     /// Tokens of the block this attribution occupies.
     pub covered: Range<usize>,
-    /// "The New York Times reports:" — the claim is the next paragraph.
+    /// "The New York Times reported:" — the claim is the next paragraph.
     pub claim_in_next_block: bool,
 }
 
-/// What every frame parser needs.
+impl Found {
+    /// An attribution of `frame` in the sentence the caller numbers.
+    pub fn new(
+        frame: Frame,
+        claim: Span,
+        cue: Span,
+        source: Option<SourcePhrase>,
+        covered: Range<usize>,
+    ) -> Found {
+        Found {
+            frame,
+            claim,
+            cue,
+            source,
+            sentence: 0,
+            covered,
+            claim_in_next_block: false,
+        }
+    }
+}
+
+/// What every frame needs: the block's text, its segmentation and the grammar.
 pub struct Context<'s, 'a> {
     pub text: &'a str,
     pub segmented: &'s Segmented<'a>,
@@ -86,19 +121,58 @@ impl Context<'_, '_> {
     }
 }
 
-/// Every attribution the frames find in one segmented block.
-pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
-    match_block_at(text, segmented, grammar, &segmented.cue_starts)
+/// A frame tried once per sentence.
+pub type SentenceFrame = fn(&Context, Range<usize>) -> Option<Found>;
+
+/// A frame tried at a token that may open a cue or an "according to" phrase.
+pub type CueFrame = fn(&Context, &CueSite) -> Option<Found>;
+
+/// The frames of [`match_block`], by when they are tried.
+pub struct Frames<'f> {
+    /// Once per sentence, before its cues: a headline's or a transcript's colon.
+    pub first: SentenceFrame,
+    /// At each cue of the sentence, left to right past the tokens already taken; at
+    /// a cue, in this order, and the first that parses wins.
+    pub at_each_cue: &'f [CueFrame],
+    /// Once per sentence in which nothing was found: a party's silence.
+    pub if_none: SentenceFrame,
 }
 
-/// [`match_block`], trying the cue frames at `starts` only: token indices in
-/// order, among them every token that may open a cue or an "according to" phrase
-/// (`segmented.cue_starts`, a few in a hundred tokens; any others are passed over).
+/// Every frame, in the order it is tried: the order decides what a sentence that two
+/// frames could read becomes. At a cue, "according to" first; then the frames that
+/// the cue's word or flags pick out (a participle after a comma, "asked", an
+/// impersonal cue, an inverting one); last the two that read the cue's subject, the
+/// claim before it ("…, officials said.") before the claim after it ("officials
+/// said …").
+pub const FRAMES: Frames<'static> = Frames {
+    first: colon::parse,
+    at_each_cue: &[
+        according_to::parse,
+        participle::parse,
+        question::parse,
+        impersonal::parse,
+        inverted::parse,
+        claim_first::parse,
+        source_first::parse,
+    ],
+    if_none: no_comment::parse,
+};
+
+/// Every attribution the frames find in one segmented block.
+pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
+    match_block_at(text, segmented, grammar, &segmented.cue_starts, &FRAMES)
+}
+
+/// [`match_block`] with `frames`, trying the cue frames at `starts` only: token
+/// indices in order, among them every token that may open a cue or an "according
+/// to" phrase (`segmented.cue_starts`, a few in a hundred tokens; any others are
+/// passed over).
 fn match_block_at(
     text: &str,
     segmented: &Segmented,
     grammar: &Grammar,
     starts: &[usize],
+    frames: &Frames,
 ) -> Vec<Found> {
     let context = Context {
         text,
@@ -109,7 +183,7 @@ fn match_block_at(
     for (number, sentence) in segmented.sentences.iter().enumerate() {
         // Tokens before `free_from` are taken: a hit covers them.
         let mut free_from = sentence.tokens.start;
-        if let Some(mut hit) = colon::parse(&context, sentence.tokens.clone()) {
+        if let Some(mut hit) = (frames.first)(&context, sentence.tokens.clone()) {
             hit.sentence = number;
             free_from = hit.covered.end;
             found.push(hit);
@@ -131,10 +205,14 @@ fn match_block_at(
             if !may_be_cue || context.in_quote(index) {
                 continue;
             }
-            let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
-            let matched = according_to::parse(&context, sentence.tokens.clone(), index)
-                .or_else(|| participle::parse(&context, sentence.tokens.clone(), index, previous))
-                .or_else(|| said_by::parse(&context, sentence.tokens.clone(), index));
+            let matched = {
+                let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
+                let site = CueSite::new(&context, sentence.tokens.clone(), index, previous);
+                frames
+                    .at_each_cue
+                    .iter()
+                    .find_map(|frame| frame(&context, &site))
+            };
             if let Some(mut hit) = matched {
                 hit.sentence = number;
                 free_from = hit.covered.end;
@@ -143,7 +221,7 @@ fn match_block_at(
         }
         let sentence_has_hit = found.last().is_some_and(|hit| hit.sentence == number);
         if !sentence_has_hit
-            && let Some(mut hit) = no_comment::parse(&context, sentence.tokens.clone())
+            && let Some(mut hit) = (frames.if_none)(&context, sentence.tokens.clone())
         {
             hit.sentence = number;
             found.push(hit);
@@ -153,7 +231,120 @@ fn match_block_at(
 }
 
 #[cfg(test)]
+pub(crate) mod cases {
+    //! The frames' case tables run here: a text segmented as one paragraph, the
+    //! frames under test walked over it as [`match_block`] walks them, and what they
+    //! found, as it reads.
+
+    use std::ops::Range;
+    use std::sync::LazyLock;
+
+    use super::{Context, CueFrame, Found, Frames, SentenceFrame, match_block_at};
+    use crate::grammar::Grammar;
+    use crate::ingest::{Block, Role};
+    use crate::segment::{Segmented, segment};
+    use crate::span::Span;
+
+    pub static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::built_in().unwrap());
+
+    /// One scenario: a text and every attribution the frames find in it, each as
+    /// `[source, cue, claim]`. An empty list is a text the frames must leave alone.
+    pub type Case = (&'static str, &'static [[&'static str; 3]]);
+
+    /// Calls `f` with `text` segmented as one block of `role`.
+    pub fn with_segmented<R>(text: &str, role: Role, f: impl FnOnce(&Segmented) -> R) -> R {
+        let lower = text.to_ascii_lowercase();
+        let block = Block {
+            span: Span::new(0, text.len()),
+            role,
+        };
+        f(&segment(text, &lower, block, &GRAMMAR))
+    }
+
+    /// An attribution as it reads: the source ("" when there is none) with its relays
+    /// ("officials via a report"), the cue, and the claim ("<next block>" when the
+    /// claim is the next paragraph).
+    pub fn reads(text: &str, found: &Found) -> [String; 3] {
+        let source = found.source.as_ref().map_or(String::new(), |source| {
+            let mut reads = source.span.slice(text).to_string();
+            for relay in &source.via {
+                reads.push_str(" via ");
+                reads.push_str(relay.slice(text));
+            }
+            reads
+        });
+        let claim = if found.claim_in_next_block {
+            "<next block>".to_string()
+        } else {
+            found.claim.slice(text).to_string()
+        };
+        [source, found.cue.slice(text).to_string(), claim]
+    }
+
+    fn nothing(_: &Context, _: Range<usize>) -> Option<Found> {
+        None
+    }
+
+    /// Checks every case of `table` against what `reads_text` finds in its text;
+    /// names each case that fails.
+    pub fn check_table(table: &[Case], reads_text: impl Fn(&str) -> Vec<[String; 3]>) {
+        let failures: Vec<String> = table
+            .iter()
+            .filter_map(|&(text, want)| {
+                let got = reads_text(text);
+                (got != want).then(|| format!("{text:?}\n  want {want:?}\n  got  {got:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Checks every case of `table` against what `frames` find in a block of `role`.
+    pub fn check(frames: &Frames, role: Role, table: &[Case]) {
+        check_table(table, |text| {
+            with_segmented(text, role, |segmented| {
+                let starts = &segmented.cue_starts;
+                match_block_at(text, segmented, &GRAMMAR, starts, frames)
+                    .iter()
+                    .map(|found| reads(text, found))
+                    .collect()
+            })
+        });
+    }
+
+    /// Checks `table` against the cue frame `frame` alone, in body text.
+    pub fn check_cue_frame(frame: CueFrame, table: &[Case]) {
+        let frames = Frames {
+            first: nothing,
+            at_each_cue: &[frame],
+            if_none: nothing,
+        };
+        check(&frames, Role::Body, table);
+    }
+
+    /// Checks `table` against `frame` alone in the first place, in a block of `role`.
+    pub fn check_first_frame(frame: SentenceFrame, role: Role, table: &[Case]) {
+        let frames = Frames {
+            first: frame,
+            at_each_cue: &[],
+            if_none: nothing,
+        };
+        check(&frames, role, table);
+    }
+
+    /// Checks `table` against `frame` alone in the last place, in body text.
+    pub fn check_if_none_frame(frame: SentenceFrame, table: &[Case]) {
+        let frames = Frames {
+            first: nothing,
+            at_each_cue: &[],
+            if_none: frame,
+        };
+        check(&frames, Role::Body, table);
+    }
+}
+
+#[cfg(test)]
 mod tests {
+    use super::cases::GRAMMAR;
     use super::*;
     use crate::ingest::{Block, Role};
     use crate::matcher::markers::find_markers_at;
@@ -162,9 +353,6 @@ mod tests {
 
     // The cue and marker passes visit the tokens listed as possible starts: they
     // must find what they find when every token is tried.
-
-    static GRAMMAR: std::sync::LazyLock<Grammar> =
-        std::sync::LazyLock::new(|| Grammar::built_in().unwrap());
 
     /// Words, cues, markers and marks that the frames react to.
     const PIECES: &[&str] = &[
@@ -226,7 +414,7 @@ mod tests {
             find_markers(&segmented, &GRAMMAR),
         );
         let every_token: Vec<usize> = (0..segmented.tokens.len()).collect();
-        if found != match_block_at(&text, &segmented, &GRAMMAR, &every_token) {
+        if found != match_block_at(&text, &segmented, &GRAMMAR, &every_token, &FRAMES) {
             return Err(format!("frames differ on {text:?}"));
         }
         if markers != find_markers_at(&segmented, &GRAMMAR, &every_token) {

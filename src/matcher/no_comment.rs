@@ -1,9 +1,11 @@
 //! "Topsec had not responded to a request for comment": the silence of a party is
-//! recorded on that party, with the no-comment phrase as its cue.
+//! recorded on that party, with the no-comment phrase (markers.txt) as its cue;
+//! tried on a sentence in which no other frame found anything. A lexicon lookup
+//! at the sentence's marker starts, then the subject before the phrase.
 
 use std::ops::Range;
 
-use super::source::source_before;
+use super::subject::source_before;
 use super::{Context, Found, Frame};
 use crate::model::MarkerKind;
 
@@ -34,13 +36,34 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         .iter()
         .rev()
         .find(|token| token.is_word())?;
-    Some(Found {
-        frame: Frame::NoComment,
-        claim: tokens[source_start].span.cover(last.span),
+    Some(Found::new(
+        Frame::NoComment,
+        tokens[source_start].span.cover(last.span),
         cue,
-        source: Some(source),
-        sentence: 0,
-        covered: source_start..sentence.end,
-        claim_in_next_block: false,
-    })
+        Some(source),
+        source_start..sentence.end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_if_none_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Topsec had not responded to a request for comment.", &[["Topsec", "had not responded to a request for comment", "Topsec had not responded to a request for comment"]]),
+        ("Topsec had not responded to a request for comment at the time of writing.", &[["Topsec", "had not responded to a request for comment", "Topsec had not responded to a request for comment at the time of writing"]]),
+        ("The ministry did not respond to a request for comment on Monday.", &[["The ministry", "did not respond to a request for comment", "The ministry did not respond to a request for comment on Monday"]]),
+        ("Lee declined to comment.", &[["Lee", "declined to comment", "Lee declined to comment"]]),
+        // Today the phrase's own first word reads as the party when none stands before it.
+        ("Declined to comment.", &[["Declined", "Declined to comment", "Declined to comment"]]),
+        ("The plan failed.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_if_none_frame(parse, CASES);
+    }
 }

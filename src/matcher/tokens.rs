@@ -1,4 +1,6 @@
-//! A token slice as nom input, so attribution frames are nom parsers over words.
+//! A token slice as nom input, so that the phrase parsers (lexicon lookups, noun
+//! phrases, sources with their relays) are nom parsers over words. The frames walk
+//! token indices and run those parsers from an index (`Tokens::new`).
 
 use std::iter::Enumerate;
 use std::slice::Iter;
@@ -11,7 +13,7 @@ use crate::segment::Token;
 #[derive(Debug, Clone, Copy)]
 pub struct Tokens<'t> {
     pub tokens: &'t [Token<'t>],
-    /// Index of `tokens[0]` in the whole block, so parsers can report positions.
+    /// Index of `tokens[0]` in the whole block, so a parser tells a frame where it stopped.
     pub offset: usize,
 }
 

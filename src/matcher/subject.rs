@@ -1,21 +1,54 @@
-//! Where the source of a cue is: the noun phrase (or pronoun, or name with its
-//! appositive) that ends right before the cue, reading leftwards over auxiliaries,
-//! adverbs and time phrases.
+//! Who speaks at a verb cue: its subject, the noun phrase (or pronoun, or name with
+//! its appositive) that ends right before the cue, read leftwards over auxiliaries,
+//! adverbs and time phrases; else the subject of the sentence the cue's clause
+//! joins. Index walks over the tokens, calling the noun-phrase parsers.
 
 use std::ops::Range;
 
 use super::Context;
 use super::claim::has_word;
-use super::participle::sentence_subject;
-use super::phrase::{MAX_PHRASE_TOKENS, SourcePhrase, is_count, source_with_relays};
+use super::noun_phrase::{MAX_PHRASE_TOKENS, is_count, noun_phrase};
+use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use crate::grammar::WordRole;
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
 
+/// The source of the verb cue at `at` and the index of its first token: the phrase
+/// right before the cue, else the subject of a coordinated or participial clause.
+/// `None` for a passive ("Jokes are told"), a question ("Asked if he believed …") or a
+/// naming participle ("a group called Citizens for Trump").
+pub fn cue_subject(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<(SourcePhrase, usize)> {
+    if is_passive(context, sentence.start, at) {
+        return None;
+    }
+    let (source, start) = source_before(context, sentence.start, at)
+        .or_else(|| coordinated_subject(context, sentence, at))
+        .or_else(|| participle_subject(context, sentence, at))?;
+    if opens_question(context, sentence.start, start) || names_a_thing(context, at, start) {
+        return None;
+    }
+    Some((source, start))
+}
+
+/// "a group called Citizens for Trump", "a beer named Swing State": a naming
+/// participle after an indefinite noun phrase names a thing; nobody speaks.
+fn names_a_thing(context: &Context, at: usize, source_start: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let naming = matches!(
+        tokens[at].lower.as_ref(),
+        "called" | "named" | "dubbed" | "titled" | "calling"
+    );
+    naming && matches!(tokens[source_start].lower.as_ref(), "a" | "an")
+}
+
 /// "McConnell embraced the mogul and said …", "… but said …": the cue's subject
 /// opens the sentence.
-pub fn coordinated_subject(
+fn coordinated_subject(
     context: &Context,
     sentence: &Range<usize>,
     at: usize,
@@ -37,7 +70,7 @@ pub fn coordinated_subject(
 /// subject of an absolute participle stands after "with", "despite" or "amid"; "…
 /// landed in hot water by saying that …": after "by" or "after" the participle's
 /// subject is the sentence's.
-pub fn participle_subject(
+fn participle_subject(
     context: &Context,
     sentence: &Range<usize>,
     at: usize,
@@ -97,7 +130,7 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
 
 /// "Jokes are told", "it has been widely condemned": a form of "be" before the cue,
 /// with only adverbs between.
-pub fn is_passive(context: &Context, start: usize, at: usize) -> bool {
+fn is_passive(context: &Context, start: usize, at: usize) -> bool {
     let tokens = &context.segmented.tokens;
     let mut index = at;
     while index > start && (is_adverb(&tokens[index - 1]) || tokens[index - 1].lower == "not") {
@@ -112,7 +145,7 @@ pub fn is_passive(context: &Context, start: usize, at: usize) -> bool {
 }
 
 /// "Asked if he believed …": a source right after "if" or "whether" asks, not says.
-pub fn opens_question(context: &Context, start: usize, source_start: usize) -> bool {
+fn opens_question(context: &Context, start: usize, source_start: usize) -> bool {
     let tokens = &context.segmented.tokens;
     source_start > start && matches!(tokens[source_start - 1].lower.as_ref(), "if" | "whether")
 }
@@ -317,4 +350,71 @@ fn is_quantity(token: &Token) -> bool {
 
 fn glued(left: &Token, right: &Token) -> bool {
     left.span.end == right.span.start
+}
+
+/// Most tokens of an opening phrase skipped before a subject: "On Tuesday, …".
+const MAX_OPENER_TOKENS: usize = 6;
+
+/// The noun phrase or pronoun that opens the sentence (after a short opener such as
+/// "However," or "On Tuesday,"), when its head names a source: "Carly Fiorina threw
+/// her support behind Cruz, saying …".
+pub fn sentence_subject(
+    context: &Context,
+    sentence: Range<usize>,
+    before: usize,
+) -> Option<SourcePhrase> {
+    let tokens = &context.segmented.tokens;
+    // The comma right before the participle closes the main clause, not an opener.
+    let opener_comma = (sentence.start..before.min(sentence.start + MAX_OPENER_TOKENS + 1))
+        .find(|&i| tokens[i].is_punct(',') && i + 1 < before);
+    let mut start = opener_comma.map_or(sentence.start, |comma| comma + 1);
+    // "But the court overruled and said …": a leading conjunction is no subject.
+    if tokens
+        .get(start)
+        .is_some_and(|token| matches!(token.lower.as_ref(), "but" | "and" | "so" | "yet" | "still"))
+    {
+        start += 1;
+    }
+    let first = tokens.get(start).filter(|_| start < before)?;
+    if context.is_role(first, WordRole::Pronoun) {
+        return Some(SourcePhrase::single(first.span));
+    }
+    let (_, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..before)).ok()?;
+    let phrase_end = tokens[start..before].partition_point(|token| token.span.end <= span.end);
+    let head = subject_head(context, &tokens[start..start + phrase_end])?;
+    Some(SourcePhrase::single(tokens[start].span.cover(head.span)))
+}
+
+/// "businessman", "lawmaker", "analyst", "resident": a noun for a person by what
+/// they do, known by its ending.
+fn is_agent_noun(token: &Token) -> bool {
+    const ENDINGS: &[&str] = &[
+        "man", "woman", "men", "women", "maker", "makers", "ist", "ists",
+    ];
+    token.lower.len() > 5 && ENDINGS.iter().any(|ending| token.lower.ends_with(ending))
+}
+
+/// The head of a subject read left to right, where the greedy noun phrase may have
+/// run on into the verb: "Smith saw", "the company cited". A name ends at its first
+/// lowercase word that is no source noun, a source noun at its first word that is
+/// none; the head must be a name or a source noun.
+fn subject_head<'t>(context: &Context, phrase: &'t [Token<'t>]) -> Option<&'t Token<'t>> {
+    let is_source_noun = |token: &Token| {
+        context
+            .grammar
+            .source_nouns
+            .contains_key(token.lower.as_ref())
+    };
+    let mut head: Option<&Token> = None;
+    let content = phrase
+        .iter()
+        .filter(|token| token.is_word() && !context.is_role(token, WordRole::Determiner));
+    for token in content {
+        if token.is_capitalized() || is_source_noun(token) || is_agent_noun(token) {
+            head = Some(token);
+        } else if head.is_some() {
+            break;
+        }
+    }
+    head
 }

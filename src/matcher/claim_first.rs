@@ -1,0 +1,203 @@
+//! "The vulnerability led to the deaths of at least 30 spies, the sources said.": the
+//! claim, a comma, then the source and its cue, which close the clause; also a quote
+//! in the sentence before ("…are missing.” Trump said.") and a parenthetical cue
+//! ("Whatever progress he made, officials said, could be unraveled."). An index walk
+//! over the sentence's tokens; the source is the cue's subject (`subject.rs`).
+
+use std::ops::Range;
+
+use super::claim::{claim_after, claim_before, comma_ending_at};
+use super::cue_site::{Cue, CueSite};
+use super::noun_phrase::noun_phrase;
+use super::tokens::Tokens;
+use super::{Context, Found, Frame};
+use crate::grammar::WordRole;
+use crate::segment::token::first_token_from;
+use crate::segment::{Token, TokenKind};
+use crate::span::Span;
+
+/// How many tokens of adjuncts may follow a cue that ends its clause: "…, one of the
+/// officials said in the report."
+const MAX_TRAILING_ADJUNCT: usize = 4;
+
+/// Words that open a short adverbial clause after a cue that ends its clause.
+const ADJUNCT_SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "as", "until"];
+
+/// Parses the frame at the site's cue.
+pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
+    let cue = site.cue_with_source()?;
+    let subject = site.subject(context)?;
+    let clause_end = past_recipient(context, &site.sentence, cue);
+    let (claim, covered) = claim_before_source(context, &site.sentence, subject.start, clause_end)?;
+    // A quotation before its speaker is spoken whatever the verb: "''For me,'' Mr.
+    // Bruner concluded" even though "concluded" alone wants a document.
+    let quotation = || context.segmented.quotes.opening_at(claim.start).is_some();
+    if !subject.allowed && !quotation() {
+        return None;
+    }
+    Some(Found::new(
+        Frame::ClaimSourceCue,
+        claim,
+        cue.span,
+        Some(subject.source.clone()),
+        covered,
+    ))
+}
+
+/// Where the cue's clause goes on after it: past the addressee of a cue that takes
+/// one ("…, his top aide told The Huffington Post.": the addressee closes nothing).
+fn past_recipient(context: &Context, sentence: &Range<usize>, cue: &Cue) -> usize {
+    let tokens = &context.segmented.tokens;
+    if !cue.flags.recipient {
+        return cue.end;
+    }
+    let object_pronoun = tokens.get(cue.end).is_some_and(|token| {
+        cue.end < sentence.end
+            && matches!(
+                token.lower.as_ref(),
+                "him" | "her" | "them" | "me" | "us" | "you"
+            )
+    });
+    if object_pronoun {
+        cue.end + 1
+    } else {
+        noun_phrase(context.grammar)(Tokens::new(tokens, cue.end..sentence.end))
+            .map_or(cue.end, |(rest, _)| rest.offset)
+    }
+}
+
+/// The claim before the source that starts at `source_start`, and the tokens the
+/// attribution covers, when the cue's clause (ending at `cue_end`) closes after the
+/// cue.
+fn claim_before_source(
+    context: &Context,
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> Option<(Span, Range<usize>)> {
+    let tokens = &context.segmented.tokens;
+    let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start) else {
+        let quote = quote_before_sentence(context, sentence.start).filter(|_| {
+            source_start == sentence.start && closes_clause(context, cue_end, sentence.end)
+        })?;
+        return Some((quote, sentence.start..cue_end));
+    };
+    let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let quoted = tokens[comma_end - 1].is_double_quote()
+        || tokens[comma.saturating_sub(1)].is_double_quote();
+    // "Asked what he wanted, Adelson said, “They have got to win.”": narration before
+    // the source, a quotation after the cue; the claim is the quotation.
+    if !quoted && continued_quote(context, cue_end).is_some() {
+        return None;
+    }
+    if quoted || closes_clause(context, cue_end, sentence.end) {
+        if let Some(continued) = continued_quote(context, cue_end) {
+            claim = claim.cover(continued);
+        }
+        // What follows the claim stays free: "…," she said, adding that …
+        let covered = sentence.start..first_token_from(tokens, claim.end).max(cue_end);
+        return Some((claim, covered));
+    }
+    // "Whatever progress he made, officials said, could be unraveled."
+    let rest = tokens
+        .get(cue_end)
+        .filter(|token| token.is_punct(','))
+        .and_then(|_| claim_after(context.segmented, cue_end + 1, sentence.end))?;
+    Some((claim.cover(rest), sentence.start..sentence.end))
+}
+
+/// The quotation that ends right before the sentence `start`, in the same block.
+fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    let closing = tokens
+        .get(start.checked_sub(1)?)
+        .filter(|token| token.is_double_quote())?;
+    context.segmented.quotes.closing_at(closing.span.end)
+}
+
+/// True when what follows the cue closes the clause: nothing, a short adjunct ("in
+/// the report", "on Tuesday"), or a comma and a conjunction or a new quote.
+fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let rest: Vec<&Token> = tokens[cue_end..end]
+        .iter()
+        .filter(|token| !matches!(token.kind, TokenKind::Punct('.' | '!' | '?' | '…')))
+        .collect();
+    let Some(first) = rest.first() else {
+        return true;
+    };
+    if first.is_punct(',') {
+        // "…, she said, adding …", "…, he said, on condition of anonymity.", "…, he
+        // said, but …"; other clause words carry the claim on: "It's a reminder,
+        // Rogers said, that …", "…, many economists say, because …".
+        return rest.get(1).is_some_and(|next| {
+            next.is_double_quote()
+                || (next.is_word() && matches!(next.lower.as_ref(), "and" | "but"))
+                || context.is_role(next, WordRole::Preposition)
+                || context.is_role(next, WordRole::Time)
+                || (next.is_word() && next.lower.ends_with("ing"))
+        });
+    }
+    // "…, Carson said after the attacks."
+    let subordinate = first.is_word() && ADJUNCT_SUBORDINATORS.contains(&first.lower.as_ref());
+    let adjunct = context.is_role(first, WordRole::Preposition)
+        || context.is_role(first, WordRole::Aux)
+        || context.is_role(first, WordRole::Time)
+        || subordinate;
+    adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
+}
+
+/// `…," he said, "…"`: the quote after the cue continues the claim, also past a short
+/// adjunct: `"Word is," Trump said last month on Twitter, "that Ford …"`.
+fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    let comma = (cue_end..tokens.len().min(cue_end + MAX_TRAILING_ADJUNCT + 1))
+        .find(|&i| !tokens[i].is_word())
+        .filter(|&i| tokens[i].is_punct(','))?;
+    let opening = tokens
+        .get(comma + 1)
+        .filter(|token| token.is_double_quote())?;
+    context.segmented.quotes.opening_at(opening.span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("The vulnerability led to the deaths of at least 30 spies, the sources said.", &[["the sources", "said", "The vulnerability led to the deaths of at least 30 spies"]]),
+        (r#""It migrated to countries like China," an official said."#, &[["an official", "said", r#""It migrated to countries like China,""#]]),
+        ("The plan failed, The New York Times reported.", &[["The New York Times", "reported", "The plan failed"]]),
+        ("The policy failed, one of the US officials said.", &[["one of the US officials", "said", "The policy failed"]]),
+        ("“Does that fly?” Axelrod asked.", &[["Axelrod", "asked", "“Does that fly?”"]]),
+        // The quote of the sentence before.
+        ("“Five are missing.” Trump said.", &[["Trump", "said", "“Five are missing.”"]]),
+        // A parenthetical cue: the claim goes on after it.
+        ("Whatever progress he made, officials said, could be unraveled.", &[["officials", "said", "Whatever progress he made, officials said, could be unraveled"]]),
+        ("It's a reminder, Rogers said, that costs rise.", &[["Rogers", "said", "It's a reminder, Rogers said, that costs rise"]]),
+        // A quote after the cue continues the claim, past a short adjunct.
+        (r#""Word is," Trump said last month on Twitter, "that Ford will move.""#, &[["Trump", "said", r#""Word is," Trump said last month on Twitter, "that Ford will move.""#]]),
+        // Short adjuncts, an addressee and a new clause after the cue close it.
+        ("The plan failed, an official said on condition of anonymity.", &[["an official", "said", "The plan failed"]]),
+        ("The plan failed, Carson said after the attacks.", &[["Carson", "said", "The plan failed"]]),
+        ("The plan failed, his top aide told The Huffington Post.", &[["his top aide", "told", "The plan failed"]]),
+        ("The plan failed, officials said, but costs rose.", &[["officials", "said", "The plan failed"]]),
+        // A belief cue wants a party that can hold a view, but a quotation is spoken.
+        ("The plan failed, the data think.", &[]),
+        (r#""The plan failed," the data think."#, &[["the data", "think", r#""The plan failed,""#]]),
+        // The claim follows the cue: source_first's.
+        ("The plan failed, officials said the report was wrong.", &[]),
+        // Narration, then a quotation after the cue: the quotation is the claim.
+        ("Asked what he wanted, Adelson said, “They have got to win.”", &[]),
+        // A passive.
+        ("The plan failed, it was said.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

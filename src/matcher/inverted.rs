@@ -1,0 +1,115 @@
+//! "Topsec received some of its startup capital from the Chinese state, said the
+//! cable.": the claim, a comma, then a cue that may invert (flagged `invert` in
+//! cues.txt) and its source after it. An index walk over the sentence's tokens that
+//! reads the source with the relay parser.
+
+use super::claim::{claim_before, comma_ending_at};
+use super::cue_site::CueSite;
+use super::relay::source_with_relays;
+use super::source_fit::{cue_allows, looks_like_source};
+use super::subject::source_before;
+use super::tokens::Tokens;
+use super::{Context, Found, Frame};
+use crate::segment::TokenKind;
+use crate::segment::token::first_token_from;
+use crate::span::Span;
+
+/// Parses the frame at the site's cue.
+pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
+    let cue = site.cue_with_source().filter(|cue| cue.flags.invert)?;
+    let tokens = &context.segmented.tokens;
+    let (sentence, at) = (&site.sentence, site.at);
+    let (comma, comma_end) = comma_ending_at(tokens, sentence.start, at)?;
+    let (rest, source) =
+        source_with_relays(context.grammar)(Tokens::new(tokens, cue.end..sentence.end)).ok()?;
+    // "…," said Sen. Chris Murphy (D-Conn.), who …", "…," said an official who …".
+    let closes = rest.first().is_none_or(|next| {
+        matches!(
+            next.kind,
+            TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”' | '(')
+        ) || matches!(next.lower.as_ref(), "who" | "whose")
+    });
+    if !closes
+        || !looks_like_source(context, source.head)
+        || !cue_allows(context, cue.flags, source.head)
+        || appositive_subject(context, sentence.start, at)
+    {
+        return None;
+    }
+    let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let mut covered = sentence.start..rest.offset;
+    // "\"The risk,\" said Edward Leamer, an economist at UCLA, \"is that …\"": the quote
+    // resumes after the source's appositive.
+    if tokens[comma_end - 1].is_double_quote()
+        && let Some(resumed) = quote_after_appositive(context, rest.offset, sentence.end)
+    {
+        claim = claim.cover(resumed);
+        covered.end = first_token_from(tokens, resumed.end);
+    }
+    Some(Found::new(
+        Frame::ClaimCueSource,
+        claim,
+        cue.span,
+        Some(source),
+        covered,
+    ))
+}
+
+/// "Hamadoun Toure, the UN agency's secretary-general, said …": the whole sentence
+/// before the cue is a name and its appositive, not a claim; the source comes first.
+fn appositive_subject(context: &Context, start: usize, at: usize) -> bool {
+    at > start
+        && context.segmented.tokens[at - 1].is_punct(',')
+        && source_before(context, start, at).is_some_and(|(_, first)| first == start)
+}
+
+/// The quotation that opens after `, ` following the appositive of an inverted source
+/// (`, an economist at UCLA, "…"`), when no other quotation comes first.
+fn quote_after_appositive(context: &Context, from: usize, end: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    tokens
+        .get(from)
+        .filter(|token| from < end && token.is_punct(','))?;
+    let opening = (from + 1..end).find(|&i| tokens[i].is_double_quote())?;
+    tokens
+        .get(opening - 1)
+        .filter(|before| before.is_punct(','))?;
+    context
+        .segmented
+        .quotes
+        .opening_at(tokens[opening].span.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        ("Topsec received some of its startup capital from the Chinese state, said the cable.", &[["the cable", "said", "Topsec received some of its startup capital from the Chinese state"]]),
+        // The quote resumes after the source's appositive: one claim.
+        (r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#, &[["Edward Leamer", "said", r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#]]),
+        // A bracketed label or a relative clause may follow the source.
+        ("The plan failed, said Sen. Chris Murphy (D-Conn.), who voted against it.", &[["Sen. Chris Murphy", "said", "The plan failed"]]),
+        ("The plan failed, said an official who asked not to be named.", &[["an official", "said", "The plan failed"]]),
+        // A document cue with a document.
+        (r#""Prices will rise," read the memo."#, &[["the memo", "read", r#""Prices will rise,""#]]),
+        // "little" reads as no source.
+        ("The plan failed, said little.", &[]),
+        // A document cue with a person.
+        (r#""Prices will rise," read Smith."#, &[]),
+        // More after the source than a closing mark or a relative clause.
+        ("The plan failed, said the officials today in Geneva.", &[]),
+        // A name and its appositive before the cue: the source comes first.
+        ("Hamadoun Toure, the UN agency's secretary-general, said the plan failed.", &[]),
+        // "told" does not invert.
+        ("Prices rose, told the cable.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}

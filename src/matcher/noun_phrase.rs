@@ -1,0 +1,139 @@
+//! The noun phrase that can name a source, read left to right: an index walk over
+//! the tokens, returned as a nom result so that the nom combinators of `relay.rs`
+//! compose it.
+
+use nom::Input;
+
+use super::phrase::{Res, fail, relay_phrase};
+use super::tokens::Tokens;
+use crate::grammar::{Grammar, WordRole};
+use crate::segment::{Token, TokenKind};
+use crate::span::Span;
+
+/// A noun phrase that can name a source: determiners, then content words, with
+/// "of" complements ("one of the US officials"), possessives and abbreviations
+/// ("the U.S. Army"). Returns its span; stops before anything else.
+pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> {
+    move |input| {
+        let tokens = input.tokens;
+        let mut index = 0;
+        let mut last_content: Option<usize> = None;
+        let mut in_determiners = true;
+        while let Some(token) = tokens.get(index) {
+            if index >= MAX_PHRASE_TOKENS {
+                break;
+            }
+            let relay_starts = index > 0 && relay_phrase(grammar)(input.take_from(index)).is_ok();
+            let accepted = !relay_starts
+                && match token.kind {
+                    TokenKind::Word => match grammar.word_role(&token.lower) {
+                        Some(WordRole::Determiner) if in_determiners => true,
+                        // "one of the officials", "Ministry of State Security"
+                        _ if token.lower == "of" => {
+                            (last_content.is_some() || index > 0) && next_is_word(tokens, index)
+                        }
+                        // "four in 10 voters", "one in five"
+                        _ if token.lower == "in" => {
+                            index > 0
+                                && is_count(&tokens[index - 1].lower)
+                                && tokens
+                                    .get(index + 1)
+                                    .is_some_and(|next| is_count(&next.lower))
+                        }
+                        // "current and former officials", "Smith and Jones"
+                        _ if token.lower == "and" => {
+                            last_content.is_some() && next_is_content_word(tokens, index, grammar)
+                        }
+                        Some(WordRole::Determiner) => {
+                            tokens[index - 1].lower == "of" || is_count(&tokens[index].lower)
+                        }
+                        Some(_) => false,
+                        // "a cable released on Wednesday": the participle starts a modifier
+                        None if last_content.is_some()
+                            && is_participle_before_preposition(tokens, index, grammar) =>
+                        {
+                            false
+                        }
+                        None => {
+                            last_content = Some(index);
+                            true
+                        }
+                    },
+                    // "the U.S. Army", "officials' " and "secretary - general"
+                    TokenKind::Punct('.') => abbreviation_period(tokens, index, grammar),
+                    TokenKind::Punct('\'' | '’') => {
+                        index > 0 && tokens[index - 1].span.end == token.span.start
+                    }
+                    // "42% say": a percentage is a poll's share of people
+                    TokenKind::Punct('%') => {
+                        let glued_number = index > 0
+                            && tokens[index - 1].span.end == token.span.start
+                            && is_number_word(&tokens[index - 1].lower);
+                        if glued_number {
+                            last_content = Some(index);
+                        }
+                        glued_number
+                    }
+                    _ => false,
+                };
+            if !accepted {
+                break;
+            }
+            if token.is_word() && grammar.word_role(&token.lower) != Some(WordRole::Determiner) {
+                in_determiners = false;
+            }
+            index += 1;
+        }
+        match last_content {
+            Some(last) => {
+                let span = tokens[0].span.cover(tokens[last].span);
+                Ok((input.take_from(last + 1), span))
+            }
+            None => fail(input),
+        }
+    }
+}
+
+/// Longest source phrase worth taking; longer runs are clauses, not names.
+pub const MAX_PHRASE_TOKENS: usize = 12;
+
+fn next_is_word(tokens: &[Token], index: usize) -> bool {
+    tokens.get(index + 1).is_some_and(Token::is_word)
+}
+
+fn next_is_content_word(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
+    tokens
+        .get(index + 1)
+        .is_some_and(|next| next.is_word() && grammar.word_role(&next.lower).is_none())
+}
+
+fn is_participle_before_preposition(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
+    tokens[index].lower.ends_with("ed")
+        && tokens.get(index + 1).is_some_and(|next| {
+            next.is_word() && grammar.word_role(&next.lower) == Some(WordRole::Preposition)
+        })
+}
+
+/// A number in digits or words up to ten: the parts of "four in 10".
+pub fn is_count(lower: &str) -> bool {
+    is_number_word(lower)
+        || matches!(
+            lower,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
+fn is_number_word(lower: &str) -> bool {
+    lower.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A period glued to an abbreviation inside a name, followed by more of the name.
+fn abbreviation_period(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
+    let Some(before) = index.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let glued = before.span.end == tokens[index].span.start;
+    let abbreviation = grammar.abbreviations.contains(before.lower.as_ref())
+        || (before.text.chars().count() == 1 && before.is_capitalized());
+    glued && abbreviation && next_is_word(tokens, index)
+}

@@ -1,0 +1,210 @@
+//! "Some intelligence officials told Foreign Policy that 30 was a low estimate": the
+//! source, its cue, an addressee if the cue takes one, then the claim; and "The New
+//! York Times reported:" at the end of its paragraph, whose claim is the next one. An
+//! index walk over the sentence's tokens; the source is the cue's subject
+//! (`subject.rs`).
+
+use std::ops::Range;
+
+use super::claim::{claim_after, claim_start, is_clause_comma, parenthetical_end};
+use super::cue_site::CueSite;
+use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
+use super::phrase::cue;
+use super::subject::{is_aux_or_adverb, source_before};
+use super::tokens::Tokens;
+use super::{Context, Found, Frame};
+use crate::grammar::{WordRole, classify};
+use crate::model::SourceType;
+use crate::segment::Token;
+use crate::span::Span;
+
+/// Parses the frame at the site's cue.
+pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
+    let cue = site.cue_with_source()?;
+    let subject = site.subject(context).filter(|subject| subject.allowed)?;
+    let tokens = &context.segmented.tokens;
+    let sentence = &site.sentence;
+    let mut source = subject.source.clone();
+    if colon_ends_block(tokens, cue.end, sentence.end) {
+        let mut hit = Found::new(
+            Frame::SourceCueClaim,
+            Span::default(),
+            cue.span,
+            Some(source),
+            subject.start..sentence.end,
+        );
+        hit.claim_in_next_block = true;
+        return Some(hit);
+    }
+    let end = claim_end(context, sentence, subject.start, cue.end);
+    let claim = claim_start(context, cue.end, end, cue.flags)
+        .and_then(|start| claim_after(context.segmented, start, end))?;
+    if cue.flags.recipient
+        && let Some(outlet) = publication_recipient(context, cue.end, end)
+    {
+        // "some intelligence officials told Foreign Policy that …"
+        source.via.push(outlet);
+    }
+    Some(Found::new(
+        Frame::SourceCueClaim,
+        claim,
+        cue.span,
+        Some(source),
+        subject.start..end.max(cue.end),
+    ))
+}
+
+/// The addressee of a cue when it is a publication: the source reached us through it.
+fn publication_recipient(context: &Context, cue_end: usize, end: usize) -> Option<Span> {
+    let tokens = &context.segmented.tokens;
+    let (_, recipient) = noun_phrase(context.grammar)(Tokens::new(tokens, cue_end..end)).ok()?;
+    (classify(recipient.slice(context.text), context.grammar) == SourceType::Publication)
+        .then_some(recipient)
+}
+
+/// Where a claim that follows its cue ends: at a closing dash or bracket around the
+/// source, at a semicolon, at the comma that closes a subordinate clause ("While Ramos
+/// said that …, he appears"), or before the next attribution ("…, and three-quarters
+/// said …", "…, adding …").
+fn claim_end(
+    context: &Context,
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> usize {
+    let tokens = &context.segmented.tokens;
+    let end = parenthetical_end(tokens, sentence, source_start, cue_end);
+    // "Graham, who says the allies should send troops, tweeted …": a relative clause
+    // ends at its comma, like a subordinate one.
+    let relative = tokens[source_start].lower == "who";
+    let subordinate = relative
+        || (source_start > sentence.start
+            && SUBORDINATORS.contains(&tokens[source_start - 1].lower.as_ref()));
+    let mut depth = 0usize;
+    for (index, token) in tokens.iter().enumerate().take(end).skip(cue_end) {
+        if token.is_double_quote() {
+            depth = usize::from(depth == 0);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        if token.is_punct(';') {
+            return index;
+        }
+        if is_clause_comma(tokens, index)
+            && index > cue_end + 1
+            && (subordinate || next_attribution_at(context, sentence, index + 1))
+        {
+            return index;
+        }
+        // "…that Rubio was liberal and argued that …": a second verb of saying.
+        if index > cue_end + 1 && coordinated_cue_at(context, sentence, index) {
+            return index;
+        }
+    }
+    end
+}
+
+/// Words that open a subordinate clause: a claim inside one ends at its comma.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "because", "as", "when", "since", "after", "before", "once",
+    "whereas", "if",
+];
+
+/// True when an attribution of its own starts at `start`: a participle cue
+/// ("adding …") or a conjunction, a source and a cue ("and three-quarters said").
+fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let grammar = context.grammar;
+    let Some(first) = tokens.get(start).filter(|_| start < sentence.end) else {
+        return false;
+    };
+    let is_cue = |index: usize| cue(grammar)(Tokens::new(tokens, index..sentence.end)).is_ok();
+    if first.lower.ends_with("ing") && is_cue(start) {
+        return true;
+    }
+    if !context.is_role(first, WordRole::Boundary) {
+        return false;
+    }
+    let window = (start + 2)..sentence.end.min(start + 2 + MAX_PHRASE_TOKENS);
+    window.into_iter().any(|index| {
+        tokens[index].is_word()
+            && is_cue(index)
+            && source_before(context, start + 1, index).is_some_and(|(_, first)| first == start + 1)
+    })
+}
+
+/// "and argued", "but also insisted": a conjunction, then (after auxiliaries) a cue.
+fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    if !matches!(tokens[index].lower.as_ref(), "and" | "but") {
+        return false;
+    }
+    let mut next = index + 1;
+    while next < sentence.end && is_aux_or_adverb(context, &tokens[next]) {
+        next += 1;
+    }
+    next < sentence.end
+        && !tokens[next].is_capitalized()
+        && cue(context.grammar)(Tokens::new(tokens, next..sentence.end)).is_ok()
+}
+
+/// "The New York Times reported:" at the end of its paragraph.
+fn colon_ends_block(tokens: &[Token], cue_end: usize, end: usize) -> bool {
+    cue_end + 1 == end && tokens[cue_end].is_punct(':') && end == tokens.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::matcher::cases::{Case, check_cue_frame};
+
+    /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
+    #[rustfmt::skip]
+    const CASES: &[Case] = &[
+        // A publication as addressee is a relay.
+        ("Some intelligence officials told Foreign Policy that 30 was a low estimate.", &[["Some intelligence officials via Foreign Policy", "told", "that 30 was a low estimate"]]),
+        ("Sen. John Cornyn (R-Texas) told reporters that the vote would slip.", &[["Sen. John Cornyn (R-Texas)", "told", "that the vote would slip"]]),
+        ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
+        ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),
+        ("The campaign declined to comment on the report.", &[["The campaign", "declined", "to comment on the report"]]),
+        ("The U.S. Army said it was ready.", &[["The U.S. Army", "said", "it was ready"]]),
+        ("A spokesman for the ministry said the plan failed.", &[["A spokesman for the ministry", "said", "the plan failed"]]),
+        ("Hamadoun Toure, the UN agency's secretary-general, said the plan failed.", &[["Hamadoun Toure, the UN agency's secretary-general", "said", "the plan failed"]]),
+        ("Prices rose because officials have repeatedly said the plan worked.", &[["officials", "said", "the plan worked"]]),
+        ("Officials said on Monday that the plan failed.", &[["Officials", "said", "that the plan failed"]]),
+        ("Trump wrote on Facebook: “The plan failed.”", &[["Trump", "wrote", "“The plan failed.”"]]),
+        ("He said yes.", &[["He", "said", "yes"]]),
+        // The subject of a coordinated or an absolute participle clause.
+        ("McConnell embraced the mogul and said he would back him.", &[["McConnell", "said", "he would back him"]]),
+        ("Trump won, with 22 percent saying they would vote for him.", &[["22 percent", "saying", "they would vote for him"]]),
+        // The claim ends at a subordinate clause's comma, before the next attribution,
+        // at a second verb of saying, at the dash that closes a parenthetical.
+        ("While Ramos said that taxes would rise, he appears calm.", &[["Ramos", "said", "that taxes would rise"]]),
+        ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
+        ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
+        ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
+        ("Graham, who says the allies should send troops, tweeted a map.", &[["who", "says", "the allies should send troops"], ["Graham, who says the allies should send troops", "tweeted", "a map"]]),
+        // "X reported:" at the end of its paragraph: the claim is the next one.
+        ("The New York Times reported:", &[["The New York Times", "reported", "<next block>"]]),
+        ("Smith said: the plan failed.", &[["Smith", "said", "the plan failed"]]),
+        // A belief cue wants a party that can hold a view.
+        ("Voters believe the plan failed.", &[["Voters", "believe", "the plan failed"]]),
+        ("The data think the plan failed.", &[]),
+        // A document cue wants a document.
+        ("The committee read the bill twice before the vote.", &[]),
+        // A passive, a question, a naming participle.
+        ("Jokes are told about the plan.", &[]),
+        ("Asked if he believed the plan failed, Smith left.", &[]),
+        ("A group called Citizens for Trump met on Monday.", &[]),
+        // One bare word after the cue is its object; a bare preposition phrase no claim.
+        ("Officials identified people.", &[]),
+        ("Topsec had not responded to a request for comment.", &[]),
+    ];
+
+    #[test]
+    fn case_table() {
+        check_cue_frame(parse, CASES);
+    }
+}
