@@ -24,7 +24,7 @@ whole document (1-based). Without `#n` a string is placed by these rules, in thi
    begin); every further piece is the first occurrence at or after the end of the piece
    before it.
 2. cue: of the occurrences that overlap no content of the document, the one nearest to its
-   own content's covering span (distance 0 inside the span, e.g. between two pieces),
+   own content's covering span (distance in bytes, 0 inside the span, e.g. between pieces),
    looking first inside the paragraphs that span touches and then anywhere.
 3. source: of the occurrences that overlap no content and not its own cue, the one nearest
    to its cue (to its content when the cue is "-"), again first in the same paragraphs.
@@ -107,8 +107,9 @@ def nth(text, needle, n, where):
     return (places[n - 1], places[n - 1] + len(needle))
 
 
-def nearest(text, raw, anchor, excluded, where, role):
-    """The occurrence of `raw` (or its #n) nearest to `anchor`, avoiding `excluded` ranges."""
+def nearest(text, raw, anchor, excluded, where, role, byte):
+    """The occurrence of `raw` (or its #n) nearest to `anchor`, avoiding `excluded` ranges;
+    distances are counted in UTF-8 bytes, as in tests/styles.rs."""
     needle, n = split_occurrence(raw)
     if n is not None:
         return nth(text, needle, n, where)
@@ -123,7 +124,8 @@ def nearest(text, raw, anchor, excluded, where, role):
 
     def rank(span):
         inside = home[0] <= span[0] and span[1] <= home[1]
-        return (0 if inside else 1, distance(span, anchor))
+        in_bytes = (byte(span[0]), byte(span[1]))
+        return (0 if inside else 1, distance(in_bytes, (byte(anchor[0]), byte(anchor[1]))))
 
     ranked = sorted(places, key=rank)
     if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
@@ -204,13 +206,14 @@ def resolve(path):
         previous_start = spans[0][0]
         placed.append((where, source, cue, spans))
     contents = [span for _, _, _, spans in placed for span in spans]
+    byte = to_bytes(text)
     attributions = []
     for where, source, cue, spans in placed:
         cover = (spans[0][0], spans[-1][1])
-        cue_span = cue and nearest(text, cue, cover, contents, where, "cue")
+        cue_span = cue and nearest(text, cue, cover, contents, where, "cue", byte)
         anchor = cue_span or cover
         excluded = contents + ([cue_span] if cue_span else [])
-        source_span = source and nearest(text, source, anchor, excluded, where, "source")
+        source_span = source and nearest(text, source, anchor, excluded, where, "source", byte)
         attributions.append((source_span, cue_span, spans))
     return header, text, attributions
 

@@ -11,4 +11,5 @@ mod report;
 mod review;
 mod seeds;
 mod sourcing;
+mod styles;
 mod support;
