@@ -71,6 +71,16 @@ enum Annotation {
     Broad,
 }
 
+impl Annotation {
+    /// The name used in the file header.
+    fn name(self) -> &'static str {
+        match self {
+            Annotation::QuotesOnly => "quotes-only",
+            Annotation::Broad => "broad",
+        }
+    }
+}
+
 /// One style file, read and resolved.
 #[derive(Debug)]
 struct StyleFile {
@@ -446,9 +456,9 @@ fn score_file(name: &str) {
     assert_eq!(evaluation.documents, 1);
     assert_eq!(evaluation.overall.gold, file.doc.attributions.len());
     eprintln!(
-        "{name} ({}, {:?}, gold {}, predicted {}): {}",
+        "{name} ({}, {}, gold {}, predicted {}): {}",
         file.style,
-        file.annotation,
+        file.annotation.name(),
         evaluation.overall.gold,
         evaluation.overall.predicted,
         figures(&evaluation)
@@ -514,7 +524,8 @@ fn every_style_file_resolves_to_its_annotated_text() {
     for kind in [Annotation::QuotesOnly, Annotation::Broad] {
         assert!(
             files.iter().any(|file| file.annotation == kind),
-            "no {kind:?} file"
+            "no {} file",
+            kind.name()
         );
     }
 }
@@ -674,11 +685,7 @@ fn table_of_all_style_files() {
     };
     for file in &files {
         let evaluation = evaluate(std::slice::from_ref(&file.doc), &extractor, 0);
-        let kind = match file.annotation {
-            Annotation::QuotesOnly => "quotes-only",
-            Annotation::Broad => "broad",
-        };
-        row(&file.name, &file.style, kind, &evaluation);
+        row(&file.name, &file.style, file.annotation.name(), &evaluation);
     }
     for kind in [Annotation::QuotesOnly, Annotation::Broad] {
         let docs: Vec<GoldDoc> = files
@@ -686,12 +693,7 @@ fn table_of_all_style_files() {
             .filter(|file| file.annotation == kind)
             .map(|file| file.doc.clone())
             .collect();
-        row(
-            "(all)",
-            "",
-            &format!("{kind:?}"),
-            &evaluate(&docs, &extractor, 0),
-        );
+        row("(all)", "", kind.name(), &evaluate(&docs, &extractor, 0));
     }
     let docs: Vec<GoldDoc> = files.iter().map(|file| file.doc.clone()).collect();
     row("(all)", "", "both", &evaluate(&docs, &extractor, 0));
