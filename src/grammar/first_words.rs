@@ -7,27 +7,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Grammar;
 use super::lexicon::{Opens, lexicons};
+use super::shapes::ShapeFilter;
 
 /// Lowercase first word -> the lexicons it opens a phrase of.
 #[derive(Debug, Clone, Default)]
 pub struct FirstWords {
     index: HashMap<String, Opens>,
-    /// One bit per [`shape`] of an indexed word: most words of a text have a shape
-    /// no first word has, and are turned away without hashing them.
-    shapes: Vec<u64>,
-}
-
-/// Bits in the shape filter, as a power of two.
-const SHAPE_BITS: u32 = 12;
-const SHAPES: usize = 1 << SHAPE_BITS;
-
-/// A word's length, first and last byte, hashed to a bit of the shape filter.
-fn shape(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let first = u32::from(bytes.first().copied().unwrap_or(0));
-    let last = u32::from(bytes.last().copied().unwrap_or(0));
-    let key = (bytes.len() as u32) << 16 | first << 8 | last;
-    (key.wrapping_mul(0x9E37_79B1) >> (32 - SHAPE_BITS)) as usize
+    /// The shapes of the indexed words: most words of a text have a shape no first
+    /// word has, and are turned away without hashing them.
+    shapes: ShapeFilter<64>,
 }
 
 impl FirstWords {
@@ -40,22 +28,16 @@ impl FirstWords {
                 *index.entry(word.to_string()).or_default() |= rules.opens;
             }
         }
-        let mut shapes = vec![0u64; SHAPES / 64];
+        let mut shapes = ShapeFilter::default();
         for word in index.keys() {
-            let bit = shape(word);
-            shapes[bit / 64] |= 1 << (bit % 64);
+            shapes.insert(word);
         }
         FirstWords { index, shapes }
     }
 
     /// What the lowercase word `lower` opens.
     pub fn opens(&self, lower: &str) -> Opens {
-        let bit = shape(lower);
-        let may_be_indexed = self
-            .shapes
-            .get(bit / 64)
-            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
-        if !may_be_indexed {
+        if !self.shapes.may_contain(lower) {
             return Opens::default();
         }
         self.index.get(lower).copied().unwrap_or_default()

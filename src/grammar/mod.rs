@@ -14,6 +14,7 @@ pub mod first_words;
 pub mod lexicon;
 pub mod line_rules;
 pub mod phrases;
+pub mod shapes;
 pub mod source_type;
 mod text;
 
