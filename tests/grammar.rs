@@ -62,6 +62,7 @@ examples_of! {
     markers_txt: "markers.txt",
     scores_txt: "scores.txt",
     function_words_txt: "function_words.txt",
+    word_classes_txt: "word_classes.txt",
     abbreviations_txt: "abbreviations.txt",
     layout_txt: "layout.txt",
     titles_txt: "titles.txt",

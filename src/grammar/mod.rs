@@ -6,7 +6,7 @@
 //! [`Lexicon`] in [`lexicon`]; [`Grammar::load`] layers a user's folder over them:
 //! entries are added, `!phrase` removes a built-in entry. The line format is in
 //! [`file`](mod@file); the lookups built from the lexicons ([`PhraseSet`], [`Aliases`],
-//! [`FirstWords`], [`LineRules`]) and [`classify`] in files of their own.
+//! [`Words`], [`FirstWords`], [`LineRules`]) and [`classify`] in files of their own.
 
 pub mod aliases;
 pub mod file;
@@ -17,6 +17,7 @@ pub mod phrases;
 pub mod shapes;
 pub mod source_type;
 mod text;
+pub mod words;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -29,11 +30,13 @@ pub use lexicon::function_words::WordRole;
 pub use lexicon::layout::LayoutRule;
 pub use lexicon::markers::MarkerRule;
 pub use lexicon::scores::Scores;
+pub use lexicon::word_classes::{Classes, WordClass};
 pub use lexicon::{BUILT_IN, BuiltIn, Entry, Lexicon, Opens, Rules};
 pub use line_rules::LineRules;
 pub use phrases::{LowerWords, PhraseSet};
 pub use source_type::classify;
 pub use text::{alias_key, is_article, push_lowercase};
+pub use words::{WordInfo, Words};
 
 use crate::error::Error;
 use crate::model::SourceType;
@@ -60,8 +63,9 @@ pub struct Grammar {
     /// `scores.txt`: where the sourcing score starts, what a direct quote adds and a
     /// relay takes off.
     pub scores: Scores,
-    /// `function_words.txt`: lowercase closed-class word -> its role.
-    pub function_words: HashMap<String, WordRole>,
+    /// `function_words.txt` and `word_classes.txt`: lowercase word -> its role
+    /// and its classes, one entry for both.
+    pub words: Words,
     /// `abbreviations.txt`: lowercase abbreviations without their final period ("mr",
     /// "u.s", "sept").
     pub abbreviations: HashSet<String>,
@@ -170,8 +174,18 @@ impl Grammar {
         Ok(())
     }
 
+    /// What the grammar knows of a lowercase word: its role and its classes.
+    pub fn word(&self, lower: &str) -> Option<&WordInfo> {
+        self.words.get(lower)
+    }
+
     /// The role of a lowercase word, if it is a function word.
     pub fn word_role(&self, lower: &str) -> Option<WordRole> {
-        self.function_words.get(lower).copied()
+        self.word(lower).and_then(|info| info.role)
+    }
+
+    /// True when the lowercase word belongs to `class`.
+    pub fn is(&self, lower: &str, class: WordClass) -> bool {
+        self.words.is(lower, class)
     }
 }

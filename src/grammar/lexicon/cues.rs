@@ -7,7 +7,7 @@
 //! `mined/cues.txt`, mined from the PolNeAR train split, is read by these rules too,
 //! before this file, so that the hand-written entries win.
 
-use super::{Entry, Lexicon, Opens, lookup, one_of};
+use super::{Entry, Lexicon, Opens};
 use crate::error::Error;
 use crate::grammar::Grammar;
 
@@ -59,14 +59,8 @@ impl Lexicon for Cues {
     /// `phrase | flag flag …`, any of the flags or none.
     fn parse(entry: &Entry) -> Result<CueFlags, Error> {
         let mut flags = CueFlags::default();
-        for field in entry.fields {
-            let Some(set) = lookup(FLAGS, field) else {
-                return Err(entry.error(format!(
-                    "unknown cue flag `{field}`; expected {}",
-                    one_of(FLAGS)
-                )));
-            };
-            set(&mut flags);
+        for set in entry.values(FLAGS, "cue flag") {
+            set?(&mut flags);
         }
         Ok(flags)
     }

@@ -2,7 +2,8 @@
 //! sources and cues: "has | aux" may stand between a source and its cue ("officials
 //! have also said"), "but | boundary" ends a source phrase on its left, "in |
 //! preposition" ends a source's head ("officials in Beijing"), "he | pronoun" is a
-//! whole source on its own.
+//! whole source on its own. A word's role and its classes of `word_classes.txt` are
+//! one entry of [`Words`](crate::grammar::Words), found with one lookup.
 
 use super::{Entry, Lexicon, lookup, one_of};
 use crate::error::Error;
@@ -57,17 +58,19 @@ impl Lexicon for FunctionWords {
     }
 
     fn add(grammar: &mut Grammar, phrase: &str, role: WordRole) {
-        grammar.function_words.insert(phrase.to_lowercase(), role);
+        grammar.words.set_role(phrase.to_lowercase(), role);
     }
 
+    /// Takes the role off the word (its classes in `word_classes.txt` stay).
     fn remove(grammar: &mut Grammar, phrase: &str) -> bool {
-        grammar
-            .function_words
-            .remove(&phrase.to_lowercase())
-            .is_some()
+        grammar.words.remove_role(&phrase.to_lowercase())
     }
 
     fn words(grammar: &Grammar) -> impl Iterator<Item = &str> {
-        grammar.function_words.keys().map(String::as_str)
+        grammar
+            .words
+            .iter()
+            .filter(|(_, info)| info.role.is_some())
+            .map(|(word, _)| word)
     }
 }

@@ -13,9 +13,10 @@
 //! Overlays of the file, the list of known file names in errors, `grammar check` and
 //! the index of first words follow from the list; the test suite then asks for a line
 //! in `examples_of!` (tests/grammar.rs) and a row in the README's grammar/ table.
-//! A new value of a field, such as a word role `question`, is a variant of its type
-//! and a line of the table beside it (`ROLES` in function_words.rs), which also
-//! writes the error message listing the values.
+//! A new value of a field, such as a word role `question` or a word class `answer`,
+//! is a variant of its type and a line of the table beside it (`ROLES` in
+//! function_words.rs, `CLASSES` in word_classes.rs), which also writes the error
+//! message listing the values.
 
 pub mod abbreviations;
 pub mod according;
@@ -30,6 +31,7 @@ pub mod relays;
 pub mod scores;
 pub mod sources;
 pub mod titles;
+pub mod word_classes;
 
 use abbreviations::Abbreviations;
 use according::According;
@@ -43,6 +45,7 @@ use relays::Relays;
 use scores::Scores;
 use sources::Sources;
 use titles::Titles;
+use word_classes::WordClasses;
 
 use super::{Aliases, Grammar};
 use crate::error::Error;
@@ -68,6 +71,7 @@ pub const BUILT_IN: &[BuiltIn] = &[
     BuiltIn::of::<Markers>(),
     BuiltIn::of::<Scores>(),
     BuiltIn::of::<FunctionWords>(),
+    BuiltIn::of::<WordClasses>(),
     BuiltIn::of::<Abbreviations>(),
     BuiltIn::of::<Layout>(),
     BuiltIn::of::<Titles>(),
@@ -129,6 +133,23 @@ impl Entry<'_> {
         } else {
             Err(self.error(format!("expected no fields after `{}`", self.phrase)))
         }
+    }
+
+    /// Each field as a value of `table`, in order; an unknown one is an error that
+    /// names `what` ("word class") and lists the known values.
+    pub fn values<'e, T: Copy>(
+        &'e self,
+        table: &'e [(&str, T)],
+        what: &'e str,
+    ) -> impl Iterator<Item = Result<T, Error>> + 'e {
+        self.fields.iter().map(move |field| {
+            lookup(table, field).ok_or_else(|| {
+                self.error(format!(
+                    "unknown {what} `{field}`; expected {}",
+                    one_of(table)
+                ))
+            })
+        })
     }
 
     /// The one field of sources.txt, names.txt and name_hints.txt: a source type
@@ -354,6 +375,18 @@ mod tests {
                 "has",
                 &["verb"],
                 "unknown word role `verb`; expected aux, boundary, determiner, preposition, pronoun or time",
+            ),
+            (
+                Rules::of::<WordClasses>(),
+                "one",
+                &[],
+                "expected `word | CLASS [CLASS …]`",
+            ),
+            (
+                Rules::of::<WordClasses>(),
+                "one",
+                &["count", "numeral"],
+                "unknown word class `numeral`; expected count, quantity, number, counting, standalone-quantifier, quantity-modifier, bound-preposition, bound, subordinator, adjunct-subordinator, coordinator, sentence-conjunction, noun-coordinator, time-opener, time-qualifier, refers-person, refers-group, refers-thing, refers-relative, definite, article, indefinite, object-pronoun, relative, personal-relative, subject-relative, be, negation, naming-verb, asks, no-asker, question, question-preposition, embedded-question, absolute-opener, gerund-preposition, interview-label, topic-preposition, source-intro, intro-adverb, answer, complementizer, infinitive, impersonal-complement, partitive, ratio, passive-agent or work",
             ),
             (
                 Rules::of::<Abbreviations>(),
