@@ -25,6 +25,7 @@ use std::path::Path;
 pub use aliases::Aliases;
 pub use file::{Example, Line};
 pub use first_words::FirstWords;
+pub use lexicon::affixes::{AffixClass, Affixes};
 pub use lexicon::cues::CueFlags;
 pub use lexicon::function_words::WordRole;
 pub use lexicon::layout::LayoutRule;
@@ -66,6 +67,8 @@ pub struct Grammar {
     /// `function_words.txt` and `word_classes.txt`: lowercase word -> its role
     /// and its classes, one entry for both.
     pub words: Words,
+    /// `affixes.txt`: the endings and beginnings that class a word by its form.
+    pub affixes: Affixes,
     /// `abbreviations.txt`: lowercase abbreviations without their final period ("mr",
     /// "u.s", "sept").
     pub abbreviations: HashSet<String>,

@@ -20,6 +20,7 @@
 
 pub mod abbreviations;
 pub mod according;
+pub mod affixes;
 pub mod aliases;
 pub mod cues;
 pub mod function_words;
@@ -35,6 +36,7 @@ pub mod word_classes;
 
 use abbreviations::Abbreviations;
 use according::According;
+use affixes::Affixes;
 use cues::Cues;
 use function_words::FunctionWords;
 use layout::Layout;
@@ -72,6 +74,7 @@ pub const BUILT_IN: &[BuiltIn] = &[
     BuiltIn::of::<Scores>(),
     BuiltIn::of::<FunctionWords>(),
     BuiltIn::of::<WordClasses>(),
+    BuiltIn::of::<Affixes>(),
     BuiltIn::of::<Abbreviations>(),
     BuiltIn::of::<Layout>(),
     BuiltIn::of::<Titles>(),
@@ -389,6 +392,18 @@ mod tests {
                 "unknown word class `numeral`; expected count, quantity, number, counting, standalone-quantifier, quantity-modifier, bound-preposition, bound, subordinator, adjunct-subordinator, coordinator, sentence-conjunction, noun-coordinator, time-opener, time-qualifier, refers-person, refers-group, refers-thing, refers-relative, definite, article, indefinite, object-pronoun, relative, personal-relative, subject-relative, be, negation, naming-verb, asks, no-asker, question, question-preposition, embedded-question, absolute-opener, gerund-preposition, interview-label, topic-preposition, source-intro, intro-adverb, answer, complementizer, infinitive, impersonal-complement, partitive, ratio, passive-agent or work",
             ),
             (
+                Rules::of::<Affixes>(),
+                "ing",
+                &["participle"],
+                "expected an ending `-ing` or a beginning `estimate-`, found `ing`",
+            ),
+            (
+                Rules::of::<Affixes>(),
+                "-ing",
+                &["gerund"],
+                "unknown affix class `gerund`; expected participle, past-participle, adverb, agent-noun, plural, not-plural or names-estimate",
+            ),
+            (
                 Rules::of::<Abbreviations>(),
                 "mr.",
                 &["title"],
@@ -468,7 +483,8 @@ mod tests {
                 assert!(!word.is_empty(), "{}", rules.file);
                 assert_eq!(*word, word.to_lowercase(), "{}", rules.file);
             }
-            let matched_whole = [Layout::FILE, Aliases::FILE, Scores::FILE].contains(&rules.file);
+            let matched_whole =
+                [Layout::FILE, Aliases::FILE, Scores::FILE, Affixes::FILE].contains(&rules.file);
             assert_eq!(words.is_empty(), matched_whole, "{}", rules.file);
         }
         assert!(
