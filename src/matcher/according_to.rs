@@ -8,6 +8,7 @@ use super::phrase::clause_comma;
 use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
+use crate::grammar::WordClass;
 
 /// Fewest words before "according to" for them to be the claim ("But the, according
 /// to the report, …" has two: the claim is what follows).
@@ -73,12 +74,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         .ok()
         .map(|(after, _)| after.offset)
         .filter(|&after| has_word(tokens, after..sentence.end))
-        .filter(|&after| {
-            !matches!(
-                tokens[after].lower.as_ref(),
-                "which" | "who" | "whose" | "where"
-            )
-        });
+        .filter(|&after| !context.is(&tokens[after], WordClass::Relative));
     let enough_before = words_before >= MIN_WORDS_BEFORE;
     let before = match comma_ending_at(tokens, sentence.start, at) {
         Some((comma, comma_end)) => {
@@ -88,7 +84,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         None if enough_before => Some(tokens[sentence.start].span.cover(tokens[at - 1].span)),
         None => None,
     };
-    let after = claim_follows.and_then(|after| claim_after(context.segmented, after, sentence.end));
+    let after = claim_follows.and_then(|after| claim_after(context, after, sentence.end));
     let claim = match (before, after) {
         // "Over the long term, according to the budget office, the rise …"
         (Some(before), Some(after)) if enough_before => before.cover(after),

@@ -6,14 +6,15 @@ use std::ops::Range;
 use super::Context;
 use super::noun_phrase::noun_phrase;
 use super::tokens::Tokens;
-use crate::grammar::{CueFlags, WordRole};
+use crate::grammar::{CueFlags, WordClass, WordRole};
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
 /// The claim after a cue: `tokens[from..end]`, without leading commas or colons and
 /// without a bare final period; a quote it opens is followed to its close, even into
 /// later sentences of the block.
-pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Span> {
+pub fn claim_after(context: &Context, from: usize, end: usize) -> Option<Span> {
+    let segmented = context.segmented;
     let tokens = &segmented.tokens;
     let mut start = from;
     // Markdown emphasis ("*", "_") around the claim's edges stays out of it too.
@@ -40,7 +41,7 @@ pub fn claim_after(segmented: &Segmented, from: usize, end: usize) -> Option<Spa
     // "he said yes", "he said Ryan": an answer of one word is a claim too.
     let answer = words == 1
         && last == start
-        && (tokens[start].is_capitalized() || matches!(tokens[start].lower.as_ref(), "yes" | "no"));
+        && (tokens[start].is_capitalized() || context.is(&tokens[start], WordClass::Answer));
     (words >= MIN_UNQUOTED_CLAIM_WORDS || (quoted && words > 0) || answer).then_some(span)
 }
 
@@ -207,11 +208,14 @@ pub fn claim_start(
                 TokenKind::Punct('.' | '"' | '“' | '”' | ':' | ';')
             )
         })
-        .find(|&i| tokens[i].is_word() && tokens[i].lower == "that");
+        .find(|&i| context.is(&tokens[i], WordClass::Complementizer));
     let start = that.unwrap_or(start);
     // "responded to a request" is no claim; "declined to comment" is one.
     let opens_with_preposition = tokens.get(start).is_some_and(|token| {
-        context.is_role(token, WordRole::Preposition) && !(flags.infinitive && token.lower == "to")
+        context.word(token).is_some_and(|info| {
+            info.role == Some(WordRole::Preposition)
+                && !(flags.infinitive && info.is(WordClass::Infinitive))
+        })
     });
     let start = if opens_with_preposition {
         past_prepositional_phrase(context, start, end)?
@@ -248,13 +252,9 @@ fn past_prepositional_phrase(context: &Context, preposition: usize, end: usize) 
 /// that …"; `at` itself when there is none.
 fn skip_time_adjunct(context: &Context, at: usize, end: usize) -> usize {
     let tokens = &context.segmented.tokens;
-    let opener = tokens.get(at).filter(|token| {
-        at < end
-            && matches!(
-                token.lower.as_ref(),
-                "on" | "last" | "this" | "late" | "early" | "earlier" | "in"
-            )
-    });
+    let opener = tokens
+        .get(at)
+        .filter(|token| at < end && context.is(token, WordClass::TimeOpener));
     let first = if opener.is_some() { at + 1 } else { at };
     let mut next = first;
     while next < end && context.is_role(&tokens[next], WordRole::Time) {

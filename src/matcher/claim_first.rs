@@ -11,7 +11,7 @@ use super::cue_site::{Cue, CueSite};
 use super::noun_phrase::noun_phrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::grammar::WordRole;
+use crate::grammar::{AffixClass, WordClass, WordRole};
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
@@ -19,9 +19,6 @@ use crate::span::Span;
 /// How many tokens of adjuncts may follow a cue that ends its clause: "…, one of the
 /// officials said in the report."
 const MAX_TRAILING_ADJUNCT: usize = 4;
-
-/// Words that open a short adverbial clause after a cue that ends its clause.
-const ADJUNCT_SUBORDINATORS: &[&str] = &["after", "before", "when", "while", "as", "until"];
 
 /// Parses the frame at the site's cue.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
@@ -51,13 +48,9 @@ fn past_recipient(context: &Context, sentence: &Range<usize>, cue: &Cue) -> usiz
     if !cue.flags.recipient {
         return cue.end;
     }
-    let object_pronoun = tokens.get(cue.end).is_some_and(|token| {
-        cue.end < sentence.end
-            && matches!(
-                token.lower.as_ref(),
-                "him" | "her" | "them" | "me" | "us" | "you"
-            )
-    });
+    let object_pronoun = tokens
+        .get(cue.end)
+        .is_some_and(|token| cue.end < sentence.end && context.is(token, WordClass::ObjectPronoun));
     if object_pronoun {
         cue.end + 1
     } else {
@@ -102,7 +95,7 @@ fn claim_before_source(
     let rest = tokens
         .get(cue_end)
         .filter(|token| token.is_punct(','))
-        .and_then(|_| claim_after(context.segmented, cue_end + 1, sentence.end))?;
+        .and_then(|_| claim_after(context, cue_end + 1, sentence.end))?;
     Some((claim.cover(rest), sentence.start..sentence.end))
 }
 
@@ -131,19 +124,26 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
         // said, but …"; other clause words carry the claim on: "It's a reminder,
         // Rogers said, that …", "…, many economists say, because …".
         return rest.get(1).is_some_and(|next| {
+            let info = context.word(next);
             next.is_double_quote()
-                || (next.is_word() && matches!(next.lower.as_ref(), "and" | "but"))
-                || context.is_role(next, WordRole::Preposition)
-                || context.is_role(next, WordRole::Time)
-                || (next.is_word() && next.lower.ends_with("ing"))
+                || info.is_some_and(|info| {
+                    info.is(WordClass::Coordinator)
+                        || matches!(info.role, Some(WordRole::Preposition | WordRole::Time))
+                })
+                || (next.is_word()
+                    && context
+                        .grammar
+                        .affixes
+                        .has(&next.lower, AffixClass::Participle))
         });
     }
     // "…, Carson said after the attacks."
-    let subordinate = first.is_word() && ADJUNCT_SUBORDINATORS.contains(&first.lower.as_ref());
-    let adjunct = context.is_role(first, WordRole::Preposition)
-        || context.is_role(first, WordRole::Aux)
-        || context.is_role(first, WordRole::Time)
-        || subordinate;
+    let adjunct = context.word(first).is_some_and(|info| {
+        matches!(
+            info.role,
+            Some(WordRole::Preposition | WordRole::Aux | WordRole::Time)
+        ) || info.is(WordClass::AdjunctSubordinator)
+    });
     adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
 }
 

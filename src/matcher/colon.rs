@@ -9,7 +9,7 @@ use super::noun_phrase::noun_phrase;
 use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::segment::Token;
+use crate::grammar::WordClass;
 use crate::span::Span;
 
 /// Most words a headline source may have before its colon.
@@ -34,11 +34,10 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         })
         .map_or(sentence.start, |dash| dash + 1);
     // "More from the report: “…”", "From Jones: “…”"
-    if tokens.get(start).is_some_and(|t| t.lower == "more")
-        && tokens.get(start + 1).is_some_and(|t| t.lower == "from")
-    {
+    let is = |index: usize, class| tokens.get(index).is_some_and(|t| context.is(t, class));
+    if is(start, WordClass::IntroAdverb) && is(start + 1, WordClass::SourceIntro) {
         start += 2;
-    } else if tokens.get(start).is_some_and(|t| t.lower == "from") {
+    } else if is(start, WordClass::SourceIntro) {
         start += 1;
     }
     let words = tokens[start..colon].iter().filter(|t| t.is_word()).count();
@@ -49,14 +48,14 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     // An interview answer ("A: …") runs to the end of its paragraph, or to the
     // next label in it: every answer ending at the paragraph's end would make the
     // output grow with the square of a transcript run together as one paragraph.
-    let end = if is_interview_label(tokens, start, colon) {
+    let end = if is_interview_label(context, start, colon) {
         (colon + 1..tokens.len())
-            .find(|&i| i + 1 < tokens.len() && is_interview_label(tokens, i, i + 1))
+            .find(|&i| i + 1 < tokens.len() && is_interview_label(context, i, i + 1))
             .unwrap_or(tokens.len())
     } else {
         sentence.end
     };
-    let claim = claim_after(context.segmented, colon + 1, end)?;
+    let claim = claim_after(context, colon + 1, end)?;
     Some(Found::new(
         Frame::Colon,
         claim,
@@ -66,9 +65,13 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     ))
 }
 
-/// "Q:" or "A:" of an interview transcript: the one letter before the colon.
-fn is_interview_label(tokens: &[Token], start: usize, colon: usize) -> bool {
-    colon == start + 1 && tokens[colon].is_punct(':') && matches!(tokens[start].text, "Q" | "A")
+/// "Q:" or "A:" of an interview transcript: the one capitalised word before the colon.
+fn is_interview_label(context: &Context, start: usize, colon: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    colon == start + 1
+        && tokens[colon].is_punct(':')
+        && tokens[start].is_capitalized()
+        && context.is(&tokens[start], WordClass::InterviewLabel)
 }
 
 /// The source before a headline colon: a noun phrase naming a source, all of
@@ -77,14 +80,14 @@ fn is_interview_label(tokens: &[Token], start: usize, colon: usize) -> bool {
 /// interview transcript are speakers too.
 fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span> {
     let tokens = &context.segmented.tokens;
-    if is_interview_label(tokens, start, colon) {
+    if is_interview_label(context, start, colon) {
         return Some(tokens[start].span);
     }
     let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
     let in_title = context.segmented.block.role == crate::ingest::Role::Title;
     let topic_follows = rest
         .first()
-        .is_some_and(|next| matches!(next.lower.as_ref(), "on" | "to" | "about"));
+        .is_some_and(|next| context.is(next, WordClass::TopicPreposition));
     if !(rest.is_empty() || (in_title && topic_follows)) {
         return None;
     }

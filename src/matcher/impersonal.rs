@@ -6,7 +6,7 @@
 use super::claim::{claim_after, has_word, is_clause_comma};
 use super::cue_site::CueSite;
 use super::{Context, Found, Frame};
-use crate::grammar::WordRole;
+use crate::grammar::{WordClass, WordRole};
 use crate::segment::TokenKind;
 
 /// Parses the frame at the site's impersonal cue.
@@ -15,7 +15,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
     tokens.get(cue.end).filter(|next| {
-        cue.end < sentence.end && matches!(next.lower.as_ref(), "to" | "that" | "like")
+        cue.end < sentence.end && context.is(next, WordClass::ImpersonalComplement)
     })?;
     let clause_start = (sentence.start..at)
         .rev()
@@ -43,7 +43,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
                     && tokens[i - 1].span.end == tokens[i].span.start)
         })
         .unwrap_or(sentence.end);
-    let claim = claim_after(context.segmented, clause_start, end)?;
+    let claim = claim_after(context, clause_start, end)?;
     Some(Found::new(
         Frame::Impersonal,
         claim,

@@ -10,6 +10,7 @@ use super::source_fit::{cue_allows, looks_like_source};
 use super::subject::source_before;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
+use crate::grammar::WordClass;
 use crate::segment::TokenKind;
 use crate::segment::token::first_token_from;
 use crate::span::Span;
@@ -27,7 +28,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         matches!(
             next.kind,
             TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”' | '(')
-        ) || matches!(next.lower.as_ref(), "who" | "whose")
+        ) || context.is(next, WordClass::PersonalRelative)
     });
     if !closes
         || !looks_like_source(context, source.head)

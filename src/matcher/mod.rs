@@ -29,8 +29,8 @@ pub mod tokens;
 
 use std::ops::Range;
 
-use crate::grammar::Grammar;
-use crate::segment::Segmented;
+use crate::grammar::{Grammar, WordClass, WordInfo, WordRole};
+use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
 use cue_site::CueSite;
@@ -105,9 +105,23 @@ pub struct Context<'s, 'a> {
 }
 
 impl Context<'_, '_> {
+    /// What the grammar knows of `token`, if it is a word it knows.
+    pub fn word(&self, token: &Token) -> Option<&WordInfo> {
+        if token.is_word() {
+            self.grammar.word(&token.lower)
+        } else {
+            None
+        }
+    }
+
     /// True when `token` is a word with the grammatical role `role`.
-    pub fn is_role(&self, token: &crate::segment::Token, role: crate::grammar::WordRole) -> bool {
-        token.is_word() && self.grammar.word_role(&token.lower) == Some(role)
+    pub fn is_role(&self, token: &Token, role: WordRole) -> bool {
+        self.word(token).is_some_and(|info| info.role == Some(role))
+    }
+
+    /// True when `token` is a word of the class `class`.
+    pub fn is(&self, token: &Token, class: WordClass) -> bool {
+        token.is_word() && self.grammar.is(&token.lower, class)
     }
 
     /// True when the token `index` lies inside a quotation.

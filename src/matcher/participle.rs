@@ -7,13 +7,20 @@ use super::claim::{claim_after, claim_start};
 use super::cue_site::CueSite;
 use super::subject::sentence_subject;
 use super::{Context, Found, Frame};
+use crate::grammar::AffixClass;
 
 /// Parses the frame at the site's participle cue.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
     let participle = &tokens[at];
-    if !participle.lower.ends_with("ing") || at == sentence.start || !tokens[at - 1].is_punct(',') {
+    if at == sentence.start
+        || !tokens[at - 1].is_punct(',')
+        || !context
+            .grammar
+            .affixes
+            .has(&participle.lower, AffixClass::Participle)
+    {
         return None;
     }
     let cue = site.cue.as_ref()?;
@@ -22,7 +29,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         None => sentence_subject(context, sentence.clone(), at)?,
     };
     let start = claim_start(context, cue.end, sentence.end, cue.flags)?;
-    let claim = claim_after(context.segmented, start, sentence.end)?;
+    let claim = claim_after(context, start, sentence.end)?;
     Some(Found::new(
         Frame::Participle,
         claim,

@@ -5,27 +5,23 @@
 
 use super::cue_site::CueSite;
 use super::{Context, Found, Frame};
+use crate::grammar::WordClass;
 use crate::segment::TokenKind;
 
 /// Parses the frame at the site's "asked".
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
-    if tokens[at].lower != "asked" || site.according.is_some() {
+    if site.according.is_some() || !context.is(&tokens[at], WordClass::Asks) {
         return None;
     }
     let unnamed_asker = at == sentence.start
         || tokens[at - 1].is_punct(',')
-        || matches!(
-            tokens[at - 1].lower.as_ref(),
-            "when" | "whenever" | "was" | "were" | "being" | "after" | "if" | "once"
-        );
+        || context.is(&tokens[at - 1], WordClass::NoAsker);
     let next = tokens.get(at + 1).filter(|_| at + 1 < sentence.end)?;
-    let about = next.lower == "about";
-    let opens_question = matches!(
-        next.lower.as_ref(),
-        "whether" | "if" | "what" | "why" | "how" | "who" | "which" | "when" | "where" | "to"
-    );
+    let next_info = context.word(next);
+    let about = next_info.is_some_and(|info| info.is(WordClass::QuestionPreposition));
+    let opens_question = next_info.is_some_and(|info| info.is(WordClass::Question));
     if !unnamed_asker || !(about || opens_question) {
         return None;
     }

@@ -13,7 +13,7 @@ use super::phrase::cue;
 use super::subject::{is_aux_or_adverb, source_before};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::grammar::{WordRole, classify};
+use crate::grammar::{AffixClass, WordClass, WordRole, classify};
 use crate::model::SourceType;
 use crate::segment::Token;
 use crate::span::Span;
@@ -38,7 +38,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     }
     let end = claim_end(context, sentence, subject.start, cue.end);
     let claim = claim_start(context, cue.end, end, cue.flags)
-        .and_then(|start| claim_after(context.segmented, start, end))?;
+        .and_then(|start| claim_after(context, start, end))?;
     if cue.flags.recipient
         && let Some(outlet) = publication_recipient(context, cue.end, end)
     {
@@ -76,10 +76,10 @@ fn claim_end(
     let end = parenthetical_end(tokens, sentence, source_start, cue_end);
     // "Graham, who says the allies should send troops, tweeted …": a relative clause
     // ends at its comma, like a subordinate one.
-    let relative = tokens[source_start].lower == "who";
+    let relative = context.is(&tokens[source_start], WordClass::SubjectRelative);
     let subordinate = relative
         || (source_start > sentence.start
-            && SUBORDINATORS.contains(&tokens[source_start - 1].lower.as_ref()));
+            && context.is(&tokens[source_start - 1], WordClass::Subordinator));
     let mut depth = 0usize;
     for (index, token) in tokens.iter().enumerate().take(end).skip(cue_end) {
         if token.is_double_quote() {
@@ -106,12 +106,6 @@ fn claim_end(
     end
 }
 
-/// Words that open a subordinate clause: a claim inside one ends at its comma.
-const SUBORDINATORS: &[&str] = &[
-    "while", "although", "though", "because", "as", "when", "since", "after", "before", "once",
-    "whereas", "if",
-];
-
 /// True when an attribution of its own starts at `start`: a participle cue
 /// ("adding …") or a conjunction, a source and a cue ("and three-quarters said").
 fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize) -> bool {
@@ -121,7 +115,7 @@ fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize)
         return false;
     };
     let is_cue = |index: usize| cue(grammar)(Tokens::new(tokens, index..sentence.end)).is_ok();
-    if first.lower.ends_with("ing") && is_cue(start) {
+    if grammar.affixes.has(&first.lower, AffixClass::Participle) && is_cue(start) {
         return true;
     }
     if !context.is_role(first, WordRole::Boundary) {
@@ -138,7 +132,7 @@ fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize)
 /// "and argued", "but also insisted": a conjunction, then (after auxiliaries) a cue.
 fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) -> bool {
     let tokens = &context.segmented.tokens;
-    if !matches!(tokens[index].lower.as_ref(), "and" | "but") {
+    if !context.is(&tokens[index], WordClass::Coordinator) {
         return false;
     }
     let mut next = index + 1;
