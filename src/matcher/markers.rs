@@ -1,6 +1,6 @@
 //! Reliability markers: hedges, uncertainty, anonymity, no-comment, estimates, beliefs.
 
-use crate::grammar::Grammar;
+use crate::grammar::{AffixClass, Grammar, WordClass};
 use crate::model::{Marker, MarkerKind};
 use crate::segment::{Segmented, Token};
 
@@ -32,7 +32,7 @@ pub(crate) fn find_markers_at(
                 .map(|token| token.lower.as_ref())
         });
         match matched {
-            Some((count, rule)) if estimate_applies(rule.kind, tokens, index, count) => {
+            Some((count, rule)) if estimate_applies(grammar, rule.kind, tokens, index, count) => {
                 markers.push(Marker {
                     kind: rule.kind,
                     span: tokens[index].span.cover(tokens[index + count - 1].span),
@@ -47,39 +47,24 @@ pub(crate) fn find_markers_at(
 }
 
 /// "around 30" is an estimate, "around the world" is not: an estimate word needs a
-/// number after it, unless the phrase itself names the estimate ("a low estimate").
-fn estimate_applies(kind: MarkerKind, tokens: &[Token], index: usize, count: usize) -> bool {
+/// number after it (in digits or a `number` of word_classes.txt), unless the phrase
+/// itself names the estimate ("a low estimate", a `names-estimate` of affixes.txt).
+fn estimate_applies(
+    grammar: &Grammar,
+    kind: MarkerKind,
+    tokens: &[Token],
+    index: usize,
+    count: usize,
+) -> bool {
     if kind != MarkerKind::Estimate {
         return true;
     }
     let names_estimate = tokens[index..index + count]
         .iter()
-        .any(|token| token.lower.starts_with("estimate"));
+        .any(|token| grammar.affixes.has(&token.lower, AffixClass::NamesEstimate));
     let number_follows = tokens.get(index + count).is_some_and(|next| {
         next.text.starts_with(|c: char| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&next.lower.as_ref())
+            || grammar.is(&next.lower, WordClass::Number)
     });
     names_estimate || number_follows
 }
-
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "dozens",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "half",
-    "a",
-];

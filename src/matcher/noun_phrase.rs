@@ -6,7 +6,7 @@ use nom::Input;
 
 use super::phrase::{Res, fail, relay_phrase};
 use super::tokens::Tokens;
-use crate::grammar::{Grammar, WordRole};
+use crate::grammar::{AffixClass, Grammar, WordClass, WordRole};
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
@@ -24,28 +24,37 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                 break;
             }
             let relay_starts = index > 0 && relay_phrase(grammar)(input.take_from(index)).is_ok();
+            // One lookup per word answers for its role and its classes.
+            let info = match token.kind {
+                TokenKind::Word => grammar.word(&token.lower),
+                _ => None,
+            };
+            let role = info.and_then(|info| info.role);
+            let is = |class| info.is_some_and(|info| info.is(class));
             let accepted = !relay_starts
                 && match token.kind {
-                    TokenKind::Word => match grammar.word_role(&token.lower) {
+                    TokenKind::Word => match role {
                         Some(WordRole::Determiner) if in_determiners => true,
                         // "one of the officials", "Ministry of State Security"
-                        _ if token.lower == "of" => {
+                        _ if is(WordClass::Partitive) => {
                             (last_content.is_some() || index > 0) && next_is_word(tokens, index)
                         }
                         // "four in 10 voters", "one in five"
-                        _ if token.lower == "in" => {
+                        _ if is(WordClass::Ratio) => {
                             index > 0
-                                && is_count(&tokens[index - 1].lower)
+                                && is_count(grammar, &tokens[index - 1].lower)
                                 && tokens
                                     .get(index + 1)
-                                    .is_some_and(|next| is_count(&next.lower))
+                                    .is_some_and(|next| is_count(grammar, &next.lower))
                         }
                         // "current and former officials", "Smith and Jones"
-                        _ if token.lower == "and" => {
+                        _ if is(WordClass::NounCoordinator) => {
                             last_content.is_some() && next_is_content_word(tokens, index, grammar)
                         }
                         Some(WordRole::Determiner) => {
-                            tokens[index - 1].lower == "of" || is_count(&tokens[index].lower)
+                            grammar.is(&tokens[index - 1].lower, WordClass::Partitive)
+                                || is(WordClass::Count)
+                                || is_number_word(&token.lower)
                         }
                         Some(_) => false,
                         // "a cable released on Wednesday": the participle starts a modifier
@@ -79,7 +88,7 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
             if !accepted {
                 break;
             }
-            if token.is_word() && grammar.word_role(&token.lower) != Some(WordRole::Determiner) {
+            if token.is_word() && role != Some(WordRole::Determiner) {
                 in_determiners = false;
             }
             index += 1;
@@ -108,19 +117,17 @@ fn next_is_content_word(tokens: &[Token], index: usize, grammar: &Grammar) -> bo
 }
 
 fn is_participle_before_preposition(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
-    tokens[index].lower.ends_with("ed")
+    grammar
+        .affixes
+        .has(&tokens[index].lower, AffixClass::PastParticiple)
         && tokens.get(index + 1).is_some_and(|next| {
             next.is_word() && grammar.word_role(&next.lower) == Some(WordRole::Preposition)
         })
 }
 
-/// A number in digits or words up to ten: the parts of "four in 10".
-pub fn is_count(lower: &str) -> bool {
-    is_number_word(lower)
-        || matches!(
-            lower,
-            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
-        )
+/// A number in digits or a count word (up to ten): the parts of "four in 10".
+pub fn is_count(grammar: &Grammar, lower: &str) -> bool {
+    is_number_word(lower) || grammar.is(lower, WordClass::Count)
 }
 
 fn is_number_word(lower: &str) -> bool {

@@ -1,12 +1,12 @@
 //! The nom pieces every frame builds on: lexicon lookups (a cue, an "according to"
-//! phrase, a relay phrase) and small combinators over tokens (a word, a mark, a
-//! clause comma). The noun-phrase walker is in `noun_phrase.rs`, sources with their
+//! phrase, a relay phrase) and small combinators over tokens (a word of a class, a
+//! mark, a clause comma). The noun-phrase walker is in `noun_phrase.rs`, sources with their
 //! relays in `relay.rs`.
 
 use nom::{IResult, Input, Parser, error::ErrorKind};
 
 use super::tokens::Tokens;
-use crate::grammar::{CueFlags, Grammar};
+use crate::grammar::{CueFlags, Grammar, WordClass};
 use crate::segment::Token;
 use crate::span::Span;
 
@@ -64,9 +64,12 @@ pub fn punct<'t>(c: char) -> impl Fn(Tokens<'t>) -> Res<'t, &'t Token<'t>> {
     token_where(move |token| token.is_punct(c))
 }
 
-/// The lowercase word `word`.
-pub fn word<'t>(word: &'static str) -> impl Fn(Tokens<'t>) -> Res<'t, &'t Token<'t>> {
-    token_where(move |token| token.is_word() && token.lower == word)
+/// A word of the class `class` (word_classes.txt).
+pub fn word_of<'t>(
+    grammar: &Grammar,
+    class: WordClass,
+) -> impl Fn(Tokens<'t>) -> Res<'t, &'t Token<'t>> {
+    token_where(move |token| token.is_word() && grammar.is(&token.lower, class))
 }
 
 /// A closing double quotation mark.

@@ -5,9 +5,9 @@
 use nom::Parser;
 
 use super::noun_phrase::noun_phrase;
-use super::phrase::{Res, fail, relay_phrase, token_where, word};
+use super::phrase::{Res, fail, relay_phrase, token_where, word_of};
 use super::tokens::Tokens;
-use crate::grammar::{Grammar, WordRole};
+use crate::grammar::{AffixClass, Grammar, WordClass, WordRole};
 use crate::span::Span;
 
 /// A source with the relays that follow it: "officials cited in a report by
@@ -67,18 +67,21 @@ pub fn source_with_relays<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'
 }
 
 /// "for the ministry", "released on Wednesday": an optional participle, a
-/// preposition other than "by", and a noun phrase.
+/// preposition other than the passive agent's "by", and a noun phrase.
 fn post_modifier<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> {
     move |input| {
         let participle = token_where(|token| {
             token.is_word()
-                && token.lower.ends_with("ed")
+                && grammar
+                    .affixes
+                    .has(&token.lower, AffixClass::PastParticiple)
                 && grammar.word_role(&token.lower).is_none()
         });
         let preposition = token_where(|token| {
             token.is_word()
-                && token.lower != "by"
-                && grammar.word_role(&token.lower) == Some(WordRole::Preposition)
+                && grammar.word(&token.lower).is_some_and(|info| {
+                    info.role == Some(WordRole::Preposition) && !info.is(WordClass::PassiveAgent)
+                })
         });
         // "released on Wednesday": a time word is an object here too.
         let time = token_where(|token| {
@@ -92,14 +95,14 @@ fn post_modifier<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> 
     }
 }
 
-/// "by" after a document noun: "a report by Foreign Policy".
+/// The passive agent's "by" after a document noun: "a report by Foreign Policy".
 fn by_after_document<'t>(
     input: Tokens<'t>,
     grammar: &Grammar,
     previous: Span,
     whole: Tokens<'t>,
 ) -> Res<'t, Span> {
-    let (rest, by) = word("by")(input)?;
+    let (rest, by) = word_of(grammar, WordClass::PassiveAgent)(input)?;
     let head = whole
         .tokens
         .iter()

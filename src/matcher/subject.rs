@@ -7,10 +7,10 @@ use std::ops::Range;
 
 use super::Context;
 use super::claim::has_word;
-use super::noun_phrase::{MAX_PHRASE_TOKENS, is_count, noun_phrase};
+use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
 use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
-use crate::grammar::WordRole;
+use crate::grammar::{AffixClass, WordClass, WordRole};
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
 
@@ -39,11 +39,8 @@ pub fn cue_subject(
 /// participle after an indefinite noun phrase names a thing; nobody speaks.
 fn names_a_thing(context: &Context, at: usize, source_start: usize) -> bool {
     let tokens = &context.segmented.tokens;
-    let naming = matches!(
-        tokens[at].lower.as_ref(),
-        "called" | "named" | "dubbed" | "titled" | "calling"
-    );
-    naming && matches!(tokens[source_start].lower.as_ref(), "a" | "an")
+    context.is(&tokens[at], WordClass::NamingVerb)
+        && context.is(&tokens[source_start], WordClass::Indefinite)
 }
 
 /// "McConnell embraced the mogul and said …", "… but said …": the cue's subject
@@ -60,7 +57,7 @@ fn coordinated_subject(
     }
     tokens
         .get(before.checked_sub(1)?)
-        .filter(|token| matches!(token.lower.as_ref(), "and" | "but"))?;
+        .filter(|token| context.is(token, WordClass::Coordinator))?;
     let subject = sentence_subject(context, sentence.clone(), before - 1)?;
     let start = first_token_from(tokens, subject.span.start);
     Some((subject, start))
@@ -76,11 +73,10 @@ fn participle_subject(
     at: usize,
 ) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
-    if !tokens[at].lower.ends_with("ing") || at <= sentence.start {
+    if at <= sentence.start || !has_affix(context, &tokens[at].lower, AffixClass::Participle) {
         return None;
     }
-    let before = tokens[at - 1].lower.as_ref();
-    if matches!(before, "by" | "after" | "before" | "while" | "without") {
+    if context.is(&tokens[at - 1], WordClass::GerundPreposition) {
         let subject = sentence_subject(context, sentence.clone(), at - 1)?;
         let start = first_token_from(tokens, subject.span.start);
         return (start < at - 1).then_some((subject, start));
@@ -88,7 +84,7 @@ fn participle_subject(
     let region_start = sentence.start.max(at.saturating_sub(MAX_PHRASE_TOKENS));
     let opener = (region_start..at)
         .rev()
-        .find(|&i| matches!(tokens[i].lower.as_ref(), "with" | "despite" | "amid"))?;
+        .find(|&i| context.is(&tokens[i], WordClass::AbsoluteOpener))?;
     let (rest, phrase) =
         source_with_relays(context.grammar)(Tokens::new(tokens, opener + 1..at)).ok()?;
     rest.is_empty().then_some((phrase, opener + 1))
@@ -108,15 +104,16 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
         } else if context.is_role(token, WordRole::Time) {
             let mut phrase_start = end - 1;
             if phrase_start > start
-                && matches!(
-                    tokens[phrase_start - 1].lower.as_ref(),
-                    "on" | "last" | "this" | "late" | "early"
-                )
+                && context.is(&tokens[phrase_start - 1], WordClass::TimeQualifier)
             {
                 phrase_start -= 1;
             }
-            let after_participle =
-                phrase_start > start && tokens[phrase_start - 1].lower.ends_with("ed");
+            let after_participle = phrase_start > start
+                && has_affix(
+                    context,
+                    &tokens[phrase_start - 1].lower,
+                    AffixClass::PastParticiple,
+                );
             if after_participle {
                 break;
             }
@@ -133,21 +130,19 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
 fn is_passive(context: &Context, start: usize, at: usize) -> bool {
     let tokens = &context.segmented.tokens;
     let mut index = at;
-    while index > start && (is_adverb(&tokens[index - 1]) || tokens[index - 1].lower == "not") {
+    while index > start
+        && (is_adverb(context, &tokens[index - 1])
+            || context.is(&tokens[index - 1], WordClass::Negation))
+    {
         index -= 1;
     }
-    index > start
-        && tokens[index - 1].is_word()
-        && matches!(
-            tokens[index - 1].lower.as_ref(),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
+    index > start && context.is(&tokens[index - 1], WordClass::Be)
 }
 
 /// "Asked if he believed …": a source right after "if" or "whether" asks, not says.
 fn opens_question(context: &Context, start: usize, source_start: usize) -> bool {
     let tokens = &context.segmented.tokens;
-    source_start > start && matches!(tokens[source_start - 1].lower.as_ref(), "if" | "whether")
+    source_start > start && context.is(&tokens[source_start - 1], WordClass::EmbeddedQuestion)
 }
 
 /// The source phrase that ends right before the cue (auxiliaries and adverbs may
@@ -170,7 +165,7 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
             tokens[end - 2].kind,
             TokenKind::Punct(',' | ';' | ':' | '—')
         );
-    if opens_clause && last.is_word() && STANDALONE_QUANTIFIERS.contains(&last.lower.as_ref()) {
+    if opens_clause && context.is(last, WordClass::StandaloneQuantifier) {
         return Some((SourcePhrase::single(last.span), end - 1));
     }
     let found = phrase_ending_at(context, start, end);
@@ -180,7 +175,7 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
         .as_ref()
         .map_or(end, |(_, first)| *first)
         .checked_sub(1)
-        .filter(|&who| who > start && tokens[who].lower == "who");
+        .filter(|&who| who > start && context.is(&tokens[who], WordClass::SubjectRelative));
     if let Some(who) = relative
         && let Some((mut phrase, first)) = noun_phrase_ending_at(context, start, who)
     {
@@ -189,11 +184,6 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     }
     found
 }
-
-/// Quantifiers that may stand alone as a source.
-const STANDALONE_QUANTIFIERS: &[&str] = &[
-    "several", "many", "most", "some", "few", "all", "both", "others", "half", "another",
-];
 
 /// Longest appositive taken between a name and its closing comma.
 const MAX_APPOSITIVE_TOKENS: usize = 32;
@@ -296,9 +286,10 @@ fn noun_phrase_ending_at(
     // "in a statement said", "in Iowa saying": the object of a preposition is no
     // subject ("of" is part of a phrase: "one of the officials").
     let after_preposition = first > start
-        && tokens[first - 1].lower != "of"
-        && context.is_role(&tokens[first - 1], WordRole::Preposition)
-        && !quantity_modifier(tokens, first);
+        && context.word(&tokens[first - 1]).is_some_and(|info| {
+            info.role == Some(WordRole::Preposition) && !info.is(WordClass::Partitive)
+        })
+        && !quantity_modifier(context, first);
     (!after_preposition).then_some((phrase, first))
 }
 
@@ -307,12 +298,17 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
     let tokens = &context.segmented.tokens;
     let token = &tokens[index];
     match token.kind {
-        TokenKind::Word => match context.grammar.word_role(&token.lower) {
-            None | Some(WordRole::Determiner) => true,
-            Some(WordRole::Preposition | WordRole::Time) => true,
-            Some(WordRole::Boundary) => token.lower == "and",
-            Some(_) => false,
-        },
+        TokenKind::Word => {
+            let info = context.grammar.word(&token.lower);
+            match info.and_then(|info| info.role) {
+                None | Some(WordRole::Determiner) => true,
+                Some(WordRole::Preposition | WordRole::Time) => true,
+                Some(WordRole::Boundary) => {
+                    info.is_some_and(|info| info.is(WordClass::NounCoordinator))
+                }
+                Some(_) => false,
+            }
+        }
         TokenKind::Punct('.') => {
             index > 0 && glued(&tokens[index - 1], token) && tokens[index - 1].is_word()
         }
@@ -324,28 +320,42 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
 /// What may stand between a source and its cue: an auxiliary ("has", "also") or an
 /// adverb.
 pub fn is_aux_or_adverb(context: &Context, token: &Token) -> bool {
-    context.is_role(token, WordRole::Aux) || is_adverb(token)
+    context.is_role(token, WordRole::Aux) || is_adverb(context, token)
 }
 
-/// A lowercase "-ly" word: "falsely", "publicly", "angrily".
-fn is_adverb(token: &Token) -> bool {
-    token.is_word() && token.text.ends_with("ly") && !token.is_capitalized() && token.text.len() > 4
+/// Fewer bytes than this make no adverb of a "-ly" word: "only", "fly".
+const MIN_ADVERB_LEN: usize = 5;
+
+/// A lowercase word of an adverb's ending (affixes.txt), as written: "falsely",
+/// "publicly", "angrily".
+fn is_adverb(context: &Context, token: &Token) -> bool {
+    token.is_word()
+        && !token.is_capitalized()
+        && token.text.len() >= MIN_ADVERB_LEN
+        && has_affix(context, token.text, AffixClass::Adverb)
+}
+
+/// True when `word` has an affix of `class` (affixes.txt).
+fn has_affix(context: &Context, word: &str, class: AffixClass) -> bool {
+    context.grammar.affixes.has(word, class)
 }
 
 /// "about half of voters", "at least half", "over 40 percent": a preposition before a
 /// quantity modifies it; it does not make the phrase its object.
-fn quantity_modifier(tokens: &[Token], first: usize) -> bool {
+fn quantity_modifier(context: &Context, first: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let grammar = context.grammar;
     let before = tokens[first - 1].lower.as_ref();
     let head = &tokens[first];
-    (matches!(before, "about" | "over" | "under") && is_quantity(head))
-        || (before == "at" && head.lower == "least")
+    (grammar.is(before, WordClass::QuantityModifier) && is_quantity(context, head))
+        || (grammar.is(before, WordClass::BoundPreposition)
+            && grammar.is(&head.lower, WordClass::Bound))
 }
 
 /// "half", "a", "42", "four": what "about" may qualify in a poll ("about half of voters").
-fn is_quantity(token: &Token) -> bool {
+fn is_quantity(context: &Context, token: &Token) -> bool {
     token.lower.starts_with(|c: char| c.is_ascii_digit())
-        || is_count(&token.lower)
-        || matches!(token.lower.as_ref(), "half" | "a")
+        || context.grammar.is(&token.lower, WordClass::Quantity)
 }
 
 fn glued(left: &Token, right: &Token) -> bool {
@@ -371,7 +381,7 @@ pub fn sentence_subject(
     // "But the court overruled and said …": a leading conjunction is no subject.
     if tokens
         .get(start)
-        .is_some_and(|token| matches!(token.lower.as_ref(), "but" | "and" | "so" | "yet" | "still"))
+        .is_some_and(|token| context.is(token, WordClass::SentenceConjunction))
     {
         start += 1;
     }
@@ -385,13 +395,14 @@ pub fn sentence_subject(
     Some(SourcePhrase::single(tokens[start].span.cover(head.span)))
 }
 
-/// "businessman", "lawmaker", "analyst", "resident": a noun for a person by what
-/// they do, known by its ending.
-fn is_agent_noun(token: &Token) -> bool {
-    const ENDINGS: &[&str] = &[
-        "man", "woman", "men", "women", "maker", "makers", "ist", "ists",
-    ];
-    token.lower.len() > 5 && ENDINGS.iter().any(|ending| token.lower.ends_with(ending))
+/// Fewer bytes than this make no agent noun of a word with its ending: "women", "list".
+const MIN_AGENT_NOUN_LEN: usize = 6;
+
+/// "businessman", "lawmaker", "analyst": a noun for a person by what
+/// they do, known by its ending (affixes.txt).
+fn is_agent_noun(context: &Context, token: &Token) -> bool {
+    token.lower.len() >= MIN_AGENT_NOUN_LEN
+        && has_affix(context, &token.lower, AffixClass::AgentNoun)
 }
 
 /// The head of a subject read left to right, where the greedy noun phrase may have
@@ -410,7 +421,7 @@ fn subject_head<'t>(context: &Context, phrase: &'t [Token<'t>]) -> Option<&'t To
         .iter()
         .filter(|token| token.is_word() && !context.is_role(token, WordRole::Determiner));
     for token in content {
-        if token.is_capitalized() || is_source_noun(token) || is_agent_noun(token) {
+        if token.is_capitalized() || is_source_noun(token) || is_agent_noun(context, token) {
             head = Some(token);
         } else if head.is_some() {
             break;
