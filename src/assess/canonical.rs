@@ -1,23 +1,8 @@
 //! Canonical source names: "Foreign Policy magazine", "a Foreign Policy report" and
 //! "Foreign Policy" are one publication; "Sen. Maria Lopez" is "Maria Lopez".
 
-use crate::grammar::{Grammar, LowerWords, is_article};
+use crate::grammar::{Grammar, LowerWords, WordClass};
 use crate::model::SourceType;
-
-/// Nouns that, after a publication's name, still mean the publication.
-const PUBLICATION_WORKS: &[&str] = &[
-    "report",
-    "reports",
-    "story",
-    "article",
-    "magazine",
-    "newspaper",
-    "piece",
-    "investigation",
-    "analysis",
-    "interview",
-    "poll",
-];
 
 /// The canonical name of a source phrase of type `source_type`.
 ///
@@ -32,7 +17,7 @@ pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) ->
         // "a senior official" has no name but how the text puts it.
         return words.join(" ");
     }
-    let words = strip_article(&words);
+    let words = strip_article(&words, grammar);
     if source_type == SourceType::Publication
         && let Some(name) = publication_before_work(words, grammar)
     {
@@ -58,10 +43,11 @@ pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) ->
     grammar.aliases.get(&joined).cloned().unwrap_or(joined)
 }
 
-/// "a Foreign Policy report" -> "Foreign Policy".
+/// "a Foreign Policy report" -> "Foreign Policy": a name before a `work` of
+/// word_classes.txt, a noun that still means the publication.
 fn publication_before_work(words: &[&str], grammar: &Grammar) -> Option<String> {
     let (last, name) = words.split_last()?;
-    if name.is_empty() || !PUBLICATION_WORKS.contains(&last.to_lowercase().as_str()) {
+    if name.is_empty() || !grammar.is(&last.to_lowercase(), WordClass::Work) {
         return None;
     }
     let name = name.join(" ");
@@ -73,10 +59,12 @@ fn publication_before_work(words: &[&str], grammar: &Grammar) -> Option<String> 
     known.then(|| grammar.aliases.get(&name).cloned().unwrap_or(name))
 }
 
-/// Drops a leading "the", "a" or "an" (not from a one-word phrase).
-fn strip_article<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+/// Drops a leading article, "the", "a" or "an" (not from a one-word phrase).
+fn strip_article<'w>(words: &'w [&'w str], grammar: &Grammar) -> &'w [&'w str] {
     match words.first() {
-        Some(first) if words.len() > 1 && is_article(first) => &words[1..],
+        Some(first) if words.len() > 1 && grammar.is(&first.to_lowercase(), WordClass::Article) => {
+            &words[1..]
+        }
         _ => words,
     }
 }

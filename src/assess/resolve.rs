@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 
 use super::canonical::{canonical_name, strip_titles};
 use super::memo::Memos;
-use crate::grammar::{Grammar, WordRole, classify};
+use crate::grammar::{AffixClass, Grammar, WordClass, WordRole, classify};
 use crate::model::SourceType;
 use crate::span::Span;
 
@@ -60,12 +60,13 @@ pub fn source_mention(
     head: Span,
     source_type: SourceType,
     name: &str,
+    grammar: &Grammar,
 ) -> Mention {
     let head_text = head.slice(text);
     let roles = head_text
         .split_whitespace()
         .last()
-        .map(|word| vec![singular(&word.to_lowercase())])
+        .map(|word| vec![singular(&word.to_lowercase(), grammar)])
         .unwrap_or_default();
     Mention {
         span,
@@ -277,7 +278,7 @@ pub fn resolve<'m>(
         Anaphor::Role(noun) => mentions
             .roles(mention)
             .iter()
-            .any(|role| singular(role) == singular(noun)),
+            .any(|role| singular(role, grammar) == singular(noun, grammar)),
     };
     let mut candidates = mentions.before(span.start, |_| true).filter(fits);
     if anaphor == Anaphor::Relative {
@@ -291,19 +292,22 @@ pub fn resolve<'m>(
 
 /// What kind of antecedent a source phrase needs, if it needs one.
 fn anaphor<'t>(phrase: &'t str, grammar: &Grammar) -> Option<Anaphor<'t>> {
-    let lower = phrase.to_lowercase();
-    match lower.as_str() {
-        "he" | "she" => return Some(Anaphor::Person),
-        "they" => return Some(Anaphor::Group),
-        "it" => return Some(Anaphor::Thing),
-        "who" | "which" => return Some(Anaphor::Relative),
-        _ => {}
+    if let Some(info) = grammar.word(&phrase.to_lowercase()) {
+        let refers = [
+            (WordClass::RefersPerson, Anaphor::Person),
+            (WordClass::RefersGroup, Anaphor::Group),
+            (WordClass::RefersThing, Anaphor::Thing),
+            (WordClass::RefersRelative, Anaphor::Relative),
+        ];
+        if let Some((_, anaphor)) = refers.into_iter().find(|(class, _)| info.is(*class)) {
+            return Some(anaphor);
+        }
     }
     let mut words = phrase.split_whitespace();
     let (Some(determiner), Some(noun), None) = (words.next(), words.next(), words.next()) else {
         return None;
     };
-    let definite = matches!(determiner.to_lowercase().as_str(), "the" | "this" | "that");
+    let definite = grammar.is(&determiner.to_lowercase(), WordClass::Definite);
     let common =
         noun.chars().next().is_some_and(char::is_lowercase) && grammar.word_role(noun).is_none();
     (definite && common).then_some(Anaphor::Role(noun))
@@ -313,11 +317,20 @@ fn is_pronoun(name: &str, grammar: &Grammar) -> bool {
     grammar.word_role(&name.to_lowercase()) == Some(WordRole::Pronoun)
 }
 
-/// "officials" -> "official"; good enough for matching role nouns.
-fn singular(word: &str) -> String {
+/// Fewest bytes left of a plural for its ending to go: "bus" stays.
+const MIN_SINGULAR_LEN: usize = 3;
+
+/// "officials" -> "official", by the `plural` and `not-plural` endings of
+/// affixes.txt; good enough for matching role nouns.
+fn singular(word: &str, grammar: &Grammar) -> String {
     let lower = word.to_lowercase();
-    match lower.strip_suffix('s') {
-        Some(stem) if !lower.ends_with("ss") && stem.len() > 2 => stem.to_string(),
+    let affixes = &grammar.affixes;
+    match affixes.strip(&lower, AffixClass::Plural) {
+        Some(stem)
+            if !affixes.has(&lower, AffixClass::NotPlural) && stem.len() >= MIN_SINGULAR_LEN =>
+        {
+            stem.to_string()
+        }
         _ => lower,
     }
 }

@@ -40,6 +40,7 @@ pub fn make_sources(
             phrase.head,
             source.source_type,
             source.name.as_deref().unwrap_or(phrase.head.slice(text)),
+            grammar,
         );
         mentions.push_source(mention);
         sources[index] = Some(source);

@@ -1,32 +1,8 @@
 //! What kind of party a source phrase names, looked up in the lexicons: known
 //! names, words that type a capitalised name, head nouns.
 
-use super::{Grammar, LowerWords, WordRole};
+use super::{Grammar, LowerWords, WordClass, WordRole};
 use crate::model::SourceType;
-
-/// Words that only count others: "one of the officials" is headed by "officials".
-const COUNTING_WORDS: &[&str] = &[
-    "one",
-    "some",
-    "several",
-    "many",
-    "most",
-    "none",
-    "each",
-    "all",
-    "two",
-    "three",
-    "four",
-    "five",
-    "few",
-    "any",
-    "both",
-    "either",
-    "neither",
-    "dozens",
-    "hundreds",
-    "thousands",
-];
 
 /// The type of the source phrase `text`, from names, name hints and head nouns.
 pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
@@ -35,7 +11,7 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
         .filter(|word| !word.is_empty())
         .collect();
     let lower = LowerWords::new(words.iter().copied());
-    let Some(head) = head_index(&lower) else {
+    let Some(head) = head_index(&lower, grammar) else {
         return SourceType::Unknown;
     };
     let lower_head = lower.get(head).unwrap_or_default();
@@ -93,17 +69,20 @@ fn known_name(lower: &LowerWords, grammar: &Grammar) -> Option<SourceType> {
     })
 }
 
-/// Index of the head word: the last word before "of" (or of the whole phrase),
-/// looking through counting words ("one of the officials" -> officials).
-fn head_index(lower: &LowerWords) -> Option<usize> {
-    let of = lower.iter().position(|word| word == "of");
+/// Index of the head word: the last word before the partitive "of" (or of the whole
+/// phrase), looking through the words that only count the noun after it ("one of the
+/// officials" -> officials; `partitive` and `counting` in word_classes.txt).
+fn head_index(lower: &LowerWords, grammar: &Grammar) -> Option<usize> {
+    let of = lower
+        .iter()
+        .position(|word| grammar.is(word, WordClass::Partitive));
     match of {
         Some(of)
             if of > 0
                 && lower
                     .iter()
                     .take(of)
-                    .all(|word| COUNTING_WORDS.contains(&word) || word == "the") =>
+                    .all(|word| grammar.is(word, WordClass::Counting)) =>
         {
             lower.len().checked_sub(1).filter(|&last| last > of)
         }
