@@ -49,20 +49,35 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The source without its comments (doc links may name any module) and without
-/// its unit tests (they may build what they test from any stage).
+/// its test-only items (`#[cfg(test)]` modules may build what they test from any
+/// stage; inline, their `super` is not the file's).
 fn code(source: &str) -> String {
-    let source = source
-        .find("#[cfg(test)]\nmod tests")
-        .map_or(source, |tests| &source[..tests]);
-    source
+    let without_comments: Vec<&str> = source
         .lines()
         .map(|line| match line.find("//") {
             // A `//` inside a string ("https://…") cuts nothing that names a module.
             Some(comment) => &line[..comment],
             None => line,
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    let mut kept = Vec::new();
+    let mut lines = without_comments.into_iter();
+    while let Some(line) = lines.next() {
+        if line.trim() != "#[cfg(test)]" {
+            kept.push(line);
+            continue;
+        }
+        // Skip the item: a declaration ends at its `;`, a body at its closing brace.
+        let mut depth = 0i64;
+        for item_line in lines.by_ref() {
+            depth += item_line.matches('{').count() as i64;
+            depth -= item_line.matches('}').count() as i64;
+            if depth <= 0 && (item_line.contains('}') || item_line.trim_end().ends_with(';')) {
+                break;
+            }
+        }
+    }
+    kept.join("\n")
 }
 
 /// The module paths `code` names after `prefix` (`crate::`, `super::`): in
@@ -124,52 +139,133 @@ fn collect_paths(rest: &str, prefix: Vec<String>, depth: usize, paths: &mut BTre
     }
 }
 
-/// The top-level module a file of `src/` belongs to: `link` for `src/link/mod.rs`
-/// and `src/link/names.rs`, `pipeline` for `src/pipeline.rs`.
-fn stage_of(src: &Path, file: &Path) -> String {
-    let relative = file.strip_prefix(src).unwrap();
-    let first = relative.components().next().unwrap().as_os_str();
-    Path::new(first)
-        .file_stem()
+/// The module path of a file of `src/`: `["grammar", "lexicon", "cues"]` for
+/// `src/grammar/lexicon/cues.rs`, `["grammar", "lexicon"]` for its `mod.rs`, `[]`
+/// for `lib.rs`.
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = file
+        .strip_prefix(src)
         .unwrap()
-        .to_string_lossy()
-        .into_owned()
+        .iter()
+        .map(|part| part.to_string_lossy().into_owned())
+        .collect();
+    let last = parts.pop().unwrap();
+    let stem = last.trim_end_matches(".rs");
+    if !["mod", "lib"].contains(&stem) {
+        parts.push(stem.to_string());
+    }
+    parts
+}
+
+/// Whether `module` (a path from the crate root) is a module of `src/`.
+fn is_module(src: &Path, module: &[String]) -> bool {
+    let path: PathBuf = module.iter().collect();
+    src.join(&path).with_extension("rs").exists() || src.join(&path).join("mod.rs").exists()
+}
+
+/// What the library's files say of each other, read once.
+struct Library {
+    src: PathBuf,
+    /// Each file's module path and its code.
+    files: Vec<(PathBuf, Vec<String>, String)>,
+    /// `pub use` re-exports: (module, name) -> the path of what it names, so that
+    /// `crate::Grammar` counts as `grammar` and `grammar::CueFlags` as
+    /// `grammar::lexicon`.
+    reexports: BTreeMap<(Vec<String>, String), Vec<String>>,
+}
+
+impl Library {
+    fn read() -> Library {
+        let src = root().join("src");
+        let mut files = Vec::new();
+        let mut reexports = BTreeMap::new();
+        for file in rust_files(&src) {
+            let module = module_of(&src, &file);
+            if module.first().is_some_and(|first| first == "cli") || file.ends_with("main.rs") {
+                continue;
+            }
+            let code = code(&std::fs::read_to_string(&file).unwrap());
+            for path in paths_after(&code, "pub use ", 8) {
+                let (Some(name), Some(first)) = (path.last(), path.first()) else {
+                    continue;
+                };
+                // A re-export names a child module's item (`lexicon::cues::CueFlags`)
+                // or, with `crate::`, any module's.
+                let target: Vec<String> = if first == "crate" {
+                    path[1..].to_vec()
+                } else {
+                    module.iter().chain(&path).cloned().collect()
+                };
+                reexports.insert((module.clone(), name.clone()), target);
+            }
+            files.push((file, module, code));
+        }
+        Library {
+            src,
+            files,
+            reexports,
+        }
+    }
+
+    /// Every module path a file of module `module` uses, from the crate root:
+    /// `crate::…` paths, and `super::…` paths climbed from `module`.
+    fn uses(&self, module: &[String], code: &str) -> BTreeSet<Vec<String>> {
+        let mut used = BTreeSet::new();
+        for path in paths_after(code, "crate::", 8) {
+            used.insert(self.resolve(path));
+        }
+        for path in paths_after(code, "super::", 8) {
+            let climbs = 1 + path.iter().take_while(|part| *part == "super").count();
+            let Some(base) = module.len().checked_sub(climbs) else {
+                continue;
+            };
+            let rest = path.iter().skip_while(|part| *part == "super");
+            let absolute: Vec<String> = module[..base].iter().chain(rest).cloned().collect();
+            used.insert(self.resolve(absolute));
+        }
+        used
+    }
+
+    /// `path` with re-exports followed to where the item lives (as far as they go).
+    fn resolve(&self, mut path: Vec<String>) -> Vec<String> {
+        for _ in 0..8 {
+            let Some(found) = (1..=path.len()).find_map(|end| {
+                let key = (path[..end - 1].to_vec(), path[end - 1].clone());
+                self.reexports.get(&key).map(|target| (end, target))
+            }) else {
+                break;
+            };
+            let (end, target) = found;
+            if target[..] == path[..end] {
+                break;
+            }
+            path = target.iter().chain(&path[end..]).cloned().collect();
+        }
+        path
+    }
 }
 
 #[test]
 fn every_stage_imports_only_the_stages_before_it() {
-    let src = root().join("src");
+    let library = Library::read();
     let mut wrong = Vec::new();
     let mut seen = BTreeSet::new();
-    for file in rust_files(&src) {
-        let relative = file.strip_prefix(&src).unwrap().to_path_buf();
-        if relative.starts_with("cli")
-            || ["lib.rs", "main.rs"].contains(&relative.to_str().unwrap())
-        {
-            continue;
-        }
-        let stage = stage_of(&src, &file);
-        let rank = ORDER.iter().position(|known| *known == stage);
-        let Some(rank) = rank else {
-            wrong.push(format!(
-                "{}: module `{stage}` is not in ORDER",
-                relative.display()
-            ));
+    for (file, module, code) in &library.files {
+        let Some(stage) = module.first() else {
+            continue; // lib.rs: the crate root declares every stage.
+        };
+        let shown = file.strip_prefix(&library.src).unwrap().display();
+        let Some(rank) = ORDER.iter().position(|known| known == stage) else {
+            wrong.push(format!("{shown}: module `{stage}` is not in ORDER"));
             continue;
         };
         seen.insert(stage.clone());
-        let code = code(&std::fs::read_to_string(&file).unwrap());
-        for path in paths_after(&code, "crate::", 1) {
-            let used = &path[0];
+        for path in library.uses(module, code) {
+            let Some(used) = path.first() else { continue };
             match ORDER.iter().position(|known| known == used) {
-                Some(used_rank) if used_rank < rank || *used == stage => {}
-                Some(_) => wrong.push(format!(
-                    "{}: `{stage}` uses `{used}`, a later stage",
-                    relative.display()
-                )),
-                // Items re-exported at the crate root, `crate::Grammar`.
-                None if used.starts_with(char::is_uppercase) => {}
-                None => wrong.push(format!("{}: unknown module `{used}`", relative.display())),
+                Some(used_rank) if used_rank <= rank => {}
+                Some(_) => wrong.push(format!("{shown}: `{stage}` uses `{used}`, a later stage")),
+                None => wrong.push(format!("{shown}: unknown module `{}`", path.join("::"))),
             }
         }
     }
@@ -179,53 +275,58 @@ fn every_stage_imports_only_the_stages_before_it() {
     assert_eq!(seen, listed);
 }
 
-/// The sibling files a file of a stage imports, by file stem (`token` for
-/// `src/segment/token.rs`), and whether that makes a cycle.
+/// Within every folder of `src/`, the files and sub-folders (with all they hold)
+/// that use one another: none may be used by what it uses, however far round. A
+/// folder's `mod.rs` is left out: it declares its children and they use what it
+/// defines, which is no cycle in the design.
 #[test]
-fn no_two_files_of_a_stage_import_each_other() {
-    let src = root().join("src");
-    // file (stage/stem) -> sibling stems it uses. `mod.rs` is left out: it declares
-    // its children and they use what it defines, which is no cycle in the design.
-    let mut uses: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for file in rust_files(&src) {
-        let relative = file.strip_prefix(&src).unwrap();
-        let parts: Vec<String> = relative
-            .iter()
-            .map(|part| part.to_string_lossy().into_owned())
-            .collect();
-        if parts.len() != 2 || parts[0] == "cli" || parts[1] == "mod.rs" {
-            continue;
-        }
-        let (stage, stem) = (&parts[0], parts[1].trim_end_matches(".rs"));
-        let code = code(&std::fs::read_to_string(&file).unwrap());
-        let mut siblings = BTreeSet::new();
-        for path in paths_after(&code, "super::", 1) {
-            siblings.insert(path[0].clone());
-        }
-        for path in paths_after(&code, "crate::", 2) {
-            if path.len() == 2 && &path[0] == stage {
-                siblings.insert(path[1].clone());
+fn no_two_parts_of_a_module_import_each_other() {
+    let library = Library::read();
+    // (folder, child) -> the children of the same folder it uses.
+    let mut edges: BTreeMap<(Vec<String>, String), BTreeSet<String>> = BTreeMap::new();
+    for (_, module, code) in &library.files {
+        for target in library.uses(module, code) {
+            let common = module
+                .iter()
+                .zip(&target)
+                .take_while(|(a, b)| a == b)
+                .count();
+            if common >= module.len() || common >= target.len() {
+                continue; // a module using its own children or itself
+            }
+            let folder = module[..common].to_vec();
+            if folder.is_empty() {
+                continue; // between stages: the other test's business
+            }
+            let used = target[..=common].to_vec();
+            if is_module(&library.src, &used) {
+                edges
+                    .entry((folder, module[common].clone()))
+                    .or_default()
+                    .insert(target[common].clone());
             }
         }
-        siblings.retain(|sibling| {
-            sibling != stem && src.join(stage).join(format!("{sibling}.rs")).exists()
-        });
-        uses.insert(format!("{stage}/{stem}"), siblings);
     }
     let mut cycles = Vec::new();
-    for (file, siblings) in &uses {
-        let stage = file.split('/').next().unwrap();
-        for sibling in siblings {
-            let other = format!("{stage}/{sibling}");
-            let stem = file.split('/').nth(1).unwrap();
-            if uses.get(&other).is_some_and(|back| back.contains(stem)) && file < &other {
-                cycles.push(format!("{file} <-> {other}"));
+    for (folder, child) in edges.keys() {
+        // Depth-first from `child`: does it reach itself?
+        let mut pending: Vec<&String> = edges[&(folder.clone(), child.clone())].iter().collect();
+        let mut visited = BTreeSet::new();
+        while let Some(next) = pending.pop() {
+            if next == child {
+                cycles.push(format!("{}: {child}", folder.join("/")));
+                break;
+            }
+            if visited.insert(next.clone())
+                && let Some(more) = edges.get(&(folder.clone(), next.clone()))
+            {
+                pending.extend(more);
             }
         }
     }
     assert!(
         cycles.is_empty(),
-        "files that import each other: {cycles:?}"
+        "parts of a module that use each other (folder: part in a cycle): {cycles:?}"
     );
 }
 
