@@ -7,10 +7,17 @@ use crate::pipeline::Extractor;
 
 /// Every failing example of `grammar`, as `file:line: what went wrong`.
 pub fn run_examples(grammar: &Grammar) -> Vec<String> {
+    failures(&grammar.examples, grammar)
+}
+
+/// The failures of `examples` (some of `grammar`'s), as `file:line: what went wrong`.
+pub fn failures<'e>(
+    examples: impl IntoIterator<Item = &'e Example>,
+    grammar: &Grammar,
+) -> Vec<String> {
     let extractor = Extractor::new(grammar);
-    grammar
-        .examples
-        .iter()
+    examples
+        .into_iter()
         .filter_map(|example| check_example(example, &extractor).err())
         .collect()
 }

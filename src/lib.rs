@@ -5,7 +5,7 @@
 //! [`ingest`] (bytes to blocks with roles) → [`segment`] (tokens, sentences,
 //! quotes) → [`matcher`] (attribution frames and marker phrases: walks over a
 //! sentence's tokens, with nom combinators for phrases) → [`link`] (continued
-//! quotes, "X reports:", unattributed claims) → [`assess`] (source types, names
+//! quotes, "X reported:", unattributed claims) → [`assess`] (source types, names
 //! and relays, markers, score), run for one document by [`pipeline`]. Then
 //! [`record`] (the output contract and claim ids) → [`aggregate`] (statistics
 //! that merge) → [`render`] (values to bytes) → [`review`] (verdicts, policy,

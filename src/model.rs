@@ -27,6 +27,11 @@ impl SourceType {
         SourceType::Unknown,
     ];
 
+    /// Every type's name, in report order.
+    pub fn names() -> Vec<&'static str> {
+        SourceType::ALL.map(SourceType::as_str).to_vec()
+    }
+
     /// The lowercase name used in files and output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -47,8 +52,11 @@ impl std::str::FromStr for SourceType {
             .into_iter()
             .find(|kind| kind.as_str() == text)
             .ok_or_else(|| {
+                let names = SourceType::names();
+                let (last, rest) = names.split_last().expect("there are source types");
                 format!(
-                    "unknown source type `{text}`; expected person, anonymous, organization, publication, document or unknown"
+                    "unknown source type `{text}`; expected {} or {last}",
+                    rest.join(", ")
                 )
             })
     }

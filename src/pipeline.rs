@@ -89,7 +89,7 @@ impl<'g> Extractor<'g> {
                 continue;
             }
             if block.span.start - section_start >= SECTION_BYTES {
-                // "X reports:" takes the next block along, but only once: a chain of
+                // "X reported:" takes the next block along, but only once: a chain of
                 // them would otherwise put the cut off for ever.
                 let claims_next_block = section.last().is_some_and(|digest| {
                     digest.found.iter().any(|found| found.claim_in_next_block)
@@ -127,7 +127,12 @@ pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
 /// One block segmented and matched: only its digest outlives its tokens, so one
 /// block's tokens are held at a time. `block_lower` is a buffer for the block's
 /// lowercase copy, reused from block to block.
-fn digest_block(text: &str, block: Block, block_lower: &mut String, grammar: &Grammar) -> Digest {
+pub fn digest_block(
+    text: &str,
+    block: Block,
+    block_lower: &mut String,
+    grammar: &Grammar,
+) -> Digest {
     block_lower.clear();
     block_lower.push_str(block.span.slice(text));
     block_lower.make_ascii_lowercase();

@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
-use claimtrace::examples::check_example;
+use claimtrace::Grammar;
+use claimtrace::examples::failures;
 use claimtrace::grammar::BUILT_IN;
-use claimtrace::{Extractor, Grammar};
 
 use crate::support::root;
 
@@ -20,7 +20,6 @@ fn grammar() -> &'static Grammar {
 /// a mined one (`mined/…`, written by a script) need not.
 fn examples_of(file: &str) {
     let grammar = grammar();
-    let extractor = Extractor::new(grammar);
     let examples: Vec<_> = grammar
         .examples
         .iter()
@@ -30,10 +29,7 @@ fn examples_of(file: &str) {
         !examples.is_empty() || file.starts_with("mined/"),
         "{file} has no `@example` line"
     );
-    let failures: Vec<String> = examples
-        .iter()
-        .filter_map(|example| check_example(example, &extractor).err())
-        .collect();
+    let failures = failures(examples, grammar);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

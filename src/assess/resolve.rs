@@ -258,6 +258,11 @@ pub fn resolve<'m>(
     grammar: &Grammar,
 ) -> Option<&'m Mention> {
     let anaphor = anaphor(span.slice(text), grammar)?;
+    // "the official": every candidate's roles are compared with its singular.
+    let role_noun = match anaphor {
+        Anaphor::Role(noun) => Some(singular(noun, grammar)),
+        _ => None,
+    };
     let fits = |mention: &&Mention| match anaphor {
         Anaphor::Person => {
             mention.source_type == SourceType::Person && !is_pronoun(&mention.name, grammar)
@@ -275,10 +280,10 @@ pub fn resolve<'m>(
             ) && !is_pronoun(&mention.name, grammar)
         }
         Anaphor::Relative => true,
-        Anaphor::Role(noun) => mentions
+        Anaphor::Role(_) => mentions
             .roles(mention)
             .iter()
-            .any(|role| singular(role, grammar) == singular(noun, grammar)),
+            .any(|role| Some(singular(role, grammar)) == role_noun),
     };
     let mut candidates = mentions.before(span.start, |_| true).filter(fits);
     if anaphor == Anaphor::Relative {

@@ -151,7 +151,7 @@ enum SourcesFormat {
     Csv,
 }
 
-/// Runs the command line; the exit code follows DESIGN.md (0 ok, 1 policy, 2 bad input).
+/// Runs the command line; exit codes as the README says (0 ok, 1 policy, 2 bad input).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match dispatch(cli) {

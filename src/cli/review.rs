@@ -12,6 +12,7 @@ use clap::{Args, Subcommand};
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 
 use claimtrace::model::MarkerKind;
+use claimtrace::record::Status;
 use claimtrace::record::records;
 use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
@@ -20,7 +21,7 @@ use claimtrace::review::claimreview::claim_reviews;
 use claimtrace::review::merge::merge;
 use claimtrace::review::policy::{Policy, Violation, check};
 use claimtrace::review::tally::tally;
-use claimtrace::review::{ReviewFile, Status, load_review};
+use claimtrace::review::{ReviewFile, load_review};
 
 use super::batch::Batch;
 

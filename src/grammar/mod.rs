@@ -36,7 +36,7 @@ pub use lexicon::{BUILT_IN, BuiltIn, Entry, Lexicon, Opens, Rules};
 pub use line_rules::LineRules;
 pub use phrases::{LowerWords, PhraseSet};
 pub use source_type::classify;
-pub use text::{alias_key, is_article, push_lowercase};
+pub use text::alias_key;
 pub use words::{WordInfo, Words};
 
 use crate::error::Error;

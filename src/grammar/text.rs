@@ -23,7 +23,7 @@ pub fn alias_key(phrase: &str) -> String {
 /// not read from the `article` class of word_classes.txt: alias keys are also the
 /// keys sources are counted under across documents (aggregate/), made where no
 /// grammar is at hand, and must not change with a `--grammar` overlay.
-pub fn is_article(word: &str) -> bool {
+fn is_article(word: &str) -> bool {
     // No non-ASCII character lowercases to one of these letters, so an ASCII
     // comparison agrees with comparing `to_lowercase()`.
     ["the", "a", "an"]

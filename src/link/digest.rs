@@ -1,7 +1,7 @@
 //! What linking keeps of a segmented block once its tokens are gone. Blocks are
 //! linked together, a section of the document at a time (see
-//! `pipeline::for_each_section`), but segmented and matched one at a time: only
-//! one block's tokens are held at once.
+//! `pipeline::Extractor::for_each_section`), but segmented and matched one at a
+//! time: only one block's tokens are held at once.
 
 use crate::grammar::Grammar;
 use crate::matcher::Found;

@@ -244,25 +244,21 @@ mod tests {
     use super::*;
     use crate::ingest::{Block, Role};
     use crate::matcher::cases::{Case, GRAMMAR, check_table};
-    use crate::matcher::{find_markers, match_block};
-    use crate::segment::segment;
+    use crate::pipeline::digest_block;
 
     /// `text` linked, each paragraph (between blank lines) a body block.
     fn linked(text: &str) -> Linked {
         let mut start = 0;
         let mut digests = Vec::new();
+        let mut lower = String::new();
         for paragraph in text.split("\n\n") {
             let span = Span::new(start, start + paragraph.len());
             start = span.end + 2;
-            let lower = paragraph.to_ascii_lowercase();
             let block = Block {
                 span,
                 role: Role::Body,
             };
-            let segmented = segment(text, &lower, block, &GRAMMAR);
-            let found = match_block(text, &segmented, &GRAMMAR);
-            let markers = find_markers(&segmented, &GRAMMAR);
-            digests.push(Digest::new(&segmented, found, markers, &GRAMMAR));
+            digests.push(digest_block(text, block, &mut lower, &GRAMMAR));
         }
         link(digests)
     }

@@ -29,7 +29,7 @@ pub mod tokens;
 
 use std::ops::Range;
 
-use crate::grammar::{Grammar, WordClass, WordInfo, WordRole};
+use crate::grammar::{AffixClass, Grammar, WordClass, WordInfo, WordRole};
 use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
@@ -122,6 +122,11 @@ impl Context<'_, '_> {
     /// True when `token` is a word of the class `class`.
     pub fn is(&self, token: &Token, class: WordClass) -> bool {
         token.is_word() && self.grammar.is(&token.lower, class)
+    }
+
+    /// True when `word` has an affix of `class` (affixes.txt): "-ing", "-ly" …
+    pub fn has_affix(&self, word: &str, class: AffixClass) -> bool {
+        self.grammar.affixes.has(word, class)
     }
 
     /// True when the token `index` lies inside a quotation.

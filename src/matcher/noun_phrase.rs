@@ -126,7 +126,7 @@ fn is_participle_before_preposition(tokens: &[Token], index: usize, grammar: &Gr
 }
 
 /// A number in digits or a count word (up to ten): the parts of "four in 10".
-pub fn is_count(grammar: &Grammar, lower: &str) -> bool {
+fn is_count(grammar: &Grammar, lower: &str) -> bool {
     is_number_word(lower) || grammar.is(lower, WordClass::Count)
 }
 

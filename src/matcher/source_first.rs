@@ -115,7 +115,7 @@ fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize)
         return false;
     };
     let is_cue = |index: usize| cue(grammar)(Tokens::new(tokens, index..sentence.end)).is_ok();
-    if grammar.affixes.has(&first.lower, AffixClass::Participle) && is_cue(start) {
+    if context.has_affix(&first.lower, AffixClass::Participle) && is_cue(start) {
         return true;
     }
     if !context.is_role(first, WordRole::Boundary) {

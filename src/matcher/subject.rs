@@ -73,7 +73,7 @@ fn participle_subject(
     at: usize,
 ) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
-    if at <= sentence.start || !has_affix(context, &tokens[at].lower, AffixClass::Participle) {
+    if at <= sentence.start || !context.has_affix(&tokens[at].lower, AffixClass::Participle) {
         return None;
     }
     if context.is(&tokens[at - 1], WordClass::GerundPreposition) {
@@ -109,11 +109,7 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
                 phrase_start -= 1;
             }
             let after_participle = phrase_start > start
-                && has_affix(
-                    context,
-                    &tokens[phrase_start - 1].lower,
-                    AffixClass::PastParticiple,
-                );
+                && context.has_affix(&tokens[phrase_start - 1].lower, AffixClass::PastParticiple);
             if after_participle {
                 break;
             }
@@ -332,12 +328,7 @@ fn is_adverb(context: &Context, token: &Token) -> bool {
     token.is_word()
         && !token.is_capitalized()
         && token.text.len() >= MIN_ADVERB_LEN
-        && has_affix(context, token.text, AffixClass::Adverb)
-}
-
-/// True when `word` has an affix of `class` (affixes.txt).
-fn has_affix(context: &Context, word: &str, class: AffixClass) -> bool {
-    context.grammar.affixes.has(word, class)
+        && context.has_affix(token.text, AffixClass::Adverb)
 }
 
 /// "about half of voters", "at least half", "over 40 percent": a preposition before a
@@ -402,7 +393,7 @@ const MIN_AGENT_NOUN_LEN: usize = 6;
 /// they do, known by its ending (affixes.txt).
 fn is_agent_noun(context: &Context, token: &Token) -> bool {
     token.lower.len() >= MIN_AGENT_NOUN_LEN
-        && has_affix(context, &token.lower, AffixClass::AgentNoun)
+        && context.has_affix(&token.lower, AffixClass::AgentNoun)
 }
 
 /// The head of a subject read left to right, where the greedy noun phrase may have

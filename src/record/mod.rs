@@ -1,6 +1,6 @@
-//! The output contract: one serializable record per attribution (see DESIGN.md),
-//! with its stable claim id, and the review document built of them. Aggregate,
-//! render and review all read it; none of them owns it.
+//! The output contract (README, "Output contract"): one serializable record per
+//! attribution with its stable claim id, and the review document built of them.
+//! Aggregate, render and review all read it; none of them owns it.
 
 pub mod ids;
 pub mod review;

@@ -12,5 +12,4 @@ pub mod tally;
 #[cfg(test)]
 mod test_support;
 
-pub use crate::record::{Review, Status};
 pub use file::{Entry, LoadError, ReviewFile, load_review};

@@ -5,7 +5,7 @@
 //! whole source on its own. A word's role and its classes of `word_classes.txt` are
 //! one entry of [`Words`](crate::grammar::Words), found with one lookup.
 
-use super::{Entry, Lexicon, lookup, one_of};
+use super::{Entry, Lexicon};
 use crate::error::Error;
 use crate::grammar::Grammar;
 
@@ -46,15 +46,13 @@ impl Lexicon for FunctionWords {
 
     /// `word | ROLE`.
     fn parse(entry: &Entry) -> Result<WordRole, Error> {
-        let [role] = entry.fields else {
+        let [_] = entry.fields else {
             return Err(entry.error("expected `word | ROLE`".into()));
         };
-        lookup(ROLES, role).ok_or_else(|| {
-            entry.error(format!(
-                "unknown word role `{role}`; expected {}",
-                one_of(ROLES)
-            ))
-        })
+        entry
+            .values(ROLES, "word role")
+            .next()
+            .expect("one field, one value")
     }
 
     fn add(grammar: &mut Grammar, phrase: &str, role: WordRole) {

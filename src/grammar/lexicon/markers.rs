@@ -37,15 +37,7 @@ impl Lexicon for Markers {
         let kind: MarkerKind = kind
             .parse()
             .map_err(|message: String| entry.error(message))?;
-        let weight: f64 = weight
-            .parse()
-            .ok()
-            .filter(|weight: &f64| (0.0..=1.0).contains(weight))
-            .ok_or_else(|| {
-                entry.error(format!(
-                    "expected a weight between 0 and 1, found `{weight}`"
-                ))
-            })?;
+        let weight = entry.fraction(weight, "weight")?;
         Ok(MarkerRule { kind, weight })
     }
 

@@ -3,17 +3,22 @@
 //! which words the file gives a role to.
 //!
 //! [`BUILT_IN`] lists every embedded file with the lexicon that reads it, in the order
-//! they are read. Adding a grammar file `scores.txt` of `name | number` lines is:
-//! - write `scores.rs` here: `struct Scores`, a `Lexicon` whose `parse` reads the
-//!   number (and says `file:line: expected …` otherwise), whose `add` and `remove`
-//!   change the field below and whose `words` gives the words it has a role for;
-//! - give [`Grammar`] a field for what it holds (`scores: HashMap<String, f64>`);
+//! they are read. `scores.rs` is a small worked example of adding a file (`scores.txt`,
+//! `name | NUMBER` lines); the steps are:
+//! - write the file in `grammar/`, its header saying the format, with `@example`s;
+//! - write its module here (`pub mod` and `use` above): a type implementing
+//!   `Lexicon`, whose `parse` reads one entry's fields (and says `file:line:
+//!   expected …` otherwise), whose `add` and `remove` change the [`Grammar`] field
+//!   that holds it, and whose `words` gives the words it has a role for (none for a
+//!   lexicon that is not looked up by the text's words: then also add it to the
+//!   list in `the_words_of_every_lexicon_are_in_the_form_words_are_looked_up_by`);
+//! - give [`Grammar`] that field (`scores: Scores`);
 //! - list it once in `BUILT_IN` (`BuiltIn::of::<Scores>()`).
 //!
 //! Overlays of the file, the list of known file names in errors, `grammar check` and
 //! the index of first words follow from the list; the test suite then asks for a line
 //! in `examples_of!` (tests/grammar.rs) and a row in the README's grammar/ table.
-//! A new value of a field, such as a word role `question` or a word class `answer`,
+//! A new value of a field, such as a new word role or word class (`answer`, say),
 //! is a variant of its type and a line of the table beside it (`ROLES` in
 //! function_words.rs, `CLASSES` in word_classes.rs), which also writes the error
 //! message listing the values.
@@ -104,7 +109,8 @@ pub trait Lexicon {
     /// The words this lexicon gives a role to, lowercase, as a text's words are
     /// looked up: each key of a word list ("officials"), the first word of each
     /// phrase ("according" for "according to"). None for a lexicon matched on whole
-    /// lines or phrases (layout.txt, aliases.txt). The index of first words is built
+    /// lines or phrases (layout.txt, aliases.txt) or not on the text's words at all
+    /// (scores.txt, affixes.txt). The index of first words is built
     /// from these; a table of every role a word has could be built the same way.
     fn words(grammar: &Grammar) -> impl Iterator<Item = &str>;
 }
@@ -160,10 +166,25 @@ impl Entry<'_> {
     pub fn source_type(&self) -> Result<SourceType, Error> {
         match self.fields {
             [one] => one.parse().map_err(|message: String| self.error(message)),
-            _ => Err(self.error(
-                "expected `phrase | TYPE` with TYPE one of person, anonymous, organization, publication, document, unknown".into(),
-            )),
+            _ => Err(self.error(format!(
+                "expected `phrase | TYPE` with TYPE one of {}",
+                SourceType::names().join(", ")
+            ))),
         }
+    }
+
+    /// `field` as a number between 0 and 1 (a marker's weight, a score); an error
+    /// names it `what` ("weight").
+    pub fn fraction(&self, field: &str, what: &str) -> Result<f64, Error> {
+        field
+            .parse()
+            .ok()
+            .filter(|number: &f64| (0.0..=1.0).contains(number))
+            .ok_or_else(|| {
+                self.error(format!(
+                    "expected a {what} between 0 and 1, found `{field}`"
+                ))
+            })
     }
 }
 
@@ -384,12 +405,6 @@ mod tests {
                 "one",
                 &[],
                 "expected `word | CLASS [CLASS …]`",
-            ),
-            (
-                Rules::of::<WordClasses>(),
-                "one",
-                &["count", "numeral"],
-                "unknown word class `numeral`; expected count, quantity, number, counting, standalone-quantifier, quantity-modifier, bound-preposition, bound, subordinator, adjunct-subordinator, coordinator, sentence-conjunction, noun-coordinator, time-opener, time-qualifier, refers-person, refers-group, refers-thing, refers-relative, definite, article, indefinite, object-pronoun, relative, personal-relative, subject-relative, be, negation, naming-verb, asks, no-asker, question, question-preposition, embedded-question, absolute-opener, gerund-preposition, interview-label, topic-preposition, source-intro, intro-adverb, answer, complementizer, infinitive, impersonal-complement, partitive, ratio, passive-agent or work",
             ),
             (
                 Rules::of::<Affixes>(),

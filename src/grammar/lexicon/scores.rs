@@ -65,22 +65,15 @@ impl Lexicon for Scores {
     fn parse(entry: &Entry) -> Result<f64, Error> {
         if Scores::default().slot(entry.phrase).is_none() {
             return Err(entry.error(format!(
-                "unknown score `{}`; expected person, anonymous, organization, publication, document, unknown, direct quote or second-hand",
-                entry.phrase
+                "unknown score `{}`; expected {}, direct quote or second-hand",
+                entry.phrase,
+                SourceType::names().join(", ")
             )));
         }
         let [number] = entry.fields else {
             return Err(entry.error("expected `name | NUMBER`, e.g. `person | 0.80`".into()));
         };
-        number
-            .parse()
-            .ok()
-            .filter(|number: &f64| (0.0..=1.0).contains(number))
-            .ok_or_else(|| {
-                entry.error(format!(
-                    "expected a number between 0 and 1, found `{number}`"
-                ))
-            })
+        entry.fraction(number, "number")
     }
 
     fn add(grammar: &mut Grammar, phrase: &str, number: f64) {

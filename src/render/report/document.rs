@@ -2,6 +2,7 @@
 
 use crate::aggregate::Stats;
 use crate::aggregate::registry::{Registry, SourceRow};
+use crate::assess::score::explain;
 use crate::model::{Attribution, Kind, SourceType};
 use crate::pipeline::Extraction;
 use crate::record::Record;
@@ -85,7 +86,9 @@ impl<'e> Document<'e> {
             .iter()
             .zip(&extraction.attributions)
             .enumerate()
-            .map(|(index, (record, attribution))| claim_row(index + 1, record, attribution))
+            .map(|(index, (record, attribution))| {
+                claim_row(&extraction.text, index + 1, record, attribution)
+            })
             .collect();
         let mut follow_up: Vec<usize> = claims
             .iter()
@@ -114,8 +117,8 @@ impl<'e> Document<'e> {
     }
 }
 
-/// The row of one record.
-fn claim_row(number: usize, record: &Record, attribution: &Attribution) -> ClaimRow {
+/// The row of one record, with the attribution it was made from in `text`.
+fn claim_row(text: &str, number: usize, record: &Record, attribution: &Attribution) -> ClaimRow {
     let source = record.source.as_ref().map(|source| {
         let mut shown = source.text.clone();
         if let Some(name) = source.name.as_ref().filter(|name| **name != source.text) {
@@ -146,16 +149,6 @@ fn claim_row(number: usize, record: &Record, attribution: &Attribution) -> Claim
             .join(" "),
         markers,
         score: record.score,
-        reasons: crate::assess::score::reasons(
-            record.source.as_ref().map(|source| source.source_type),
-            attribution.basis,
-            &attribution.markers,
-            &record
-                .markers
-                .iter()
-                .map(|marker| marker.text.as_str())
-                .collect::<Vec<_>>(),
-        )
-        .join("; "),
+        reasons: explain(text, attribution).join("; "),
     }
 }

@@ -14,16 +14,11 @@ use crate::render::escape::html;
 use super::document::{ClaimRow, Document, Summary};
 use super::svg::{Bar, Scale, Segment, bar_chart};
 use super::{Section, WEAK_SCORE};
-use crate::render::with_share;
 
 const STYLE: &str = include_str!("style.css");
 
 /// The page: head, overview with charts and shared sources, then each document.
-pub fn report(sections: &[Section], registry: &Registry) -> String {
-    let mut all = Stats::default();
-    for section in sections {
-        all.merge(&section.stats);
-    }
+pub fn report(sections: &[Section], totals: &Summary, registry: &Registry) -> String {
     let mut out = String::from(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
@@ -37,8 +32,8 @@ pub fn report(sections: &[Section], registry: &Registry) -> String {
         out,
         "<p class=\"lead\">{} documents, {} claims, {} attributed. Claims scoring below {WEAK_SCORE:.2} or with no source are listed to follow up; the score says how well a claim is sourced, not whether it is true.</p>",
         sections.len(),
-        all.claims,
-        with_share(all.attributed, all.claims)
+        totals.claims,
+        totals.attributed
     );
     out.push_str("<nav><ol>\n");
     for section in sections {
@@ -71,7 +66,7 @@ fn overview(sections: &[Section]) -> String {
          <th class=\"num\">hedged</th><th class=\"num\">to follow up</th></tr></thead>\n<tbody>\n",
     );
     for section in sections {
-        let summary = Summary::of(&section.stats);
+        let summary = &section.summary;
         let _ = writeln!(
             out,
             "<tr><td><a href=\"#{}\">{}</a></td><td class=\"num\">{}</td><td class=\"num\">{}</td>\

@@ -3,37 +3,31 @@
 
 use std::fmt::Write;
 
-use crate::aggregate::Stats;
 use crate::aggregate::registry::{Registry, SourceRow};
 use crate::render::escape::markdown_cell;
 use crate::render::table::excerpt;
 
 use super::document::{ClaimRow, Document, Summary};
 use super::{Section, WEAK_SCORE};
-use crate::render::with_share;
 
 /// Widest claim excerpt in a table.
 const CLAIM_EXCERPT: usize = 160;
 
 /// The whole report: overview, shared sources, then each document.
-pub fn report(sections: &[Section], registry: &Registry) -> String {
+pub fn report(sections: &[Section], totals: &Summary, registry: &Registry) -> String {
     let mut out = String::from("# Sourcing report\n\n");
-    let mut all = Stats::default();
-    for section in sections {
-        all.merge(&section.stats);
-    }
     let _ = writeln!(
         out,
         "{} documents, {} claims, {} attributed. Claims scoring below {WEAK_SCORE:.2} or with no source are listed to follow up; the score says how well a claim is sourced, not whether it is true.\n",
         sections.len(),
-        all.claims,
-        with_share(all.attributed, all.claims),
+        totals.claims,
+        totals.attributed,
     );
     out.push_str("## Across documents\n\n");
     out.push_str("| document | claims | attributed | on named sources | on anonymous sources | hedged | to follow up |\n");
     out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
     for section in sections {
-        let summary = Summary::of(&section.stats);
+        let summary = &section.summary;
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {} | {} | {} | {} | {} |",

@@ -15,7 +15,7 @@ use crate::aggregate::Stats;
 use crate::aggregate::registry::Registry;
 use crate::pipeline::Extraction;
 use crate::record::records;
-use document::Document;
+use document::{Document, Summary};
 
 /// Claims scoring below this are "weakly sourced" and listed to follow up
 /// (a bare anonymous source scores 0.45; a named person 0.80).
@@ -27,6 +27,7 @@ struct Section {
     doc: String,
     anchor: String,
     stats: Stats,
+    summary: Summary,
     follow_up: usize,
     markdown: String,
     html: String,
@@ -52,6 +53,7 @@ impl ReportBuilder {
             doc: extraction.doc.clone(),
             anchor: anchor.clone(),
             stats: document.stats.clone(),
+            summary: document.summary.clone(),
             follow_up: document.follow_up.len(),
             markdown: markdown::document(&document),
             html: html::document(&document),
@@ -60,11 +62,20 @@ impl ReportBuilder {
 
     /// The report as Markdown.
     pub fn markdown(&self) -> String {
-        markdown::report(&self.sections, &self.registry)
+        markdown::report(&self.sections, &self.totals(), &self.registry)
     }
 
     /// The report as one self-contained HTML page.
     pub fn html(&self) -> String {
-        html::report(&self.sections, &self.registry)
+        html::report(&self.sections, &self.totals(), &self.registry)
+    }
+
+    /// The summary of every document taken together.
+    fn totals(&self) -> Summary {
+        let mut all = Stats::default();
+        for section in &self.sections {
+            all.merge(&section.stats);
+        }
+        Summary::of(&all)
     }
 }
