@@ -175,11 +175,48 @@ pub struct ScoreBasis {
     pub direct_quote: f64,
 }
 
+/// Adds `part` to a claim that `claim` covers and whose parts are `fragments` (none
+/// for a claim of one part): a quote interrupted by its attribution ("A," she said.
+/// "B.") is one claim in parts, without the attribution clause. The claim then
+/// covers every part; the parts stay in text order, and one that touches or
+/// overlaps the last merges with it.
+pub fn add_claim_part(claim: &mut Span, fragments: &mut Vec<Span>, part: Span) {
+    if fragments.is_empty() {
+        fragments.push(*claim);
+    }
+    match fragments.last_mut() {
+        Some(last) if part.start <= last.end => *last = last.cover(part),
+        _ => fragments.push(part),
+    }
+    if let [only] = fragments[..] {
+        // Merged back into one part: a claim of one part lists none.
+        *claim = only;
+        fragments.clear();
+    } else {
+        *claim = claim.cover(part);
+    }
+}
+
+/// Grows the last part of a claim (see [`add_claim_part`]) to take in `next`, which
+/// follows it with nothing but space between: two quoted sentences in a row are one
+/// stretch of the speaker's words.
+pub fn grow_claim(claim: &mut Span, fragments: &mut [Span], next: Span) {
+    if let Some(last) = fragments.last_mut() {
+        *last = last.cover(next);
+    }
+    *claim = claim.cover(next);
+}
+
 /// One claim with its cue, source and markers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
     pub kind: Kind,
+    /// The claim's span; for a claim in parts, the span that covers them.
     pub claim: Span,
+    /// The claim's parts in text order when it has more than one ("A," she said.
+    /// "B."): the attribution clause between them is not the claim. Empty for a
+    /// claim of one part.
+    pub fragments: Vec<Span>,
     pub cue: Option<Span>,
     pub source: Option<Source>,
     pub markers: Vec<Marker>,
@@ -188,4 +225,57 @@ pub struct Attribution {
     pub score: f64,
     /// Where the score started.
     pub basis: ScoreBasis,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parts added one by one → the claim's cover and its parts (none for one part).
+    #[test]
+    fn claims_in_parts() {
+        type Spans = &'static [(usize, usize)];
+        let table: &[(Spans, (usize, usize), Spans)] = &[
+            // `"A," she said. "B."`: two parts, the clause between them left out.
+            (&[(0, 4), (15, 19)], (0, 19), &[(0, 4), (15, 19)]),
+            // Three parts.
+            (
+                &[(0, 4), (10, 14), (20, 24)],
+                (0, 24),
+                &[(0, 4), (10, 14), (20, 24)],
+            ),
+            // A part that touches or overlaps the last merges with it: one part again.
+            (&[(0, 4), (4, 9)], (0, 9), &[]),
+            (&[(0, 6), (3, 9)], (0, 9), &[]),
+            (&[(0, 4), (10, 14), (12, 20)], (0, 20), &[(0, 4), (10, 20)]),
+        ];
+        for (parts, cover, want) in table {
+            let span = |&(start, end): &(usize, usize)| Span::new(start, end);
+            let mut claim = span(&parts[0]);
+            let mut fragments = Vec::new();
+            for part in &parts[1..] {
+                add_claim_part(&mut claim, &mut fragments, span(part));
+            }
+            assert_eq!(claim, span(cover), "{parts:?}");
+            assert_eq!(
+                fragments,
+                want.iter().map(span).collect::<Vec<_>>(),
+                "{parts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quoted_sentence_right_after_the_last_part_grows_it() {
+        let mut claim = Span::new(0, 4);
+        let mut fragments = Vec::new();
+        add_claim_part(&mut claim, &mut fragments, Span::new(15, 19));
+        grow_claim(&mut claim, &mut fragments, Span::new(20, 26));
+        assert_eq!(claim, Span::new(0, 26));
+        assert_eq!(fragments, [Span::new(0, 4), Span::new(15, 26)]);
+        // A claim of one part just grows.
+        let (mut claim, mut none) = (Span::new(0, 4), Vec::new());
+        grow_claim(&mut claim, &mut none, Span::new(5, 9));
+        assert_eq!((claim, none.len()), (Span::new(0, 9), 0));
+    }
 }

@@ -33,6 +33,7 @@ pub const SECTION_BYTES: usize = 256 * 1024;
 pub struct Extractor<'g> {
     grammar: &'g Grammar,
     memos: Memos,
+    split_quotes: bool,
 }
 
 impl<'g> Extractor<'g> {
@@ -41,7 +42,20 @@ impl<'g> Extractor<'g> {
         Extractor {
             grammar,
             memos: Memos::default(),
+            split_quotes: false,
         }
+    }
+
+    /// The same extractor, writing each part of a claim in parts as an attribution
+    /// of its own when `split` (see [`split_quotes`]).
+    pub fn split_quotes(mut self, split: bool) -> Self {
+        self.split_quotes = split;
+        self
+    }
+
+    /// Whether it writes each part of a claim in parts as an attribution of its own.
+    pub fn splits_quotes(&self) -> bool {
+        self.split_quotes
     }
 
     /// The grammar it extracts with.
@@ -79,7 +93,14 @@ impl<'g> Extractor<'g> {
         mut each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
     ) -> Result<(), E> {
         let grammar = self.grammar;
-        let assessed = |section| assess(text, link(section), grammar, &self.memos);
+        let assessed = |section| {
+            let attributions = assess(text, link(section), grammar, &self.memos);
+            if self.split_quotes {
+                split_quotes(attributions)
+            } else {
+                attributions
+            }
+        };
         let mut section: Vec<Digest> = Vec::new();
         let mut section_start = 0;
         let mut cut_put_off = false;
@@ -111,6 +132,34 @@ impl<'g> Extractor<'g> {
         }
         each(assessed(section))
     }
+}
+
+/// Every claim in parts (`"A," she said. "B."`) made one attribution per part, for
+/// those who count quotes one by one: each later part goes on with the first's
+/// source, cue, markers and score.
+pub fn split_quotes(attributions: Vec<Attribution>) -> Vec<Attribution> {
+    if attributions
+        .iter()
+        .all(|attribution| attribution.fragments.is_empty())
+    {
+        return attributions;
+    }
+    let mut split = Vec::with_capacity(attributions.len());
+    for attribution in attributions {
+        if attribution.fragments.is_empty() {
+            split.push(attribution);
+            continue;
+        }
+        let mut whole = attribution;
+        let parts = std::mem::take(&mut whole.fragments);
+        split.extend(parts.into_iter().map(|part| Attribution {
+            claim: part,
+            ..whole.clone()
+        }));
+    }
+    // A sentence of narration between two parts stays between them.
+    split.sort_by_key(|attribution| (attribution.claim.start, attribution.claim.end));
+    split
 }
 
 /// Runs the whole pipeline on one decoded input (see [`Extractor::extract`]; a run

@@ -346,3 +346,66 @@ fn a_long_document_is_written_as_it_is_extracted() {
         }
     }
 }
+
+/// Issue #17: a quote interrupted by its attribution is one record whose claim lists
+/// its parts; `--split-quotes` writes a record per part, each with the source and cue.
+#[test]
+fn a_quote_in_parts_is_one_record_or_one_per_part() {
+    let text = b"\"You could tell,\" one official said. \"They were always right.\"\n\nThe plan failed, officials said.\n";
+    let whole = jsonl(&claimtrace_stdin(
+        &["extract", "--format", "jsonl", "-"],
+        text,
+    ));
+    assert_eq!(whole.len(), 2);
+    let claim = &whole[0]["claim"];
+    assert_eq!(
+        claim["text"],
+        "\"You could tell,\" … \"They were always right.\""
+    );
+    let parts: Vec<&str> = claim["fragments"]
+        .as_array()
+        .expect("fragments")
+        .iter()
+        .map(|part| part["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        parts,
+        ["\"You could tell,\"", "\"They were always right.\""]
+    );
+    // It covers its parts: the first paragraph.
+    let first_paragraph = text.iter().position(|&byte| byte == b'\n').unwrap() as u64;
+    assert_eq!(
+        (claim["start"].as_u64(), claim["end"].as_u64()),
+        (Some(0), Some(first_paragraph))
+    );
+    // A claim of one part has no `fragments` key.
+    assert!(whole[1]["claim"].get("fragments").is_none());
+
+    let split = jsonl(&claimtrace_stdin(
+        &["--split-quotes", "extract", "--format", "jsonl", "-"],
+        text,
+    ));
+    let read: Vec<(&str, &str, &str)> = split
+        .iter()
+        .map(|record| {
+            (
+                record["source"]["text"].as_str().unwrap(),
+                record["cue"]["text"].as_str().unwrap(),
+                record["claim"]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("one official", "said", "\"You could tell,\""),
+            ("one official", "said", "\"They were always right.\""),
+            ("officials", "said", "The plan failed"),
+        ]
+    );
+    assert!(
+        split
+            .iter()
+            .all(|record| record["claim"].get("fragments").is_none())
+    );
+}

@@ -193,6 +193,34 @@ fn cia_article_attributions() {
     );
 }
 
+/// Issue #17: a quote interrupted by its attribution is one claim in parts, without
+/// the attribution clause, so its second part is the official's too.
+#[test]
+fn a_quote_interrupted_by_its_attribution_is_one_claim_in_parts() {
+    let records = records(CIA);
+    let record = find(
+        &records,
+        "one of the US officials",
+        Some("said"),
+        "\"You could tell the Chinese weren't guessing,\"",
+    );
+    let parts: Vec<&str> = record["claim"]["fragments"]
+        .as_array()
+        .expect("the claim has parts")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "\"You could tell the Chinese weren't guessing,\"",
+            "\"The Ministry of State Security were always pulling in the right people.\"",
+        ]
+    );
+    assert!(!text(&record["claim"]).contains("said in the report"));
+    assert_eq!(record["kind"], "direct");
+}
+
 #[test]
 fn cable_article_attributions() {
     let records = records(CABLE);
@@ -270,10 +298,31 @@ fn layout_traps_produce_no_attributions() {
                     "{path}: claim from non-body text: {claim}"
                 );
             }
-            // Offsets point into the original file.
-            let start = record["claim"]["start"].as_u64().unwrap() as usize;
-            let end = record["claim"]["end"].as_u64().unwrap() as usize;
-            assert_eq!(&original[start..end], claim);
+            // Offsets point into the original file: the claim's, or each of its
+            // parts', whose texts it joins.
+            let offsets = |span: &serde_json::Value| {
+                let start = span["start"].as_u64().unwrap() as usize;
+                let end = span["end"].as_u64().unwrap() as usize;
+                (start, end)
+            };
+            match record["claim"]["fragments"].as_array() {
+                None => {
+                    let (start, end) = offsets(&record["claim"]);
+                    assert_eq!(&original[start..end], claim);
+                }
+                Some(parts) => {
+                    let texts: Vec<&str> = parts
+                        .iter()
+                        .map(|part| {
+                            let (start, end) = offsets(part);
+                            assert_eq!(&original[start..end], text(part));
+                            &original[start..end]
+                        })
+                        .collect();
+                    assert!(texts.len() > 1, "{claim}");
+                    assert_eq!(texts.join(" … "), claim);
+                }
+            }
         }
     }
 }

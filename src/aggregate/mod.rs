@@ -213,7 +213,7 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{SourceRecord, TextSpan};
+    use crate::record::{ClaimRecord, SourceRecord, TextSpan};
 
     fn record(source: Option<(&str, SourceType)>, hedged: bool) -> Record {
         let span = |text: &str| TextSpan {
@@ -229,7 +229,12 @@ mod tests {
             } else {
                 Kind::Unattributed
             },
-            claim: span("Prices rose"),
+            claim: ClaimRecord {
+                text: "Prices rose".into(),
+                start: 0,
+                end: 11,
+                fragments: Vec::new(),
+            },
             cue: source.map(|_| span("said")),
             source: source.map(|(text, source_type)| SourceRecord {
                 text: text.into(),

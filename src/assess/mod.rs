@@ -52,6 +52,7 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
             Attribution {
                 kind,
                 claim: draft.claim,
+                fragments: draft.fragments,
                 cue: draft.cue,
                 source,
                 score: score::score(basis, &markers),

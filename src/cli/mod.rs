@@ -42,6 +42,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     lossy: bool,
 
+    /// Write each part of a quote interrupted by its attribution ("A," she said.
+    /// "B.") as a claim of its own (`eval`: score the gold's contents in parts the
+    /// same way), for counting quotes one by one.
+    #[arg(long, global = true)]
+    split_quotes: bool,
+
     /// Threads that extract documents, the calling one included (0: one per core;
     /// at most 256). Output order does not depend on it.
     #[arg(long, global = true, value_name = "N", default_value_t = 0)]
@@ -181,7 +187,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             html: cli.input_format == InputFormat::Html,
         },
         threads: threads(cli.threads),
-        extractor: Extractor::new(&grammar),
+        extractor: Extractor::new(&grammar).split_quotes(cli.split_quotes),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -260,6 +260,23 @@ impl fmt::Display for SpanRole {
 }
 
 impl GoldAttribution {
+    /// The attribution as one per part of its content: a content given in
+    /// fragments (a quote interrupted by its attribution) becomes one attribution
+    /// per fragment, each with the source and cue, as `--split-quotes` writes claims.
+    pub fn split_parts(&self) -> Vec<GoldAttribution> {
+        match &self.fragments {
+            Some(parts) if parts.len() > 1 => parts
+                .iter()
+                .map(|part| GoldAttribution {
+                    content: Some(part.clone()),
+                    fragments: None,
+                    ..self.clone()
+                })
+                .collect(),
+            _ => vec![self.clone()],
+        }
+    }
+
     /// The covering span for a role, if annotated.
     pub fn span(&self, role: SpanRole) -> Option<&GoldSpan> {
         match role {

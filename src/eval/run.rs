@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::gold::{GoldDoc, SpanRole};
+use super::gold::{GoldAttribution, GoldDoc, SpanRole};
 use super::score::{Counts, Predicted, ScoreTable, score_document};
 use crate::model::Kind;
 use crate::pipeline::Extractor;
@@ -114,12 +114,33 @@ pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> E
     let mut errors = Vec::new();
     let mut kept: BTreeMap<&'static str, usize> = BTreeMap::new();
     for doc in docs {
+        // Quotes counted one by one: the gold's contents in parts become one
+        // attribution per part, as the extractor writes claims.
+        let split_doc;
+        let doc = if extractor.splits_quotes() {
+            split_doc = GoldDoc {
+                attributions: doc
+                    .attributions
+                    .iter()
+                    .flat_map(GoldAttribution::split_parts)
+                    .collect(),
+                ..doc.clone()
+            };
+            &split_doc
+        } else {
+            doc
+        };
         let predicted: Vec<Predicted> = extractor
             .extract_text(&doc.text)
             .into_iter()
             .filter(|attribution| attribution.kind != Kind::Unattributed)
             .map(|attribution| Predicted {
                 content: attribution.claim.start..attribution.claim.end,
+                fragments: attribution
+                    .fragments
+                    .iter()
+                    .map(|part| part.start..part.end)
+                    .collect(),
                 source: attribution
                     .source
                     .map(|source| source.span.start..source.span.end),

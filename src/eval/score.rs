@@ -26,8 +26,11 @@ use super::gold::{GoldAttribution, SpanRole};
 /// One predicted attribution, as byte ranges into the document text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Predicted {
-    /// The claim (content) span.
+    /// The claim (content) span; for a claim in parts, the span covering them.
     pub content: Range<usize>,
+    /// The claim's parts, when it has more than one: its tokens are theirs, as a
+    /// gold content's with fragments are.
+    pub fragments: Vec<Range<usize>>,
     /// The speaker mention, if any.
     pub source: Option<Range<usize>>,
     /// The reporting verb or phrase, if any.
@@ -252,7 +255,13 @@ pub fn score_document(
     let gold_contents = gold_content_sets(&index, gold);
     let predicted_contents: Vec<TokenSet> = predicted
         .iter()
-        .map(|p| index.span_tokens(&p.content))
+        .map(|p| {
+            if p.fragments.is_empty() {
+                index.span_tokens(&p.content)
+            } else {
+                index.token_set(&p.fragments)
+            }
+        })
         .collect();
     let candidates = matching_candidates(&gold_contents, &predicted_contents);
     let pairs = assign_one_to_one(candidates, gold.len(), predicted.len());
@@ -618,6 +627,7 @@ mod tests {
             content: range(text, content),
             source: source.map(|s| range(text, s)),
             cue: cue.map(|c| range(text, c)),
+            ..Predicted::default()
         }
     }
 
@@ -850,6 +860,19 @@ mod tests {
                 expected: counts([1, 1, 1, 1, 1, 1]),
             },
             Case {
+                name: "a prediction in parts counts its parts' tokens, not the clause between",
+                text: long,
+                gold: vec![gold(long, Some("Jones"), Some("said"), "Jones said that")],
+                predicted: vec![Predicted {
+                    // Its cover, the whole sentence (11 tokens), would not match;
+                    // its parts hold 3 tokens, 2 of them the gold's 3.
+                    content: range(long, long),
+                    fragments: vec![range(long, "Jones said"), range(long, "year")],
+                    ..pred(long, Some("Jones"), Some("said"), long)
+                }],
+                expected: counts([1, 1, 1, 1, 1, 1]),
+            },
+            Case {
                 name: "without fragments the same prediction is under half",
                 text: quote,
                 gold: vec![gold(quote, Some("Smith"), Some("said"), quote)],
@@ -932,11 +955,13 @@ mod tests {
                         content: 5..500,
                         source: Some(900..1000),
                         cue: Some(reversed(3, 1)),
+                        ..Predicted::default()
                     },
                     Predicted {
                         content: reversed(30, 2),
                         source: None,
                         cue: None,
+                        ..Predicted::default()
                     },
                 ],
                 expected: counts([0, 2, 0, 0, 0, 0]),
@@ -1007,6 +1032,7 @@ mod tests {
                         content: range(colon, "no"),
                         source: Some(range(colon, "Jones")),
                         cue: Some(range(colon, "Jones")),
+                        ..Predicted::default()
                     },
                 ],
                 expected: counts([2, 2, 2, 2, 1, 1]),
@@ -1151,6 +1177,7 @@ mod tests {
                     content: start + content_offset..start + content_offset + content_len,
                     source: Some(start..start + 6),
                     cue: Some(start + 7..start + 11),
+                    ..Predicted::default()
                 }
             })
             .collect();
@@ -1198,6 +1225,7 @@ mod tests {
                     content: g.content.as_ref()?.range(),
                     source: g.source.as_ref().map(GoldSpan::range),
                     cue: g.cue.as_ref().map(GoldSpan::range),
+                    ..Predicted::default()
                 })
             })
             .collect()

@@ -8,14 +8,17 @@ pub mod names;
 pub use digest::Digest;
 
 use crate::matcher::SourcePhrase;
-use crate::model::Marker;
+use crate::model::{Marker, add_claim_part, grow_claim};
 use crate::span::Span;
 use digest::SentenceFacts;
 
 /// A claim before assessment: where it is and what it rests on.
 #[derive(Debug, Clone)]
 pub struct Draft {
+    /// The claim; for a claim in parts, the span that covers them.
     pub claim: Span,
+    /// The claim's parts when it has more than one, else none.
+    pub fragments: Vec<Span>,
     pub cue: Option<Span>,
     pub source: Option<SourcePhrase>,
     /// The text the claim's markers are looked for in (its sentences).
@@ -51,6 +54,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
         let waiting = waiting_for_block;
         if let Some(index) = waiting_for_block.take() {
             drafts[index].claim = digest.span;
+            drafts[index].fragments.clear();
             drafts[index].scope = drafts[index].scope.cover(digest.span);
             taken.mark(digest.span);
             block_attributed = true;
@@ -73,6 +77,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
             block_attributed = true;
             drafts.push(Draft {
                 claim: hit.claim,
+                fragments: hit.fragments,
                 cue: Some(hit.cue),
                 source: hit.source,
                 scope: sentence.cover(hit.claim),
@@ -88,10 +93,18 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
                 && (block_attributed || previous_block_attributed)
                 && sentence.quoted;
             if continues && let Some(owner) = owners.owner(sentence.span.start) {
-                // "…," Barkley said. "They have followed ratings …": one claim.
+                // "…," Barkley said. "They have followed ratings …": one claim,
+                // in parts, without the attribution clause between them; a quoted
+                // sentence right after the last part grows it.
                 let claim = quote_extent(digest, sentence.span);
                 let previous = &mut drafts[owner];
-                previous.claim = previous.claim.cover(claim);
+                let follows_last_part =
+                    number > 0 && previous.claim.end >= digest.sentences[number - 1].span.end;
+                if follows_last_part {
+                    grow_claim(&mut previous.claim, &mut previous.fragments, claim);
+                } else {
+                    add_claim_part(&mut previous.claim, &mut previous.fragments, claim);
+                }
                 previous.scope = previous.scope.cover(claim);
                 taken.mark(claim);
             } else if continues {
@@ -100,6 +113,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
                 owners.continued_by(drafts.len());
                 drafts.push(Draft {
                     claim,
+                    fragments: Vec::new(),
                     cue: speaker.as_ref().map(|(_, cue)| *cue),
                     source: speaker.as_ref().map(|(source, _)| source.clone()),
                     scope: sentence.span.cover(claim),
@@ -109,6 +123,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
             } else if let Some(claim) = sentence.assertion {
                 drafts.push(Draft {
                     claim,
+                    fragments: Vec::new(),
                     cue: None,
                     source: None,
                     scope: sentence.span,
@@ -264,17 +279,21 @@ mod tests {
     }
 
     /// Text → its claims as they read, `[source, cue, claim]` ("" for none: an
-    /// unattributed claim has neither source nor cue).
+    /// unattributed claim has neither source nor cue; a claim in parts reads them
+    /// joined by " … ").
     #[rustfmt::skip]
     const CASES: &[Case] = &[
-        // A quote with no cue continues the last speaker's claim.
-        (r#""The plan failed," Smith said. "It cost too much.""#, &[["Smith", "said", r#""The plan failed," Smith said. "It cost too much.""#]]),
+        // A quote with no cue continues the last speaker's claim: one claim in parts,
+        // without the attribution clause.
+        (r#""The plan failed," Smith said. "It cost too much.""#, &[["Smith", "said", r#""The plan failed," … "It cost too much.""#]]),
+        (r#""The plan failed," said Ann Lee, the agency's director. "It cost too much." "We will fix it.""#, &[["Ann Lee", "said", r#""The plan failed," … "It cost too much." "We will fix it.""#]]),
+        (r#""We lost," she said while standing outside the court. "We will appeal.""#, &[["she", "said", r#""We lost," … "We will appeal.""#]]),
         // In the next paragraph it is a claim of its own, by the same speaker and cue.
         ("Smith said the plan failed badly.\n\n\"It cost far too much money.\"", &[["Smith", "said", "the plan failed badly"], ["Smith", "said", "\"It cost far too much money.\""]]),
         // Not past a paragraph of narration: the quote is then nobody's.
         ("Smith said the plan failed badly.\n\nThe weather was fine all week long.\n\n\"It cost far too much money.\"", &[["Smith", "said", "the plan failed badly"], ["", "", "The weather was fine all week long"], ["", "", "\"It cost far too much money.\""]]),
         // Within a paragraph, past a sentence of narration, which is also a claim.
-        (r#""The plan failed," Smith said. The room was quiet for a while. "It cost too much.""#, &[["Smith", "said", r#""The plan failed," Smith said. The room was quiet for a while. "It cost too much.""#], ["", "", "The room was quiet for a while"]]),
+        (r#""The plan failed," Smith said. The room was quiet for a while. "It cost too much.""#, &[["Smith", "said", r#""The plan failed," … "It cost too much.""#], ["", "", "The room was quiet for a while"]]),
         // "X reported:" takes the next paragraph as its claim.
         ("The New York Times reported:\n\nThe plan failed badly last year.", &[["The New York Times", "reported", "The plan failed badly last year."]]),
         // The rest of the prose: declarative sentences of four words or more.
@@ -294,7 +313,15 @@ mod tests {
                 .iter()
                 .map(|draft| {
                     let source = draft.source.as_ref().map(|source| source.span);
-                    [slice(source), slice(draft.cue), slice(Some(draft.claim))]
+                    let claim = match draft.fragments.as_slice() {
+                        [] => slice(Some(draft.claim)),
+                        parts => {
+                            let parts: Vec<String> =
+                                parts.iter().map(|&part| slice(Some(part))).collect();
+                            parts.join(" … ")
+                        }
+                    };
+                    [slice(source), slice(draft.cue), claim]
                 })
                 .collect()
         });

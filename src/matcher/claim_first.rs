@@ -25,20 +25,25 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let cue = site.cue_with_source()?;
     let subject = site.subject(context)?;
     let clause_end = past_recipient(context, &site.sentence, cue);
-    let (claim, covered) = claim_before_source(context, &site.sentence, subject.start, clause_end)?;
+    let (claim, more, covered) =
+        claim_before_source(context, &site.sentence, subject.start, clause_end)?;
     // A quotation before its speaker is spoken whatever the verb: "''For me,'' Mr.
     // Bruner concluded" even though "concluded" alone wants a document.
     let quotation = || context.segmented.quotes.opening_at(claim.start).is_some();
     if !subject.allowed && !quotation() {
         return None;
     }
-    Some(Found::new(
+    let found = Found::new(
         Frame::ClaimSourceCue,
         claim,
         cue.span,
         Some(subject.source.clone()),
         covered,
-    ))
+    );
+    Some(match more {
+        Some(more) => found.continued(more),
+        None => found,
+    })
 }
 
 /// Where the cue's clause goes on after it: past the addressee of a cue that takes
@@ -59,7 +64,8 @@ fn past_recipient(context: &Context, sentence: &Range<usize>, cue: &Cue) -> usiz
     }
 }
 
-/// The claim before the source that starts at `source_start`, and the tokens the
+/// The claim before the source that starts at `source_start`, the part of it after
+/// the cue when it goes on there ("…," she said, "…"), and the tokens the
 /// attribution covers, when the cue's clause (ending at `cue_end`) closes after the
 /// cue.
 fn claim_before_source(
@@ -67,15 +73,15 @@ fn claim_before_source(
     sentence: &Range<usize>,
     source_start: usize,
     cue_end: usize,
-) -> Option<(Span, Range<usize>)> {
+) -> Option<(Span, Option<Span>, Range<usize>)> {
     let tokens = &context.segmented.tokens;
     let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start) else {
         let quote = quote_before_sentence(context, sentence.start).filter(|_| {
             source_start == sentence.start && closes_clause(context, cue_end, sentence.end)
         })?;
-        return Some((quote, sentence.start..cue_end));
+        return Some((quote, None, sentence.start..cue_end));
     };
-    let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
     let quoted = tokens[comma_end - 1].is_double_quote()
         || tokens[comma.saturating_sub(1)].is_double_quote();
     // "Asked what he wanted, Adelson said, “They have got to win.”": narration before
@@ -84,19 +90,18 @@ fn claim_before_source(
         return None;
     }
     if quoted || closes_clause(context, cue_end, sentence.end) {
-        if let Some(continued) = continued_quote(context, cue_end) {
-            claim = claim.cover(continued);
-        }
+        let continued = continued_quote(context, cue_end);
         // What follows the claim stays free: "…," she said, adding that …
-        let covered = sentence.start..first_token_from(tokens, claim.end).max(cue_end);
-        return Some((claim, covered));
+        let claim_end = continued.unwrap_or(claim).end;
+        let covered = sentence.start..first_token_from(tokens, claim_end).max(cue_end);
+        return Some((claim, continued, covered));
     }
     // "Whatever progress he made, officials said, could be unraveled."
     let rest = tokens
         .get(cue_end)
         .filter(|token| token.is_punct(','))
         .and_then(|_| claim_after(context, cue_end + 1, sentence.end))?;
-    Some((claim.cover(rest), sentence.start..sentence.end))
+    Some((claim, Some(rest), sentence.start..sentence.end))
 }
 
 /// The quotation that ends right before the sentence `start`, in the same block.
@@ -176,10 +181,10 @@ mod tests {
         // The quote of the sentence before.
         ("“Five are missing.” Trump said.", &[["Trump", "said", "“Five are missing.”"]]),
         // A parenthetical cue: the claim goes on after it.
-        ("Whatever progress he made, officials said, could be unraveled.", &[["officials", "said", "Whatever progress he made, officials said, could be unraveled"]]),
-        ("It's a reminder, Rogers said, that costs rise.", &[["Rogers", "said", "It's a reminder, Rogers said, that costs rise"]]),
+        ("Whatever progress he made, officials said, could be unraveled.", &[["officials", "said", "Whatever progress he made … could be unraveled"]]),
+        ("It's a reminder, Rogers said, that costs rise.", &[["Rogers", "said", "It's a reminder … that costs rise"]]),
         // A quote after the cue continues the claim, past a short adjunct.
-        (r#""Word is," Trump said last month on Twitter, "that Ford will move.""#, &[["Trump", "said", r#""Word is," Trump said last month on Twitter, "that Ford will move.""#]]),
+        (r#""Word is," Trump said last month on Twitter, "that Ford will move.""#, &[["Trump", "said", r#""Word is," … "that Ford will move.""#]]),
         // Short adjuncts, an addressee and a new clause after the cue close it.
         ("The plan failed, an official said on condition of anonymity.", &[["an official", "said", "The plan failed"]]),
         ("The plan failed, Carson said after the attacks.", &[["Carson", "said", "The plan failed"]]),

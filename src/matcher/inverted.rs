@@ -37,23 +37,28 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     {
         return None;
     }
-    let mut claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
+    let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
     let mut covered = sentence.start..rest.offset;
     // "\"The risk,\" said Edward Leamer, an economist at UCLA, \"is that …\"": the quote
-    // resumes after the source's appositive.
-    if tokens[comma_end - 1].is_double_quote()
-        && let Some(resumed) = quote_after_appositive(context, rest.offset, sentence.end)
-    {
-        claim = claim.cover(resumed);
+    // resumes after the source's appositive, a second part of the claim.
+    let resumed = tokens[comma_end - 1]
+        .is_double_quote()
+        .then(|| quote_after_appositive(context, rest.offset, sentence.end))
+        .flatten();
+    if let Some(resumed) = resumed {
         covered.end = first_token_from(tokens, resumed.end);
     }
-    Some(Found::new(
+    let found = Found::new(
         Frame::ClaimCueSource,
         claim,
         cue.span,
         Some(source),
         covered,
-    ))
+    );
+    Some(match resumed {
+        Some(resumed) => found.continued(resumed),
+        None => found,
+    })
 }
 
 /// "Hamadoun Toure, the UN agency's secretary-general, said …": the whole sentence
@@ -91,7 +96,7 @@ mod tests {
     const CASES: &[Case] = &[
         ("Topsec received some of its startup capital from the Chinese state, said the cable.", &[["the cable", "said", "Topsec received some of its startup capital from the Chinese state"]]),
         // The quote resumes after the source's appositive: one claim.
-        (r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#, &[["Edward Leamer", "said", r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#]]),
+        (r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#, &[["Edward Leamer", "said", r#""The risk," … "is that prices fall.""#]]),
         // A bracketed label or a relative clause may follow the source.
         ("The plan failed, said Sen. Chris Murphy (D-Conn.), who voted against it.", &[["Sen. Chris Murphy", "said", "The plan failed"]]),
         ("The plan failed, said an official who asked not to be named.", &[["an official", "said", "The plan failed"]]),

@@ -30,6 +30,7 @@ pub mod tokens;
 use std::ops::Range;
 
 use crate::grammar::{AffixClass, Grammar, WordClass, WordInfo, WordRole};
+use crate::model::add_claim_part;
 use crate::segment::{Segmented, Token};
 use crate::span::Span;
 
@@ -65,7 +66,10 @@ pub enum Frame {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
     pub frame: Frame,
+    /// The claim; for a claim in parts, the span that covers them.
     pub claim: Span,
+    /// The claim's parts when it has more than one (`"A," X said, "B."`), else none.
+    pub fragments: Vec<Span>,
     pub cue: Span,
     pub source: Option<SourcePhrase>,
     /// Index of the sentence in its block.
@@ -88,12 +92,20 @@ impl Found {
         Found {
             frame,
             claim,
+            fragments: Vec::new(),
             cue,
             source,
             sentence: 0,
             covered,
             claim_in_next_block: false,
         }
+    }
+
+    /// The same attribution, its claim going on with `part` after the attribution
+    /// clause: `"The risk," said Edward Leamer, "is that we wait."`.
+    pub fn continued(mut self, part: Span) -> Found {
+        add_claim_part(&mut self.claim, &mut self.fragments, part);
+        self
     }
 }
 
@@ -282,7 +294,7 @@ pub(crate) mod cases {
 
     /// An attribution as it reads: the source ("" when there is none) with its relays
     /// ("officials via a report"), the cue, and the claim ("<next block>" when the
-    /// claim is the next paragraph).
+    /// claim is the next paragraph; a claim in parts reads them joined by " … ").
     pub fn reads(text: &str, found: &Found) -> [String; 3] {
         let source = found.source.as_ref().map_or(String::new(), |source| {
             let mut reads = source.span.slice(text).to_string();
@@ -294,8 +306,15 @@ pub(crate) mod cases {
         });
         let claim = if found.claim_in_next_block {
             "<next block>".to_string()
-        } else {
+        } else if found.fragments.is_empty() {
             found.claim.slice(text).to_string()
+        } else {
+            let parts: Vec<&str> = found
+                .fragments
+                .iter()
+                .map(|part| part.slice(text))
+                .collect();
+            parts.join(" … ")
         };
         [source, found.cue.slice(text).to_string(), claim]
     }

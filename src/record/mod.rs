@@ -5,7 +5,7 @@
 pub mod ids;
 pub mod review;
 
-use std::borrow::BorrowMut;
+use std::borrow::{BorrowMut, Cow};
 
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +17,8 @@ pub use ids::{ClaimIds, claim_id, normalize_claim};
 pub use review::{Review, ReviewBuilder, ReviewDocument, ReviewedRecord, Status};
 
 /// A span with its text. The text type is `String` for records that stand on
-/// their own (read back, kept, compared) and `&str` for records that borrow from
-/// an extraction just to be written out; both serialize the same.
+/// their own (read back, kept, compared) and `Cow<str>` for records that borrow
+/// from an extraction just to be written out; both serialize the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextSpan<S = String> {
     pub text: S,
@@ -34,6 +34,23 @@ impl<S> TextSpan<S> {
             end: span.end,
         }
     }
+}
+
+/// What joins the parts of a claim in its text: `"A," … "B."`.
+pub const PART_SEPARATOR: &str = " … ";
+
+/// The claim of a record. A claim in parts (a quote interrupted by its
+/// attribution: `"A," she said. "B."`) reads its parts joined by
+/// [`PART_SEPARATOR`], covers them with `start..end`, and lists them in
+/// `fragments`, as the gold corpus gives such a content; a claim of one part
+/// has no `fragments` key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord<S = String> {
+    pub text: S,
+    pub start: usize,
+    pub end: usize,
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub fragments: Vec<TextSpan<S>>,
 }
 
 /// One link of a relay chain.
@@ -71,7 +88,7 @@ pub struct Record<S = String> {
     pub doc: S,
     pub id: String,
     pub kind: Kind,
-    pub claim: TextSpan<S>,
+    pub claim: ClaimRecord<S>,
     pub cue: Option<TextSpan<S>>,
     pub source: Option<SourceRecord<S>>,
     pub markers: Vec<MarkerRecord<S>>,
@@ -85,10 +102,11 @@ pub fn records(extraction: &Extraction) -> Vec<Record> {
 }
 
 /// The records of one extraction, in text order, borrowing their texts from it:
-/// writing a record out needs no copy of its texts.
-pub fn borrowed_records(extraction: &Extraction) -> impl Iterator<Item = Record<&str>> {
+/// writing a record out needs no copy of its texts (but the text of a claim in
+/// parts, which joins them).
+pub fn borrowed_records(extraction: &Extraction) -> impl Iterator<Item = Record<Cow<'_, str>>> {
     let ids = ClaimIds::with_capacity(extraction.attributions.len());
-    build_records(extraction.into(), ids, |text| text)
+    build_records(extraction.into(), ids, Cow::Borrowed)
 }
 
 /// Attributions of one document, or of one section of it, with where they point.
@@ -116,13 +134,14 @@ impl<'e> From<&'e Extraction> for Attributed<'e> {
 pub fn section_records<'e>(
     section: Attributed<'e>,
     ids: &'e mut ClaimIds,
-) -> impl Iterator<Item = Record<&'e str>> {
-    build_records(section, ids, |text| text)
+) -> impl Iterator<Item = Record<Cow<'e, str>>> {
+    build_records(section, ids, Cow::Borrowed)
 }
 
-/// The records of `section` with every text made an `S` by `text_of`, their ids
-/// handed out by `ids` (owned, or borrowed across a document's sections).
-fn build_records<'e, S>(
+/// The records of `section` with every text made an `S` by `text_of` (and a
+/// joined claim text by `From<String>`), their ids handed out by `ids` (owned, or
+/// borrowed across a document's sections).
+fn build_records<'e, S: From<String> + AsRef<str>>(
     section: Attributed<'e>,
     mut ids: impl BorrowMut<ClaimIds> + 'e,
     text_of: impl Fn(&'e str) -> S + 'e,
@@ -133,9 +152,40 @@ fn build_records<'e, S>(
         attributions,
     } = section;
     attributions.iter().map(move |attribution| {
-        let id = ids.borrow_mut().next(attribution.claim.slice(text));
-        record(doc, text, attribution, id, &text_of)
+        let claim = claim_record(text, attribution, &text_of);
+        let id = ids.borrow_mut().next(claim.text.as_ref());
+        record(doc, text, attribution, claim, id, &text_of)
     })
+}
+
+/// The claim of one attribution of `text`: its parts joined, when it has parts.
+fn claim_record<'e, S: From<String>>(
+    text: &'e str,
+    attribution: &'e Attribution,
+    text_of: impl Fn(&'e str) -> S,
+) -> ClaimRecord<S> {
+    let claim = attribution.claim;
+    let fragments: Vec<TextSpan<S>> = attribution
+        .fragments
+        .iter()
+        .map(|&part| TextSpan::new(text, part, &text_of))
+        .collect();
+    let words = if attribution.fragments.is_empty() {
+        text_of(claim.slice(text))
+    } else {
+        let parts: Vec<&str> = attribution
+            .fragments
+            .iter()
+            .map(|part| part.slice(text))
+            .collect();
+        S::from(parts.join(PART_SEPARATOR))
+    };
+    ClaimRecord {
+        text: words,
+        start: claim.start,
+        end: claim.end,
+        fragments,
+    }
 }
 
 /// The record of one attribution of `text`, in the document named `doc`.
@@ -143,6 +193,7 @@ fn record<'e, S>(
     doc: &'e str,
     text: &'e str,
     attribution: &'e Attribution,
+    claim: ClaimRecord<S>,
     id: String,
     text_of: impl Fn(&'e str) -> S,
 ) -> Record<S> {
@@ -150,7 +201,7 @@ fn record<'e, S>(
         doc: text_of(doc),
         id,
         kind: attribution.kind,
-        claim: TextSpan::new(text, attribution.claim, &text_of),
+        claim,
         cue: attribution
             .cue
             .map(|cue| TextSpan::new(text, cue, &text_of)),

@@ -33,7 +33,8 @@ pub struct Piece<'t> {
 /// What a span is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Label {
-    Claim(usize, Kind),
+    /// A claim (its index and kind), or a part of one; `true` for its first part.
+    Claim(usize, Kind, bool),
     Cue,
     Source(SourceType),
     Marker(MarkerKind),
@@ -72,7 +73,15 @@ fn labels(text: &str, attributions: &[Attribution]) -> Vec<(Span, Label)> {
     let mut labels = Vec::new();
     let mut markers = BTreeSet::new();
     for (index, attribution) in attributions.iter().enumerate() {
-        labels.push((attribution.claim, Label::Claim(index, attribution.kind)));
+        // A claim in parts is its parts: the attribution clause between them is not
+        // claim.
+        let parts = match attribution.fragments.as_slice() {
+            [] => std::slice::from_ref(&attribution.claim),
+            parts => parts,
+        };
+        for (number, &part) in parts.iter().enumerate() {
+            labels.push((part, Label::Claim(index, attribution.kind, number == 0)));
+        }
         if let Some(cue) = attribution.cue {
             labels.push((cue, Label::Cue));
         }
@@ -107,12 +116,12 @@ fn piece<'t>(text: &'t str, span: Span, labels: &[(Span, Label)]) -> Piece<'t> {
             continue;
         }
         match *label {
-            Label::Claim(index, kind) => {
+            Label::Claim(index, kind, first_part) => {
                 if piece.claim.is_none() {
                     piece.claim = Some(index);
                     piece.unattributed = kind == Kind::Unattributed;
                 }
-                if covered.start == span.start {
+                if first_part && covered.start == span.start {
                     piece.claims_starting.push(index);
                 }
             }
@@ -141,6 +150,7 @@ pub(crate) mod fixture {
         let attribution = Attribution {
             kind: Kind::Indirect,
             claim: Span::new(0, 22),
+            fragments: Vec::new(),
             cue: Some(Span::new(37, 41)),
             source: Some(Source {
                 span: Span::new(24, 36),

@@ -3,19 +3,19 @@
 //! (a tenth of all the work of `extract --format jsonl`). The tests hold this
 //! writer to serde_json's output.
 
-use crate::record::{MarkerRecord, Record, RelayRecord, SourceRecord, TextSpan};
+use crate::record::{ClaimRecord, MarkerRecord, Record, RelayRecord, SourceRecord, TextSpan};
 use crate::swar;
 
 /// Appends `record` as one compact JSON object (no newline).
-pub fn write_record(out: &mut Vec<u8>, record: &Record<&str>) {
+pub fn write_record<S: AsRef<str>>(out: &mut Vec<u8>, record: &Record<S>) {
     out.extend_from_slice(b"{\"doc\":");
-    write_str(out, record.doc);
+    write_str(out, record.doc.as_ref());
     out.extend_from_slice(b",\"id\":");
     write_plain_str(out, &record.id);
     out.extend_from_slice(b",\"kind\":");
     write_plain_str(out, record.kind.as_str());
     out.extend_from_slice(b",\"claim\":");
-    write_text_span(out, &record.claim);
+    write_claim(out, &record.claim);
     out.extend_from_slice(b",\"cue\":");
     write_option(out, record.cue.as_ref(), write_text_span);
     out.extend_from_slice(b",\"source\":");
@@ -27,29 +27,42 @@ pub fn write_record(out: &mut Vec<u8>, record: &Record<&str>) {
     out.push(b'}');
 }
 
-fn write_text_span(out: &mut Vec<u8>, span: &TextSpan<&str>) {
+fn write_claim<S: AsRef<str>>(out: &mut Vec<u8>, claim: &ClaimRecord<S>) {
     out.extend_from_slice(b"{\"text\":");
-    write_str(out, span.text);
+    write_str(out, claim.text.as_ref());
+    write_offsets(out, claim.start, claim.end);
+    if !claim.fragments.is_empty() {
+        out.extend_from_slice(b",\"fragments\":");
+        write_array(out, &claim.fragments, write_text_span);
+    }
+    out.push(b'}');
+}
+
+fn write_text_span<S: AsRef<str>>(out: &mut Vec<u8>, span: &TextSpan<S>) {
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, span.text.as_ref());
     write_offsets(out, span.start, span.end);
     out.push(b'}');
 }
 
-fn write_source(out: &mut Vec<u8>, source: &SourceRecord<&str>) {
+fn write_source<S: AsRef<str>>(out: &mut Vec<u8>, source: &SourceRecord<S>) {
     out.extend_from_slice(b"{\"text\":");
-    write_str(out, source.text);
+    write_str(out, source.text.as_ref());
     write_offsets(out, source.start, source.end);
     out.extend_from_slice(b",\"type\":");
     write_plain_str(out, source.source_type.as_str());
     out.extend_from_slice(b",\"name\":");
-    write_option(out, source.name, write_str);
+    write_option(out, source.name.as_ref(), |out, name| {
+        write_str(out, name.as_ref())
+    });
     out.extend_from_slice(b",\"via\":");
     write_array(out, &source.via, write_relay);
     out.push(b'}');
 }
 
-fn write_relay(out: &mut Vec<u8>, relay: &RelayRecord<&str>) {
+fn write_relay<S: AsRef<str>>(out: &mut Vec<u8>, relay: &RelayRecord<S>) {
     out.extend_from_slice(b"{\"text\":");
-    write_str(out, relay.text);
+    write_str(out, relay.text.as_ref());
     out.extend_from_slice(b",\"type\":");
     write_plain_str(out, relay.source_type.as_str());
     out.push(b'}');
@@ -75,11 +88,11 @@ fn write_array<'i, T>(out: &mut Vec<u8>, items: &'i [T], write: impl Fn(&mut Vec
     out.push(b']');
 }
 
-fn write_marker(out: &mut Vec<u8>, marker: &MarkerRecord<&str>) {
+fn write_marker<S: AsRef<str>>(out: &mut Vec<u8>, marker: &MarkerRecord<S>) {
     out.extend_from_slice(b"{\"kind\":");
     write_plain_str(out, marker.kind.as_str());
     out.extend_from_slice(b",\"text\":");
-    write_str(out, marker.text);
+    write_str(out, marker.text.as_ref());
     write_offsets(out, marker.start, marker.end);
     out.push(b'}');
 }
@@ -232,7 +245,16 @@ mod tests {
             doc: text,
             id: "c-0123456789abcdef-2".into(),
             kind: Kind::Mixed,
-            claim: span.clone(),
+            claim: ClaimRecord {
+                text,
+                start: 3,
+                end: 1234567890,
+                fragments: if with_parts {
+                    vec![span.clone(); 2]
+                } else {
+                    Vec::new()
+                },
+            },
             cue: with_parts.then(|| span.clone()),
             source: with_parts.then(|| SourceRecord {
                 text,

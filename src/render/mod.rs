@@ -106,7 +106,10 @@ impl RecordBytes {
     }
 
     /// Appends one record.
-    pub fn push(&mut self, record: &Record<&str>) -> Result<(), Error> {
+    pub fn push<S: AsRef<str> + serde::Serialize>(
+        &mut self,
+        record: &Record<S>,
+    ) -> Result<(), Error> {
         if self.format == Format::Json {
             if self.records > 0 {
                 self.bytes.extend_from_slice(b",\n");
