@@ -138,12 +138,20 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
     blocks
 }
 
-/// True when `next` line continues the hard-wrapped paragraph `paragraph`.
+/// True when `next` line continues the hard-wrapped paragraph `paragraph`: its last
+/// line does not end a sentence. A quotation closed after a comma does not: its
+/// attribution follows (`"The bridge will hold,"` / `said Dr. Helen Okafor.`).
 fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules) -> bool {
-    let last_line = paragraph.rsplit('\n').next().unwrap_or(paragraph);
-    let ends_sentence = last_line
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
+    let last_line = paragraph
+        .rsplit('\n')
+        .next()
+        .unwrap_or(paragraph)
+        .trim_end();
+    let quote_closed_after_comma = last_line
+        .strip_suffix(['"', '”', '’', '\''])
+        .is_some_and(|quoted| quoted.ends_with(','));
+    let ends_sentence =
+        !quote_closed_after_comma && last_line.ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
     !ends_sentence && rules.rule(last_line).is_none() && rules.rule(next).is_none()
 }
 
@@ -366,6 +374,35 @@ mod tests {
         ];
         let want: Vec<(String, Role)> = want.iter().map(|(t, r)| (t.to_string(), *r)).collect();
         assert_eq!(roles(text), want);
+    }
+
+    /// Which lines one paragraph holds, by where a line ends (issue #17: an
+    /// attribution on the line after its quote).
+    #[test]
+    fn hard_wrapped_lines_join_until_a_sentence_ends() {
+        let table: &[(&str, &[&str])] = &[
+            ("Body text\nwrapped here.", &["Body text\nwrapped here."]),
+            (
+                "One sentence.\nAnother one.",
+                &["One sentence.", "Another one."],
+            ),
+            (
+                "\"The bridge will hold,\"\nsaid Dr. Helen Okafor.",
+                &["\"The bridge will hold,\"\nsaid Dr. Helen Okafor."],
+            ),
+            (
+                "‘It will hold,’\nsaid Mr Okafor.",
+                &["‘It will hold,’\nsaid Mr Okafor."],
+            ),
+            (
+                "\"The bridge will hold.\"\nThe mayor left.",
+                &["\"The bridge will hold.\"", "The mayor left."],
+            ),
+        ];
+        for (text, want) in table {
+            let got: Vec<String> = roles(text).into_iter().map(|(text, _)| text).collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
     }
 
     #[test]
