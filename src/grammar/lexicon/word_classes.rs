@@ -122,6 +122,12 @@ pub enum WordClass {
     /// After a publication's name, still means the publication: "a Foreign Policy
     /// report".
     Work,
+    /// A word whose first letters an apostrophe stands for: the mark before it is no
+    /// quotation mark ("'em", "rock 'n' roll", "'cause").
+    Elided,
+    /// A verb that follows the closing mark of a quotation but never a possessive:
+    /// "said" in "'…the ministers' plans' said Smith".
+    AfterQuote,
 }
 
 /// How many classes there are.
@@ -177,6 +183,8 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("ratio", WordClass::Ratio),
     ("passive-agent", WordClass::PassiveAgent),
     ("work", WordClass::Work),
+    ("elided", WordClass::Elided),
+    ("after-quote", WordClass::AfterQuote),
 ];
 
 /// The classes of one word, a bit per [`WordClass`].
@@ -301,7 +309,7 @@ mod tests {
             assert_eq!(&parse(phrase, fields), want, "{phrase} {fields:?}");
         }
         assert!(one_of(CLASSES).starts_with("count, quantity, number, counting, "));
-        assert!(one_of(CLASSES).ends_with(", passive-agent or work"));
+        assert!(one_of(CLASSES).ends_with(", elided or after-quote"));
     }
 
     #[test]
