@@ -6,7 +6,7 @@ pub mod token;
 
 pub use quote::{Quote, Quotes};
 pub use sentence::Sentence;
-pub use token::{Token, TokenKind};
+pub use token::{Side, Token, TokenKind};
 
 use crate::grammar::{Grammar, Opens};
 use crate::ingest::Block;
@@ -45,7 +45,7 @@ pub fn segment<'a>(
     let mut sentence_marks = Vec::new();
     let mut quote_marks = Vec::new();
     let (mut cue_starts, mut marker_starts) = (Vec::new(), Vec::new());
-    let tokens = token::tokenize_lowered(text, block_lower, block.span, |token| {
+    let mut tokens = token::tokenize_lowered(text, block_lower, block.span, |token| {
         let index = opens.len();
         opens.push(match token.kind {
             TokenKind::Word => {
@@ -61,7 +61,7 @@ pub fn segment<'a>(
             TokenKind::Punct(_) => {
                 if sentence::is_sentence_mark(token.kind) {
                     sentence_marks.push(index);
-                } else if token.is_double_quote() {
+                } else if quote::is_mark(token.kind) {
                     quote_marks.push(index);
                 }
                 Opens::default()
@@ -70,7 +70,7 @@ pub fn segment<'a>(
     });
     debug_assert_eq!(opens.len(), tokens.len());
     let sentences = sentence::split_sentences_at(&tokens, &sentence_marks, grammar);
-    let quotes = quote::find_quotes_at(text, &tokens, &quote_marks);
+    let quotes = quote::find_quotes_at(text, &mut tokens, &quote_marks, grammar);
     Segmented {
         block,
         tokens,
@@ -92,7 +92,8 @@ mod tests {
     fn the_lists_of_starts_and_marks_are_the_tokens_they_name() {
         let grammar = Grammar::built_in().unwrap();
         let text = "According to officials, it was unclear whether he said “no.” \
-                    Reportedly, the hope is that “they will.” Mr. Lee told “Fox”!";
+                    Reportedly, the hope is that “they will.” Mr. Lee told “Fox”! \
+                    The officials' view: 'never again'.";
         let lower = text.to_ascii_lowercase();
         let block = Block {
             span: Span::new(0, text.len()),
@@ -120,7 +121,19 @@ mod tests {
             segmented.sentences,
             sentence::split_sentences(tokens, &grammar)
         );
-        assert_eq!(segmented.quotes, quote::find_quotes(text, tokens));
-        assert_eq!(segmented.quotes.overlapping(block.span).len(), 3);
+        let mut retokenized = token::tokenize(text, block.span);
+        assert_eq!(
+            segmented.quotes,
+            quote::find_quotes(text, &mut retokenized, &grammar)
+        );
+        assert_eq!(*tokens, retokenized);
+        assert_eq!(segmented.quotes.overlapping(block.span).len(), 4);
+        let single_marks = tokens.iter().filter(|token| token.is_quote_mark());
+        assert_eq!(
+            single_marks
+                .filter(|token| token.kind.is_single_quote())
+                .count(),
+            2
+        );
     }
 }

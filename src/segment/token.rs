@@ -28,6 +28,19 @@ impl TokenKind {
     pub fn is_double_quote(self) -> bool {
         matches!(self, TokenKind::Punct('"' | '“' | '”' | '„' | '«' | '»'))
     }
+
+    /// True for a single quotation mark, straight or curly, which may also be an
+    /// apostrophe (segment/quote.rs tells which).
+    pub fn is_single_quote(self) -> bool {
+        matches!(self, TokenKind::Punct('\'' | '‘' | '’'))
+    }
+}
+
+/// Which end of a quotation a mark stands at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Opening,
+    Closing,
 }
 
 /// A token of the text with its byte span and lowercase form.
@@ -38,6 +51,10 @@ pub struct Token<'a> {
     pub lower: Cow<'a, str>,
     pub span: Span,
     pub kind: TokenKind,
+    /// For a single mark (' ‘ ’) that opens or closes a quotation of its block, which
+    /// end: set by [`super::quote::find_quotes_at`]. `None` for an apostrophe and for
+    /// every other token (a double mark is always a quotation mark).
+    pub(super) single_quote: Option<Side>,
 }
 
 impl Token<'_> {
@@ -63,6 +80,21 @@ impl Token<'_> {
     /// True for any double quotation mark: straight or curly.
     pub fn is_double_quote(&self) -> bool {
         self.kind.is_double_quote()
+    }
+
+    /// True for a quotation mark: any double mark, straight or curly, or a single
+    /// mark that opens or closes a quotation of its block ('A,' ‘A’). An apostrophe
+    /// (don't, officials', '90s) is none, nor is a single mark before the quotes of
+    /// its block are found.
+    pub fn is_quote_mark(&self) -> bool {
+        self.kind.is_double_quote() || self.single_quote.is_some()
+    }
+
+    /// True for a mark that may close a quotation: a straight double mark, ” or », or
+    /// a single mark that closes a quotation of its block.
+    pub fn is_closing_quote_mark(&self) -> bool {
+        matches!(self.kind, TokenKind::Punct('"' | '”' | '»'))
+            || self.single_quote == Some(Side::Closing)
     }
 }
 
@@ -151,6 +183,7 @@ fn tokenize_with<'a>(
             lower: lower(piece, span.start + at, caseless_rest),
             span: Span::new(span.start + at, span.start + at + len),
             kind,
+            single_quote: None,
         };
         each(&token);
         tokens.push(token);
