@@ -57,7 +57,7 @@ impl Digest {
                 let words = tokens.iter().filter(|token| token.is_word()).count();
                 SentenceFacts {
                     span: sentence.span,
-                    quoted: words >= 2 && tokens.first().is_some_and(Token::is_double_quote),
+                    quoted: words >= 2 && tokens.first().is_some_and(Token::is_quote_mark),
                     assertion: is_assertion(tokens, words)
                         .then(|| without_final_period(tokens, sentence.span)),
                 }
@@ -116,6 +116,10 @@ mod tests {
         // A quote of one word is no quote that continues a speaker.
         ("\"Yes.\"", false, ""),
         ("\"No way, ever.\"", true, ""),
+        // Single quotation marks as double ones; an apostrophe is none.
+        ("'The plan failed badly.'", true, "'The plan failed badly.'"),
+        ("‘No way, ever.’", true, ""),
+        ("'90s music was loud and brash.", false, "'90s music was loud and brash"),
     ];
 
     #[test]

@@ -39,7 +39,7 @@ fn source_up_to_comma<'t>(
     let limit = end.min(start + MAX_SOURCE_TO_COMMA);
     let mut depth = 0usize;
     let comma = (start..limit).find(|&i| {
-        if tokens[i].is_double_quote() {
+        if tokens[i].is_quote_mark() {
             depth = usize::from(depth == 0);
         }
         depth == 0 && tokens[i].is_punct(',')

@@ -37,7 +37,7 @@ pub fn claim_after(context: &Context, from: usize, end: usize) -> Option<Span> {
         .iter()
         .filter(|token| token.is_word())
         .count();
-    let quoted = tokens[start].is_double_quote();
+    let quoted = tokens[start].is_quote_mark();
     // "he said yes", "he said Ryan": an answer of one word is a claim too.
     let answer = words == 1
         && last == start
@@ -61,7 +61,7 @@ pub fn claim_before(
     if start >= comma || !has_word(tokens, start..comma) {
         return None;
     }
-    let through_quote = (comma + 1..comma_end).any(|i| tokens[i].is_double_quote());
+    let through_quote = (comma + 1..comma_end).any(|i| tokens[i].is_quote_mark());
     let last = if through_quote {
         comma_end - 1
     } else {
@@ -168,7 +168,7 @@ pub fn has_word(tokens: &[Token], range: Range<usize>) -> bool {
 /// index and `at`; the comma must have something before it.
 pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usize, usize)> {
     let mut index = at;
-    while index > start && tokens[index - 1].is_double_quote() {
+    while index > start && tokens[index - 1].is_quote_mark() {
         index -= 1;
     }
     // Inside a closing quote, a question or exclamation ends the clause too:
@@ -203,10 +203,8 @@ pub fn claim_start(
     }
     let that = (start..end.min(start + THAT_LOOKAHEAD))
         .take_while(|&i| {
-            !matches!(
-                tokens[i].kind,
-                TokenKind::Punct('.' | '"' | '“' | '”' | ':' | ';')
-            )
+            !(matches!(tokens[i].kind, TokenKind::Punct('.' | ':' | ';'))
+                || tokens[i].is_quote_mark())
         })
         .find(|&i| context.is(&tokens[i], WordClass::Complementizer));
     let start = that.unwrap_or(start);

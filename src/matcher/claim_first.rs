@@ -82,8 +82,8 @@ fn claim_before_source(
         return Some((quote, None, sentence.start..cue_end));
     };
     let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
-    let quoted = tokens[comma_end - 1].is_double_quote()
-        || tokens[comma.saturating_sub(1)].is_double_quote();
+    let quoted =
+        tokens[comma_end - 1].is_quote_mark() || tokens[comma.saturating_sub(1)].is_quote_mark();
     // "Asked what he wanted, Adelson said, “They have got to win.”": narration before
     // the source, a quotation after the cue; the claim is the quotation.
     if !quoted && continued_quote(context, cue_end).is_some() {
@@ -109,7 +109,7 @@ fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
     let tokens = &context.segmented.tokens;
     let closing = tokens
         .get(start.checked_sub(1)?)
-        .filter(|token| token.is_double_quote())?;
+        .filter(|token| token.is_quote_mark())?;
     context.segmented.quotes.closing_at(closing.span.end)
 }
 
@@ -130,7 +130,7 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
         // Rogers said, that …", "…, many economists say, because …".
         return rest.get(1).is_some_and(|next| {
             let info = context.word(next);
-            next.is_double_quote()
+            next.is_quote_mark()
                 || info.is_some_and(|info| {
                     info.is(WordClass::Coordinator)
                         || matches!(info.role, Some(WordRole::Preposition | WordRole::Time))
@@ -161,7 +161,7 @@ fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
         .filter(|&i| tokens[i].is_punct(','))?;
     let opening = tokens
         .get(comma + 1)
-        .filter(|token| token.is_double_quote())?;
+        .filter(|token| token.is_quote_mark())?;
     context.segmented.quotes.opening_at(opening.span.start)
 }
 
@@ -199,6 +199,19 @@ mod tests {
         ("Asked what he wanted, Adelson said, “They have got to win.”", &[]),
         // A passive.
         ("The plan failed, it was said.", &[]),
+        // Single quotation marks, straight and curly, as double ones; an apostrophe
+        // is none, and a quote inside a double quote is nested.
+        ("'It migrated to countries like China,' an official said.", &[["an official", "said", "'It migrated to countries like China,'"]]),
+        ("‘We will appeal,’ a Home Office spokesperson said.", &[["a Home Office spokesperson", "said", "‘We will appeal,’"]]),
+        ("‘Does that fly?’ Axelrod asked.", &[["Axelrod", "asked", "‘Does that fly?’"]]),
+        ("‘Five are missing.’ Trump said.", &[["Trump", "said", "‘Five are missing.’"]]),
+        ("'Word is,' Trump said last month on Twitter, 'that Ford will move.'", &[["Trump", "said", "'Word is,' Trump said last month on Twitter, 'that Ford will move.'"]]),
+        ("‘Nobody’s getting carried away,’ he said, ‘but the lads believe now.’", &[["he", "said", "‘Nobody’s getting carried away,’ he said, ‘but the lads believe now.’"]]),
+        ("'We back the officials' decision,' he said.", &[["he", "said", "'We back the officials' decision,'"]]),
+        ("'The plan failed,' the data think.", &[["the data", "think", "'The plan failed,'"]]),
+        ("The officials' plan failed, the sources said.", &[["the sources", "said", "The officials' plan failed"]]),
+        ("\"He told me 'never again',\" she said.", &[["she", "said", "\"He told me 'never again',\""]]),
+        ("‘He said “no”,’ she said.", &[["she", "said", "‘He said “no”,’"]]),
     ];
 
     #[test]

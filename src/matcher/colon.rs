@@ -122,6 +122,8 @@ mod tests {
         ("Note: the plan failed.", &[["Note", ":", "the plan failed"]]),
         // "plan" names no source.
         ("The plan had three parts: cost, time and risk.", &[]),
+        // A quotation in single marks.
+        ("Chancellor: 'no U-turn on fuel duty'", &[["Chancellor", ":", "'no U-turn on fuel duty'"]]),
     ];
 
     /// The same in a title, where a topic may follow the source.
@@ -131,6 +133,7 @@ mod tests {
         ("Obama To Asians Worried: Do not worry", &[["Obama", ":", "Do not worry"]]),
         // More than five words before the colon.
         ("Obama To Asians Worried About U.S. Election: Do not worry", &[]),
+        ("Minister: ‘no U-turn’ on Brackenford bus cuts", &[["Minister", ":", "‘no U-turn’ on Brackenford bus cuts"]]),
     ];
 
     #[test]

@@ -23,8 +23,9 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
             let token = &tokens[i];
             matches!(
                 token.kind,
-                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '(' | '"' | '“' | '”')
-            ) || context.is_role(token, WordRole::Boundary)
+                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '(')
+            ) || token.is_quote_mark()
+                || context.is_role(token, WordRole::Boundary)
         })
         .map_or(sentence.start, |boundary| boundary + 1);
     if !has_word(tokens, clause_start..at) {

@@ -27,8 +27,9 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let closes = rest.first().is_none_or(|next| {
         matches!(
             next.kind,
-            TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '"' | '”' | '(')
-        ) || context.is(next, WordClass::PersonalRelative)
+            TokenKind::Punct('.' | '!' | '?' | ',' | ';' | '(')
+        ) || next.is_closing_quote_mark()
+            || context.is(next, WordClass::PersonalRelative)
     });
     if !closes
         || !looks_like_source(context, source.head)
@@ -42,7 +43,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     // "\"The risk,\" said Edward Leamer, an economist at UCLA, \"is that …\"": the quote
     // resumes after the source's appositive, a second part of the claim.
     let resumed = tokens[comma_end - 1]
-        .is_double_quote()
+        .is_quote_mark()
         .then(|| quote_after_appositive(context, rest.offset, sentence.end))
         .flatten();
     if let Some(resumed) = resumed {
@@ -76,7 +77,7 @@ fn quote_after_appositive(context: &Context, from: usize, end: usize) -> Option<
     tokens
         .get(from)
         .filter(|token| from < end && token.is_punct(','))?;
-    let opening = (from + 1..end).find(|&i| tokens[i].is_double_quote())?;
+    let opening = (from + 1..end).find(|&i| tokens[i].is_quote_mark())?;
     tokens
         .get(opening - 1)
         .filter(|before| before.is_punct(','))?;
@@ -112,6 +113,10 @@ mod tests {
         ("Hamadoun Toure, the UN agency's secretary-general, said the plan failed.", &[]),
         // "told" does not invert.
         ("Prices rose, told the cable.", &[]),
+        // Single quotation marks, straight and curly, as double ones.
+        ("'These numbers are a disgrace,' said Mr Smith.", &[["Mr Smith", "said", "'These numbers are a disgrace,'"]]),
+        ("‘The risk,’ said Edward Leamer, an economist at UCLA, ‘is that prices fall.’", &[["Edward Leamer", "said", "‘The risk,’ said Edward Leamer, an economist at UCLA, ‘is that prices fall.’"]]),
+        ("'Prices will rise,' read the memo.", &[["the memo", "read", "'Prices will rise,'"]]),
     ];
 
     #[test]

@@ -70,7 +70,7 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                     },
                     // "the U.S. Army", "officials' " and "secretary - general"
                     TokenKind::Punct('.') => abbreviation_period(tokens, index, grammar),
-                    TokenKind::Punct('\'' | '’') => {
+                    TokenKind::Punct('\'' | '’') if !token.is_quote_mark() => {
                         index > 0 && tokens[index - 1].span.end == token.span.start
                     }
                     // "42% say": a percentage is a poll's share of people

@@ -72,9 +72,9 @@ pub fn word_of<'t>(
     token_where(move |token| token.is_word() && grammar.is(&token.lower, class))
 }
 
-/// A closing double quotation mark.
+/// A quotation mark (a clause comma's neighbour is a closing one).
 pub fn closing_quote<'t>(input: Tokens<'t>) -> Res<'t, &'t Token<'t>> {
-    token_where(|token| token.is_double_quote())(input)
+    token_where(|token| token.is_quote_mark())(input)
 }
 
 /// A clause comma, with a closing quote on either side: `,` `,"` `",` `,”`.

@@ -31,7 +31,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
             matches!(
                 tokens[i].kind,
                 TokenKind::Punct(',' | ';' | ':' | '.' | '?' | '—' | '–')
-            ) || tokens[i].is_double_quote()
+            ) || tokens[i].is_quote_mark()
         })
         .unwrap_or(sentence.end);
     if end <= cue_end + 1 {

@@ -82,7 +82,7 @@ fn claim_end(
             && context.is(&tokens[source_start - 1], WordClass::Subordinator));
     let mut depth = 0usize;
     for (index, token) in tokens.iter().enumerate().take(end).skip(cue_end) {
-        if token.is_double_quote() {
+        if token.is_quote_mark() {
             depth = usize::from(depth == 0);
             continue;
         }
@@ -169,6 +169,10 @@ mod tests {
         ("Prices rose because officials have repeatedly said the plan worked.", &[["officials", "said", "the plan worked"]]),
         ("Officials said on Monday that the plan failed.", &[["Officials", "said", "that the plan failed"]]),
         ("Trump wrote on Facebook: “The plan failed.”", &[["Trump", "wrote", "“The plan failed.”"]]),
+        // Single quotation marks as double ones; apostrophes in names and words.
+        ("Trump wrote on Facebook: ‘The plan failed.’", &[["Trump", "wrote", "‘The plan failed.’"]]),
+        ("Mr O'Connell added: 'I don't blame the lads who were building it.'", &[["Mr O'Connell", "added", "'I don't blame the lads who were building it.'"]]),
+        ("Councillor Declan O’Neill said residents had been ‘left high and dry’.", &[["Councillor Declan O’Neill", "said", "residents had been ‘left high and dry’"]]),
         ("He said yes.", &[["He", "said", "yes"]]),
         // The subject of a coordinated or an absolute participle clause.
         ("McConnell embraced the mogul and said he would back him.", &[["McConnell", "said", "he would back him"]]),

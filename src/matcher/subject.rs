@@ -196,10 +196,10 @@ fn with_appositive(
     let floor = start.max(closing.saturating_sub(MAX_APPOSITIVE_TOKENS));
     let plain = |token: &Token| {
         token.is_word()
-            || matches!(
+            || (matches!(
                 token.kind,
                 TokenKind::Punct('.' | '\'' | '’' | '-' | '%' | '$' | '&' | ',')
-            )
+            ) && !token.is_quote_mark())
     };
     let mut candidates = (floor..closing)
         .rev()
@@ -308,6 +308,8 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
         TokenKind::Punct('.') => {
             index > 0 && glued(&tokens[index - 1], token) && tokens[index - 1].is_word()
         }
+        // "officials'": an apostrophe, not a quotation mark.
+        TokenKind::Punct('\'' | '’') if token.is_quote_mark() => false,
         TokenKind::Punct('\'' | '’' | '%') => index > 0 && glued(&tokens[index - 1], token),
         TokenKind::Punct(_) => false,
     }

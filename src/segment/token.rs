@@ -77,11 +77,6 @@ impl Token<'_> {
         }
     }
 
-    /// True for any double quotation mark: straight or curly.
-    pub fn is_double_quote(&self) -> bool {
-        self.kind.is_double_quote()
-    }
-
     /// True for a quotation mark: any double mark, straight or curly, or a single
     /// mark that opens or closes a quotation of its block ('A,' ‘A’). An apostrophe
     /// (don't, officials', '90s) is none, nor is a single mark before the quotes of
