@@ -115,7 +115,7 @@ mod tests {
         ("Prices rose, told the cable.", &[]),
         // Single quotation marks, straight and curly, as double ones.
         ("'These numbers are a disgrace,' said Mr Smith.", &[["Mr Smith", "said", "'These numbers are a disgrace,'"]]),
-        ("‘The risk,’ said Edward Leamer, an economist at UCLA, ‘is that prices fall.’", &[["Edward Leamer", "said", "‘The risk,’ said Edward Leamer, an economist at UCLA, ‘is that prices fall.’"]]),
+        ("‘The risk,’ said Edward Leamer, an economist at UCLA, ‘is that prices fall.’", &[["Edward Leamer", "said", "‘The risk,’ … ‘is that prices fall.’"]]),
         ("'Prices will rise,' read the memo.", &[["the memo", "read", "'Prices will rise,'"]]),
     ];
 
