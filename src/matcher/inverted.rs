@@ -117,6 +117,9 @@ mod tests {
         ("'These numbers are a disgrace,' said Mr Smith.", &[["Mr Smith", "said", "'These numbers are a disgrace,'"]]),
         ("‘The risk,’ said Edward Leamer, an economist at UCLA, ‘is that prices fall.’", &[["Edward Leamer", "said", "‘The risk,’ … ‘is that prices fall.’"]]),
         ("'Prices will rise,' read the memo.", &[["the memo", "read", "'Prices will rise,'"]]),
+        // A title or role before the name.
+        ("\"The bridge will hold,\" said chief engineer Helen Okafor.", &[["chief engineer Helen Okafor", "said", "\"The bridge will hold,\""]]),
+        ("'We will appeal,' said Labour councillor Declan O'Neill.", &[["Labour councillor Declan O'Neill", "said", "'We will appeal,'"]]),
     ];
 
     #[test]

@@ -7,15 +7,21 @@ use crate::grammar::{CueFlags, WordRole, classify};
 use crate::model::SourceType;
 use crate::span::Span;
 
-/// After an inverted cue, what names a source: a capitalised name, a phrase opened by
-/// a determiner, or a known source noun ("said little" is no source).
+/// After an inverted cue, what names a source: a capitalised name, one after its
+/// title or role ("said chief engineer Helen Okafor"), a phrase opened by a
+/// determiner, or a known source noun ("said little" is no source).
 pub fn looks_like_source(context: &Context, head: Span) -> bool {
     let text = head.slice(context.text);
     let first = text.split_whitespace().next().unwrap_or("");
-    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
-    first.chars().next().is_some_and(char::is_uppercase)
+    let last = text.split_whitespace().last().unwrap_or("");
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    capitalised(first)
+        || capitalised(last)
         || context.grammar.word_role(&first.to_lowercase()) == Some(WordRole::Determiner)
-        || context.grammar.source_nouns.contains_key(&last)
+        || context
+            .grammar
+            .source_nouns
+            .contains_key(&last.to_lowercase())
 }
 
 /// A document cue ("the cable read", "a poll shows") needs a document or publication;
