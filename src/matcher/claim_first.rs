@@ -76,9 +76,11 @@ fn claim_before_source(
 ) -> Option<(Span, Option<Span>, Range<usize>)> {
     let tokens = &context.segmented.tokens;
     let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start) else {
-        let quote = quote_before_sentence(context, sentence.start).filter(|_| {
-            source_start == sentence.start && closes_clause(context, cue_end, sentence.end)
-        })?;
+        if source_start > sentence.start {
+            return bare_quote_before_source(context, sentence, source_start, cue_end);
+        }
+        let quote = quote_before_sentence(context, sentence.start)
+            .filter(|_| closes_clause(context, cue_end, sentence.end))?;
         return Some((quote, None, sentence.start..cue_end));
     };
     let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
@@ -102,6 +104,33 @@ fn claim_before_source(
         .filter(|token| token.is_punct(','))
         .and_then(|_| claim_after(context, cue_end + 1, sentence.end))?;
     Some((claim, Some(rest), sentence.start..sentence.end))
+}
+
+/// "“The bridge will hold” Okafor said Saturday.": a quotation that opens the sentence
+/// and closes right before its source, with no comma; it may go on after the cue
+/// ("“It is over” she said “and we lost.”").
+fn bare_quote_before_source(
+    context: &Context,
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> Option<(Span, Option<Span>, Range<usize>)> {
+    let tokens = &context.segmented.tokens;
+    let closing = tokens
+        .get(source_start - 1)
+        .filter(|token| token.is_quote_mark())?;
+    let quote = context
+        .segmented
+        .quotes
+        .closing_at(closing.span.end)
+        .filter(|quote| quote.start == tokens[sentence.start].span.start)?;
+    let continued = continued_quote(context, cue_end);
+    if continued.is_none() && !closes_clause(context, cue_end, sentence.end) {
+        return None;
+    }
+    let claim_end = continued.unwrap_or(quote).end;
+    let covered = sentence.start..first_token_from(tokens, claim_end).max(cue_end);
+    Some((quote, continued, covered))
 }
 
 /// The quotation that ends right before the sentence `start`, in the same block.
@@ -153,14 +182,19 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
 }
 
 /// `…," he said, "…"`: the quote after the cue continues the claim, also past a short
-/// adjunct: `"Word is," Trump said last month on Twitter, "that Ford …"`.
+/// adjunct (`"Word is," Trump said last month on Twitter, "that Ford …"`) or with no
+/// comma (`"…" she said "…"`).
 fn continued_quote(context: &Context, cue_end: usize) -> Option<Span> {
     let tokens = &context.segmented.tokens;
-    let comma = (cue_end..tokens.len().min(cue_end + MAX_TRAILING_ADJUNCT + 1))
-        .find(|&i| !tokens[i].is_word())
-        .filter(|&i| tokens[i].is_punct(','))?;
+    let after_words = (cue_end..tokens.len().min(cue_end + MAX_TRAILING_ADJUNCT + 1))
+        .find(|&i| !tokens[i].is_word())?;
+    let opening_at = if tokens[after_words].is_punct(',') {
+        after_words + 1
+    } else {
+        after_words
+    };
     let opening = tokens
-        .get(comma + 1)
+        .get(opening_at)
         .filter(|token| token.is_quote_mark())?;
     context.segmented.quotes.opening_at(opening.span.start)
 }
@@ -212,6 +246,12 @@ mod tests {
         ("The officials' plan failed, the sources said.", &[["the sources", "said", "The officials' plan failed"]]),
         ("\"He told me 'never again',\" she said.", &[["she", "said", "\"He told me 'never again',\""]]),
         ("‘He said “no”,’ she said.", &[["she", "said", "‘He said “no”,’"]]),
+        // No comma after the quote, none before the next part; narration before the
+        // quote is no claim of the source's.
+        ("\"The bridge will hold\" Okafor said Saturday.", &[["Okafor", "said", "\"The bridge will hold\""]]),
+        ("“It is over” she said “and we lost.”", &[["she", "said", "“It is over” … “and we lost.”"]]),
+        ("“It is over,” she said “and we lost.”", &[["she", "said", "“It is over,” … “and we lost.”"]]),
+        ("He called it \"a disaster\" Okafor said.", &[]),
     ];
 
     #[test]
