@@ -201,6 +201,9 @@ pub fn claim_start(
     {
         start = rest.offset;
     }
+    if let Some(quote) = quotation_after_colon(context, start, end) {
+        return Some(quote);
+    }
     let that = (start..end.min(start + THAT_LOOKAHEAD))
         .take_while(|&i| {
             !(matches!(tokens[i].kind, TokenKind::Punct('.' | ':' | ';'))
@@ -221,6 +224,30 @@ pub fn claim_start(
         start
     };
     has_word(tokens, start..end).then_some(start)
+}
+
+/// How far after a cue a colon that introduces its quotation may stand: "put it this
+/// way:", "told reporters on Monday:".
+const COLON_LOOKAHEAD: usize = 8;
+
+/// "put it this way: “…”", "told reporters after the vote: “…”": a short phrase after
+/// the cue, a colon, and the quotation that is the claim; its opening mark's index.
+fn quotation_after_colon(context: &Context, start: usize, end: usize) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let colon = (start..end.min(start + COLON_LOOKAHEAD))
+        .take_while(|&i| {
+            !(matches!(tokens[i].kind, TokenKind::Punct('.' | ';' | '!' | '?'))
+                || tokens[i].is_quote_mark())
+        })
+        .find(|&i| tokens[i].is_punct(':'))?;
+    let opening = colon + 1;
+    let opens = opening < end
+        && context
+            .segmented
+            .quotes
+            .opening_at(tokens[opening].span.start)
+            .is_some();
+    opens.then_some(opening)
 }
 
 /// Where the claim starts after a prepositional phrase that follows its cue: after the

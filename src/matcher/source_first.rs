@@ -171,6 +171,9 @@ mod tests {
         ("Trump wrote on Facebook: “The plan failed.”", &[["Trump", "wrote", "“The plan failed.”"]]),
         // Single quotation marks as double ones; apostrophes in names and words.
         ("Trump wrote on Facebook: ‘The plan failed.’", &[["Trump", "wrote", "‘The plan failed.’"]]),
+        // A short phrase after the cue, then a colon and the quotation.
+        ("Smith put it this way: \"We got lucky.\"", &[["Smith", "put it", "\"We got lucky.\""]]),
+        ("The mayor told reporters on Monday: ‘We will rebuild.’", &[["The mayor", "told", "‘We will rebuild.’"]]),
         ("Mr O'Connell added: 'I don't blame the lads who were building it.'", &[["Mr O'Connell", "added", "'I don't blame the lads who were building it.'"]]),
         ("Councillor Declan O’Neill said residents had been ‘left high and dry’.", &[["Councillor Declan O’Neill", "said", "residents had been ‘left high and dry’"]]),
         ("He said yes.", &[["He", "said", "yes"]]),
