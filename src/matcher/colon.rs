@@ -6,10 +6,13 @@ use std::ops::Range;
 
 use super::claim::{claim_after, has_word};
 use super::noun_phrase::noun_phrase;
+use super::phrase::cue;
 use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::grammar::WordClass;
+use crate::grammar::{WordClass, WordRole};
+use crate::segment::Token;
+use crate::segment::token::first_token_from;
 use crate::span::Span;
 
 /// Most words a headline source may have before its colon.
@@ -41,10 +44,15 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         start += 1;
     }
     let words = tokens[start..colon].iter().filter(|t| t.is_word()).count();
-    if start >= colon || words > MAX_SOURCE_WORDS || !has_word(tokens, colon + 1..sentence.end) {
+    if start >= colon || !has_word(tokens, colon + 1..sentence.end) {
         return None;
     }
-    let span = headline_source(context, start, colon)?;
+    let headline = (words <= MAX_SOURCE_WORDS)
+        .then(|| headline_source(context, start, colon))
+        .flatten();
+    let Some(span) = headline else {
+        return quotation_introduced(context, start, colon, sentence.end);
+    };
     // An interview answer ("A: …") runs to the end of its paragraph, or to the
     // next label in it: every answer ending at the paragraph's end would make the
     // output grow with the square of a transcript run together as one paragraph.
@@ -63,6 +71,71 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         Some(SourcePhrase::single(span)),
         start..sentence.end,
     ))
+}
+
+/// Most words between a source and the colon that introduces its quotation: "was
+/// blunt", "had a stark warning for the council".
+const MAX_PREDICATE_WORDS: usize = 7;
+
+/// "Smith was blunt: “…”", "The council had a warning: ‘…’": a source, a short
+/// predicate that opens with no cue (the cue frames read "said in a statement:
+/// “…”"), a colon and a quotation. The cue is the predicate up to its first preposition
+/// ("had a warning" of "had a warning for the council").
+fn quotation_introduced(
+    context: &Context,
+    start: usize,
+    colon: usize,
+    end: usize,
+) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let quote = tokens
+        .get(colon + 1)
+        .and_then(|opening| context.segmented.quotes.opening_at(opening.span.start))?;
+    let source_end = introduced_source(context, start, colon)?;
+    let predicate = source_end..colon;
+    let words = tokens[predicate.clone()]
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
+    let only_words = tokens[predicate.clone()].iter().all(Token::is_word);
+    // "also said in a statement:", "has told reporters:"; a cue noun later on ("had
+    // a warning for the council") is no verb of saying here.
+    let has_cue = (source_end..colon.min(source_end + 2))
+        .any(|i| cue(context.grammar)(Tokens::new(tokens, i..colon)).is_ok());
+    if words == 0 || words > MAX_PREDICATE_WORDS || !only_words || has_cue {
+        return None;
+    }
+    let cue_end = (source_end + 1..colon)
+        .find(|&i| context.is_role(&tokens[i], WordRole::Preposition))
+        .unwrap_or(colon);
+    let claim_end = first_token_from(tokens, quote.end).min(end);
+    Some(Found::new(
+        Frame::Colon,
+        quote,
+        tokens[source_end].span.cover(tokens[cue_end - 1].span),
+        Some(SourcePhrase::single(
+            tokens[start].span.cover(tokens[source_end - 1].span),
+        )),
+        start..claim_end.max(colon + 1),
+    ))
+}
+
+/// Where the source before an introduced quotation ends: after a noun phrase whose
+/// head is a name, a source noun or a title ("the mayor"), or after a pronoun that
+/// stands for a person.
+fn introduced_source(context: &Context, start: usize, colon: usize) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    if context.is(&tokens[start], WordClass::RefersPerson) {
+        return Some(start + 1);
+    }
+    let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
+    let head = &tokens[rest.offset - 1];
+    let grammar = context.grammar;
+    let names_source = head.span.end == span.end
+        && (head.is_capitalized()
+            || grammar.source_nouns.contains_key(head.lower.as_ref())
+            || grammar.titles.starts_with_word(&head.lower));
+    names_source.then_some(rest.offset)
 }
 
 /// "Q:" or "A:" of an interview transcript: the one capitalised word before the colon.
@@ -124,6 +197,17 @@ mod tests {
         ("The plan had three parts: cost, time and risk.", &[]),
         // A quotation in single marks.
         ("Chancellor: 'no U-turn on fuel duty'", &[["Chancellor", ":", "'no U-turn on fuel duty'"]]),
+        // A quotation introduced by its source and a predicate that is no cue; the cue
+        // stops at the predicate's preposition.
+        ("Smith was blunt: \"The plan has failed.\"", &[["Smith", "was blunt", "\"The plan has failed.\""]]),
+        ("The council had a warning for residents: ‘Stay indoors.’", &[["The council", "had a warning", "‘Stay indoors.’"]]),
+        ("She was defiant: \"We will fight on.\"", &[["She", "was defiant", "\"We will fight on.\""]]),
+        // A cue opens the predicate: the cue frames read it.
+        ("Smith said in a statement: \"We will win.\"", &[]),
+        // No quotation after the colon; no source before the predicate.
+        ("Smith was blunt: the plan has failed.", &[]),
+        ("The plan was simple: \"Win.\"", &[]),
+        ("It was simple: \"Win.\"", &[]),
     ];
 
     /// The same in a title, where a topic may follow the source.
