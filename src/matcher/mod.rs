@@ -22,6 +22,7 @@ pub mod participle;
 pub mod phrase;
 pub mod question;
 pub mod relay;
+pub mod sign_off;
 pub mod source_first;
 pub mod source_fit;
 pub mod subject;
@@ -60,6 +61,8 @@ pub enum Frame {
     Impersonal,
     /// "When asked <question>, …": a question put by nobody named (`question.rs`)
     Question,
+    /// "“<claim>” — <source>, <appositive>" (`sign_off.rs`)
+    SignOff,
 }
 
 /// An attribution found in one sentence, before linking and assessment.
@@ -160,8 +163,9 @@ pub type CueFrame = fn(&Context, &CueSite) -> Option<Found>;
 
 /// The frames of [`match_block`], by when they are tried.
 pub struct Frames<'f> {
-    /// Once per sentence, before its cues: a headline's or a transcript's colon.
-    pub first: SentenceFrame,
+    /// Once per sentence, before its cues, in this order, and the first that parses
+    /// wins: a headline's or a transcript's colon, a quotation's sign-off.
+    pub first: &'f [SentenceFrame],
     /// At each cue of the sentence, left to right past the tokens already taken; at
     /// a cue, in this order, and the first that parses wins.
     pub at_each_cue: &'f [CueFrame],
@@ -176,7 +180,7 @@ pub struct Frames<'f> {
 /// claim before it ("…, officials said.") before the claim after it ("officials
 /// said …").
 pub const FRAMES: Frames<'static> = Frames {
-    first: colon::parse,
+    first: &[colon::parse, sign_off::parse],
     at_each_cue: &[
         according_to::parse,
         participle::parse,
@@ -214,7 +218,11 @@ fn match_block_at(
     for (number, sentence) in segmented.sentences.iter().enumerate() {
         // Tokens before `free_from` are taken: a hit covers them.
         let mut free_from = sentence.tokens.start;
-        if let Some(mut hit) = (frames.first)(&context, sentence.tokens.clone()) {
+        let first_hit = frames
+            .first
+            .iter()
+            .find_map(|frame| frame(&context, sentence.tokens.clone()));
+        if let Some(mut hit) = first_hit {
             hit.sentence = number;
             free_from = hit.covered.end;
             found.push(hit);
@@ -352,7 +360,7 @@ pub(crate) mod cases {
     /// Checks `table` against the cue frame `frame` alone, in body text.
     pub fn check_cue_frame(frame: CueFrame, table: &[Case]) {
         let frames = Frames {
-            first: nothing,
+            first: &[],
             at_each_cue: &[frame],
             if_none: nothing,
         };
@@ -362,7 +370,7 @@ pub(crate) mod cases {
     /// Checks `table` against `frame` alone in the first place, in a block of `role`.
     pub fn check_first_frame(frame: SentenceFrame, role: Role, table: &[Case]) {
         let frames = Frames {
-            first: frame,
+            first: &[frame],
             at_each_cue: &[],
             if_none: nothing,
         };
@@ -372,7 +380,7 @@ pub(crate) mod cases {
     /// Checks `table` against `frame` alone in the last place, in body text.
     pub fn check_if_none_frame(frame: SentenceFrame, table: &[Case]) {
         let frames = Frames {
-            first: nothing,
+            first: &[],
             at_each_cue: &[],
             if_none: frame,
         };
