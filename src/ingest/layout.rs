@@ -139,19 +139,21 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
 }
 
 /// True when `next` line continues the hard-wrapped paragraph `paragraph`: its last
-/// line does not end a sentence. A quotation closed after a comma does not: its
-/// attribution follows (`"The bridge will hold,"` / `said Dr. Helen Okafor.`).
+/// line does not end a sentence. A quotation closed after a comma does not, nor one
+/// that a lowercase word follows on the next line: its attribution follows
+/// (`"The bridge will hold,"` / `said Dr. Helen Okafor.`).
 fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules) -> bool {
     let last_line = paragraph
         .rsplit('\n')
         .next()
         .unwrap_or(paragraph)
         .trim_end();
-    let quote_closed_after_comma = last_line
-        .strip_suffix(['"', '”', '’', '\''])
-        .is_some_and(|quoted| quoted.ends_with(','));
+    let quoted = last_line.strip_suffix(['"', '”', '’', '\'']);
+    let attribution_follows = quoted.is_some_and(|quoted| {
+        quoted.ends_with(',') || next.trim_start().starts_with(char::is_lowercase)
+    });
     let ends_sentence =
-        !quote_closed_after_comma && last_line.ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
+        !attribution_follows && last_line.ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
     !ends_sentence && rules.rule(last_line).is_none() && rules.rule(next).is_none()
 }
 
@@ -393,6 +395,10 @@ mod tests {
             (
                 "‘It will hold,’\nsaid Mr Okafor.",
                 &["‘It will hold,’\nsaid Mr Okafor."],
+            ),
+            (
+                "\"The bridge will hold\"\nsaid Dr. Helen Okafor.",
+                &["\"The bridge will hold\"\nsaid Dr. Helen Okafor."],
             ),
             (
                 "\"The bridge will hold.\"\nThe mayor left.",
