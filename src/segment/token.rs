@@ -98,6 +98,28 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     tokenize_with(text, span, |piece, _, _| lowercase(piece), |_| {})
 }
 
+/// True at two apostrophes that stand for a double quotation mark (`''Yes,'' he
+/// said`); of three after a word, the first closes a single quotation inside the
+/// double one (`''We are told, 'It is special,''' he said`).
+fn starts_double_apostrophe(block: &str, at: usize) -> bool {
+    let rest = &block.as_bytes()[at..];
+    rest.starts_with(b"''") && !(rest.starts_with(b"'''") && glued_at(block, at))
+}
+
+/// True when something other than whitespace stands right before byte `at`.
+fn glued_at(block: &str, at: usize) -> bool {
+    block[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace())
+}
+
+/// [`starts_double_apostrophe`] for `rest`, the text from the mark on, `glued` to
+/// what stands before it.
+fn is_double_apostrophe(rest: &str, glued: bool) -> bool {
+    rest.starts_with("''") && !(glued && rest.starts_with("'''"))
+}
+
 /// Like [`tokenize`], with the lowercase form of each ASCII token borrowed from
 /// `span_lower`, which is `span.slice(text).to_ascii_lowercase()`: news text is
 /// nearly all ASCII, so capitalised words need no allocation of their own.
@@ -148,7 +170,7 @@ fn tokenize_with<'a>(
         }
         let plain = if byte.is_ascii_alphanumeric() {
             plain_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
-        } else if byte.is_ascii() && !(byte == b'\'' && bytes.get(at + 1) == Some(&b'\'')) {
+        } else if byte.is_ascii() && !starts_double_apostrophe(block, at) {
             Some((TokenKind::Punct(char::from(byte)), 1))
         } else if wide_char(bytes, at).is_some() {
             // Curly quotes and dashes: punctuation, and never part of a word's start.
@@ -166,7 +188,7 @@ fn tokenize_with<'a>(
                     at += spaces;
                     continue;
                 }
-                match next_token(rest) {
+                match next_token(rest, glued_at(block, at)) {
                     Some((kind, len)) => (kind, len, false),
                     None => break,
                 }
@@ -194,12 +216,13 @@ pub(crate) fn is_ascii_space(byte: u8) -> bool {
 }
 
 /// The kind and length in bytes of the token at the start of `rest`, which does
-/// not start with whitespace; None when nothing can be read.
-fn next_token(rest: &str) -> Option<(TokenKind, usize)> {
+/// not start with whitespace and is `glued` to a token before it; None when nothing
+/// can be read.
+fn next_token(rest: &str, glued: bool) -> Option<(TokenKind, usize)> {
     match word(rest) {
         Ok((_, piece)) => Some((TokenKind::Word, piece.len())),
         // Two apostrophes are a double quotation mark in some wire copy: ''Yes,'' he said.
-        Err(_) if rest.starts_with("''") => Some((TokenKind::Punct('"'), 2)),
+        Err(_) if is_double_apostrophe(rest, glued) => Some((TokenKind::Punct('"'), 2)),
         Err(_) => punct(rest)
             .ok()
             .map(|(_, c)| (TokenKind::Punct(c), c.len_utf8())),
@@ -335,6 +358,8 @@ mod tests {
             ("", &[]),
             ("a — b", &["a", "—", "b"]),
             ("''Yes,'' he said", &["''", "Yes", ",", "''", "he", "said"]),
+            ("''A 'b,''' c", &["''", "A", "'", "b", ",", "'", "''", "c"]),
+            ("'''A' b''", &["''", "'", "A", "'", "b", "''"]),
         ];
         for (text, want) in table {
             assert_eq!(words(text), *want, "{text}");
@@ -387,16 +412,19 @@ mod tests {
     fn parsed_tokens(text: &str) -> Vec<(TokenKind, &str)> {
         let mut tokens = Vec::new();
         let mut rest = text.trim_start();
-        while let Some((kind, len)) = next_token(rest) {
+        let mut glued = false;
+        while let Some((kind, len)) = next_token(rest, glued) {
             tokens.push((kind, &rest[..len]));
-            rest = rest[len..].trim_start();
+            let after = &rest[len..];
+            rest = after.trim_start();
+            glued = rest.len() == after.len();
         }
         tokens
     }
 
     proptest::proptest! {
         #[test]
-        fn fast_paths_agree_with_the_parsers(text in "[a-zA-Z0-9'.\\-’‑é ,“”‘–—…\u{2012}\u{2015}\n]{0,24}") {
+        fn fast_paths_agree_with_the_parsers(text in "[a-zA-Z0-9'.\\-’‑é ,“”‘–—…\u{2012}\u{2015}\n\u{a0}]{0,24}") {
             let fast: Vec<_> = tokenize(&text, Span::new(0, text.len()))
                 .into_iter()
                 .map(|token| (token.kind, token.text))
