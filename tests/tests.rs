@@ -7,6 +7,7 @@ mod cli;
 mod grammar;
 mod inputs;
 mod properties;
+mod quotes;
 mod report;
 mod review;
 mod seeds;
