@@ -496,16 +496,22 @@ mod file {
 
     per_file_tests!(
         anonymous_documents: 85.0,
+        australian_curly: 77.0,
         beliefs_stances: 67.0,
         british_curly: 93.0,
         british_straight: 65.0,
         feature: 80.0,
         interview: 49.0,
+        interview_feature: 85.0,
+        irish_single_quotes: 57.0,
         press_release: 85.0,
+        press_release_signoff: 91.0,
         reflowed: 66.0,
+        sports_match_report: 65.0,
         sports_uk: 74.0,
         sports_us: 79.0,
         wire_intl: 61.0,
+        wire_reflowed: 55.0,
         wire_us: 90.0,
     );
 }
