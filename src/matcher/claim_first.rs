@@ -119,15 +119,22 @@ fn bare_quote_before_source(
     let closing = tokens
         .get(source_start - 1)
         .filter(|token| token.is_quote_mark())?;
+    // A quotation of a word or two before a noun names something ("“Daily Show” host
+    // Trevor Noah"); one of three words or more is a claim.
     let quote = context
         .segmented
         .quotes
         .closing_at(closing.span.end)
-        .filter(|quote| quote.start == tokens[sentence.start].span.start)?;
+        .filter(|quote| quote.start == tokens[sentence.start].span.start)
+        .filter(|_| {
+            (sentence.start..source_start)
+                .filter(|&i| tokens[i].is_word())
+                .count()
+                >= 3
+        })?;
+    // As after "…," she said: a quotation closed right before its source needs no
+    // clause end after the cue ("…" Mills said afterwards).
     let continued = continued_quote(context, cue_end);
-    if continued.is_none() && !closes_clause(context, cue_end, sentence.end) {
-        return None;
-    }
     let claim_end = continued.unwrap_or(quote).end;
     let covered = sentence.start..first_token_from(tokens, claim_end).max(cue_end);
     Some((quote, continued, covered))
@@ -251,7 +258,9 @@ mod tests {
         ("\"The bridge will hold\" Okafor said Saturday.", &[["Okafor", "said", "\"The bridge will hold\""]]),
         ("“It is over” she said “and we lost.”", &[["she", "said", "“It is over” … “and we lost.”"]]),
         ("“It is over,” she said “and we lost.”", &[["she", "said", "“It is over,” … “and we lost.”"]]),
+        ("'We were second best' Jordan Mills said afterwards.", &[["Jordan Mills", "said", "'We were second best'"]]),
         ("He called it \"a disaster\" Okafor said.", &[]),
+        ("“Daily Show” host Trevor Noah said the plan failed.", &[]),
     ];
 
     #[test]
