@@ -10,8 +10,7 @@ use super::phrase::cue;
 use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::grammar::{WordClass, WordRole};
-use crate::segment::Token;
+use crate::grammar::{AffixClass, WordClass, WordRole};
 use crate::segment::token::first_token_from;
 use crate::span::Span;
 
@@ -74,8 +73,8 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
 }
 
 /// Most words between a source and the colon that introduces its quotation: "was
-/// blunt", "had a stark warning for the council".
-const MAX_PREDICATE_WORDS: usize = 7;
+/// blunt", "had a message for the 600 travelling fans, too".
+const MAX_PREDICATE_WORDS: usize = 10;
 
 /// "Smith was blunt: “…”", "The council had a warning: ‘…’": a source, a short
 /// predicate that opens with no cue (the cue frames read "said in a statement:
@@ -92,32 +91,68 @@ fn quotation_introduced(
         .get(colon + 1)
         .and_then(|opening| context.segmented.quotes.opening_at(opening.span.start))?;
     let source_end = introduced_source(context, start, colon)?;
-    let predicate = source_end..colon;
+    let predicate_start = after_appositive(context, source_end, colon);
+    let predicate = predicate_start..colon;
     let words = tokens[predicate.clone()]
         .iter()
         .filter(|t| t.is_word())
         .count();
-    let only_words = tokens[predicate.clone()].iter().all(Token::is_word);
-    // "also said in a statement:", "has told reporters:"; a cue noun later on ("had
-    // a warning for the council") is no verb of saying here.
-    let has_cue = (source_end..colon.min(source_end + 2))
-        .any(|i| cue(context.grammar)(Tokens::new(tokens, i..colon)).is_ok());
-    if words == 0 || words > MAX_PREDICATE_WORDS || !only_words || has_cue {
+    // "had a message for the fans, too:"
+    let only_words = tokens[predicate.clone()]
+        .iter()
+        .all(|token| token.is_word() || token.is_punct(','));
+    // "said in a statement:", "Asked …, Devine replied:": the cue frames read a
+    // predicate with a cue in it; a cue noun after an article ("had a warning for the
+    // council") is no verb of saying.
+    let has_cue = predicate.clone().any(|i| {
+        cue(context.grammar)(Tokens::new(tokens, i..colon)).is_ok()
+            && !context.is(&tokens[i - 1], WordClass::Article)
+    });
+    let opens_with_preposition = context.is_role(&tokens[predicate_start], WordRole::Preposition);
+    if !tokens[predicate_start].is_word()
+        || opens_with_preposition
+        || words > MAX_PREDICATE_WORDS
+        || !only_words
+        || has_cue
+    {
         return None;
     }
-    let cue_end = (source_end + 1..colon)
-        .find(|&i| context.is_role(&tokens[i], WordRole::Preposition))
+    // The source with its appositive, without the comma that closes it.
+    let source_last = if predicate_start > source_end {
+        predicate_start - 2
+    } else {
+        source_end - 1
+    };
+    let cue_end = (predicate_start + 1..colon)
+        .find(|&i| context.is_role(&tokens[i], WordRole::Preposition) || tokens[i].is_punct(','))
         .unwrap_or(colon);
     let claim_end = first_token_from(tokens, quote.end).min(end);
     Some(Found::new(
         Frame::Colon,
         quote,
-        tokens[source_end].span.cover(tokens[cue_end - 1].span),
+        tokens[predicate_start].span.cover(tokens[cue_end - 1].span),
         Some(SourcePhrase::single(
-            tokens[start].span.cover(tokens[source_end - 1].span),
+            tokens[start].span.cover(tokens[source_last].span),
         )),
         start..claim_end.max(colon + 1),
     ))
+}
+
+/// Most tokens of an appositive between a source and its predicate: "Ron Abernathy,
+/// the engineer who led the inspection, was blunt:".
+const MAX_APPOSITIVE_TOKENS: usize = 12;
+
+/// Where the predicate starts after the source that ends at `source_end`: past an
+/// appositive between commas, if one follows.
+fn after_appositive(context: &Context, source_end: usize, colon: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    if !tokens[source_end].is_punct(',') {
+        return source_end;
+    }
+    (source_end + 1..colon.min(source_end + 1 + MAX_APPOSITIVE_TOKENS))
+        .take_while(|&i| tokens[i].is_word() || tokens[i].is_punct(','))
+        .find(|&i| tokens[i].is_punct(','))
+        .map_or(source_end, |comma| comma + 1)
 }
 
 /// Where the source before an introduced quotation ends: after a noun phrase whose
@@ -127,6 +162,17 @@ fn introduced_source(context: &Context, start: usize, colon: usize) -> Option<us
     let tokens = &context.segmented.tokens;
     if context.is(&tokens[start], WordClass::RefersPerson) {
         return Some(start + 1);
+    }
+    // "Asked what he wanted, …", "Responding to this, …": a clause, not a source
+    // (a name goes on capitalised: "Ted Cruz").
+    let first = &tokens[start];
+    let name_goes_on = tokens
+        .get(start + 1)
+        .is_some_and(|next| next.is_capitalized());
+    let participle = context.has_affix(&first.lower, AffixClass::Participle)
+        || context.has_affix(&first.lower, AffixClass::PastParticiple);
+    if participle && !name_goes_on {
+        return None;
     }
     let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
     let head = &tokens[rest.offset - 1];
@@ -202,10 +248,16 @@ mod tests {
         ("Smith was blunt: \"The plan has failed.\"", &[["Smith", "was blunt", "\"The plan has failed.\""]]),
         ("The council had a warning for residents: ‘Stay indoors.’", &[["The council", "had a warning", "‘Stay indoors.’"]]),
         ("She was defiant: \"We will fight on.\"", &[["She", "was defiant", "\"We will fight on.\""]]),
+        ("Ron Abernathy, the engineer who led it, was blunt: \"It failed.\"", &[["Ron Abernathy, the engineer who led it", "was blunt", "\"It failed.\""]]),
+        ("The manager had a message for the fans, too: 'Sorry.'", &[["The manager", "had a message", "'Sorry.'"]]),
         // A cue opens the predicate: the cue frames read it.
         ("Smith said in a statement: \"We will win.\"", &[]),
         // No quotation after the colon; no source before the predicate.
         ("Smith was blunt: the plan has failed.", &[]),
+        ("Asked what he wanted, Devine replied: \"Peace.\"", &[]),
+        ("Corporations are part of communities, she said: \"Pay it forward.\"", &[]),
+        ("Gillibrand on Hillary Releasing Her Speech Transcripts: ‘I Think She Will.’", &[]),
+        ("Ted Cruz was blunt: \"No.\"", &[["Ted Cruz", "was blunt", "\"No.\""]]),
         ("The plan was simple: \"Win.\"", &[]),
         ("It was simple: \"Win.\"", &[]),
     ];
