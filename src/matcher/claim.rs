@@ -228,7 +228,7 @@ pub fn claim_start(
 
 /// How far after a cue a colon that introduces its quotation may stand: "put it this
 /// way:", "told reporters on Monday:".
-const COLON_LOOKAHEAD: usize = 8;
+pub const COLON_LOOKAHEAD: usize = 8;
 
 /// "put it this way: “…”", "told reporters after the vote: “…”": a short phrase after
 /// the cue, a colon, and the quotation that is the claim; its opening mark's index.

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::claim::{claim_after, claim_start, is_clause_comma, parenthetical_end};
+use super::claim::{COLON_LOOKAHEAD, claim_after, claim_start, is_clause_comma, parenthetical_end};
 use super::cue_site::CueSite;
 use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
 use super::phrase::cue;
@@ -146,7 +146,14 @@ fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) 
 
 /// "The New York Times reported:" at the end of its paragraph.
 fn colon_ends_block(tokens: &[Token], cue_end: usize, end: usize) -> bool {
-    cue_end + 1 == end && tokens[cue_end].is_punct(':') && end == tokens.len()
+    // "told reporters at the picket line:": a short phrase may come first.
+    end == tokens.len()
+        && end > cue_end
+        && end - cue_end <= COLON_LOOKAHEAD
+        && tokens[end - 1].is_punct(':')
+        && tokens[cue_end..end - 1]
+            .iter()
+            .all(|token| token.is_word() || token.is_punct(','))
 }
 
 #[cfg(test)]
@@ -189,6 +196,7 @@ mod tests {
         ("Graham, who says the allies should send troops, tweeted a map.", &[["who", "says", "the allies should send troops"], ["Graham, who says the allies should send troops", "tweeted", "a map"]]),
         // "X reported:" at the end of its paragraph: the claim is the next one.
         ("The New York Times reported:", &[["The New York Times", "reported", "<next block>"]]),
+        ("Its leader, Tomas Revic, told reporters at the picket line:", &[["Its leader, Tomas Revic", "told", "<next block>"]]),
         ("Smith said: the plan failed.", &[["Smith", "said", "the plan failed"]]),
         // A belief cue wants a party that can hold a view.
         ("Voters believe the plan failed.", &[["Voters", "believe", "the plan failed"]]),
