@@ -69,10 +69,16 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
             !opens || rest.is_empty() || clause_comma(*rest).is_ok() || ends_clause(rest)
         })
         .or_else(|| source_up_to_comma(context, after_cue.offset, sentence.end))?;
-    // ", which first reported …" describes the source; it is not the claim.
+    // ", which first reported …" describes the source; it is not the claim. A colon
+    // introduces one too: "According to HuffPo: “…”".
+    let after_colon = rest
+        .first()
+        .filter(|next| next.is_punct(':'))
+        .map(|_| rest.offset + 1);
     let claim_follows = clause_comma(rest)
         .ok()
         .map(|(after, _)| after.offset)
+        .or(after_colon)
         .filter(|&after| has_word(tokens, after..sentence.end))
         .filter(|&after| !context.is(&tokens[after], WordClass::Relative));
     let enough_before = words_before >= MIN_WORDS_BEFORE;
@@ -114,6 +120,7 @@ mod tests {
         ("The US is concerned, according to documents released by Wikileaks.", &[["documents via Wikileaks", "according to", "The US is concerned"]]),
         ("China acted, according to officials cited in a report by Foreign Policy magazine.", &[["officials via a report via Foreign Policy magazine", "according to", "China acted"]]),
         ("The deal was signed, as reported by Reuters.", &[["Reuters", "as reported by", "The deal was signed"]]),
+        ("According to HuffPo: \"Kaine has had a mixed record.\"", &[["HuffPo", "According to", "\"Kaine has had a mixed record.\""]]),
         // A relative clause after the source describes it; it is no claim.
         ("The network grew, according to The New York Times, which first reported on it in 2017.", &[["The New York Times", "according to", "The network grew"]]),
         // In the middle of its sentence: the claim is on both sides.
