@@ -207,12 +207,13 @@ enum Reading {
     Apostrophe,
 }
 
-/// What may stand right before an opening single mark besides space.
+/// What may stand right before an opening single mark besides space (`'` ends the
+/// `''` of NYT archive copy: `'''College Bowl,''' he replied`).
 fn opens_after(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '"' | '“' | '„' | '«'
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '"' | '“' | '„' | '«' | '\''
         )
 }
 
@@ -582,6 +583,8 @@ mod tests {
         ("'He said \"no,\" and left,' she said.", &[("'He said \"no,\" and left,'", true)]),
         // A single quote that crosses a double one is dropped.
         ("‘He said “no,’ she said.”", &[("“no,’ she said.”", true)]),
+        // A single quote right inside a double one of two apostrophes.
+        ("'''College Bowl,''' he replied.", &[("'''College Bowl,'''", true)]),
     ];
 
     #[test]
