@@ -9,9 +9,11 @@ use std::ops::Range;
 use super::claim::{claim_after, claim_before, comma_ending_at};
 use super::cue_site::{Cue, CueSite};
 use super::noun_phrase::noun_phrase;
+use super::phrase::marker;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::{AffixClass, WordClass, WordRole};
+use crate::model::MarkerKind;
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
@@ -160,6 +162,15 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
     let Some(first) = rest.first() else {
         return true;
     };
+    // "…, a senior official said on condition of anonymity because …": why the source
+    // is not named closes the clause, whatever follows.
+    let anonymity_at = |at: usize| {
+        marker(context.grammar)(Tokens::new(tokens, at..end))
+            .is_ok_and(|(_, (_, rule))| rule.kind == MarkerKind::Anonymity)
+    };
+    if anonymity_at(cue_end) || (first.is_punct(',') && anonymity_at(cue_end + 1)) {
+        return true;
+    }
     if first.is_punct(',') {
         // "…, she said, adding …", "…, he said, on condition of anonymity.", "…, he
         // said, but …"; other clause words carry the claim on: "It's a reminder,
@@ -261,6 +272,9 @@ mod tests {
         ("'We were second best' Jordan Mills said afterwards.", &[["Jordan Mills", "said", "'We were second best'"]]),
         ("He called it \"a disaster\" Okafor said.", &[]),
         ("“Daily Show” host Trevor Noah said the plan failed.", &[]),
+        // Why the source is not named closes the clause.
+        ("Army drivers could be brought in, a senior official said on condition of anonymity because the plans were secret.", &[["a senior official", "said", "Army drivers could be brought in"]]),
+        ("The talks failed, one aide said, on condition of anonymity to discuss them.", &[["one aide", "said", "The talks failed"]]),
     ];
 
     #[test]

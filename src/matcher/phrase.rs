@@ -6,7 +6,7 @@
 use nom::{IResult, Input, Parser, error::ErrorKind};
 
 use super::tokens::Tokens;
-use crate::grammar::{CueFlags, Grammar, WordClass};
+use crate::grammar::{CueFlags, Grammar, MarkerRule, WordClass};
 use crate::segment::Token;
 use crate::span::Span;
 
@@ -37,6 +37,11 @@ fn phrase_at<'t, V: Clone>(
 /// A reporting cue ("said", "pointed out") with its flags.
 pub fn cue<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, CueFlags)> {
     move |input| phrase_at(input, &grammar.cues)
+}
+
+/// A reliability-marker phrase of `markers.txt`, with its rule.
+pub fn marker<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, MarkerRule)> {
+    move |input| phrase_at(input, &grammar.markers)
 }
 
 /// An "according to"-style phrase.
