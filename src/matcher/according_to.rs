@@ -69,6 +69,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
             !opens || rest.is_empty() || clause_comma(*rest).is_ok() || ends_clause(rest)
         })
         .or_else(|| source_up_to_comma(context, after_cue.offset, sentence.end))?;
+    let enough_before = words_before >= MIN_WORDS_BEFORE;
     // ", which first reported …" describes the source; it is not the claim. A colon
     // introduces one too: "According to HuffPo: “…”".
     let after_colon = rest
@@ -80,8 +81,9 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         .map(|(after, _)| after.offset)
         .or(after_colon)
         .filter(|&after| has_word(tokens, after..sentence.end))
-        .filter(|&after| !context.is(&tokens[after], WordClass::Relative));
-    let enough_before = words_before >= MIN_WORDS_BEFORE;
+        .filter(|&after| !context.is(&tokens[after], WordClass::Relative))
+        // "…, according to the regulator, and queues stretched …": a new clause.
+        .filter(|&after| !(enough_before && context.is(&tokens[after], WordClass::Coordinator)));
     let before = match comma_ending_at(tokens, sentence.start, at) {
         Some((comma, comma_end)) => {
             claim_before(context.segmented, sentence.start, comma, comma_end)
@@ -120,6 +122,7 @@ mod tests {
         ("The US is concerned, according to documents released by Wikileaks.", &[["documents via Wikileaks", "according to", "The US is concerned"]]),
         ("China acted, according to officials cited in a report by Foreign Policy magazine.", &[["officials via a report via Foreign Policy magazine", "according to", "China acted"]]),
         ("The deal was signed, as reported by Reuters.", &[["Reuters", "as reported by", "The deal was signed"]]),
+        ("Fuel was rationed at half the stations, according to the regulator, and queues grew.", &[["the regulator", "according to", "Fuel was rationed at half the stations"]]),
         ("According to HuffPo: \"Kaine has had a mixed record.\"", &[["HuffPo", "According to", "\"Kaine has had a mixed record.\""]]),
         // A relative clause after the source describes it; it is no claim.
         ("The network grew, according to The New York Times, which first reported on it in 2017.", &[["The New York Times", "according to", "The network grew"]]),
