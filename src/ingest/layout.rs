@@ -105,6 +105,7 @@ fn pieces(text: &str, block: Block, limit: usize) -> Vec<Block> {
 /// when the first looks hard-wrapped (it does not end a sentence) and neither is a
 /// layout line such as "Advertisement".
 fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
+    let wrapped = wrapped_with_blank_lines(text);
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Span> = None;
     let mut offset = 0;
@@ -124,7 +125,7 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
             continue;
         }
         let joins = open.is_some_and(|paragraph| {
-            continues_paragraph(paragraph.slice(text), trimmed.slice(text), rules)
+            continues_paragraph(paragraph.slice(text), trimmed.slice(text), rules, wrapped)
         });
         if !joins {
             blocks.extend(open.take().map(body));
@@ -139,10 +140,11 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
 }
 
 /// True when `next` line continues the hard-wrapped paragraph `paragraph`: its last
-/// line does not end a sentence. A quotation closed after a comma does not, nor one
-/// that a lowercase word follows on the next line: its attribution follows
+/// line does not end a sentence, or the text is `wrapped` (see
+/// [`wrapped_with_blank_lines`]). A quotation closed after a comma does not end one,
+/// nor one that a lowercase word follows on the next line: its attribution follows
 /// (`"The bridge will hold,"` / `said Dr. Helen Okafor.`).
-fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules) -> bool {
+fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules, wrapped: bool) -> bool {
     let last_line = paragraph
         .rsplit('\n')
         .next()
@@ -152,9 +154,48 @@ fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules) -> bool {
     let attribution_follows = quoted.is_some_and(|quoted| {
         quoted.ends_with(',') || next.trim_start().starts_with(char::is_lowercase)
     });
-    let ends_sentence =
-        !attribution_follows && last_line.ends_with(['.', '!', '?', '"', '”', ':', '’', '\'']);
-    !ends_sentence && rules.rule(last_line).is_none() && rules.rule(next).is_none()
+    let ends_paragraph = !wrapped && !attribution_follows && ends_sentence(last_line);
+    !ends_paragraph && rules.rule(last_line).is_none() && rules.rule(next).is_none()
+}
+
+/// True when `line` ends a sentence, or a quotation, or introduces what follows.
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '”', ':', '’', '\''])
+}
+
+/// Fewest pairs of adjacent lines that tell a hard-wrapped text.
+const MIN_WRAPPED_PAIRS: usize = 3;
+
+/// The longest line, in bytes, of a hard-wrapped text (wrapped at 80 columns at most,
+/// with room for multi-byte characters).
+const MAX_WRAPPED_LINE_BYTES: usize = 120;
+
+/// True when `text` is hard-wrapped prose with blank lines between its paragraphs
+/// (wire copy, email): it has a blank line, every line followed by another is short,
+/// and at least half of them end mid-sentence. Its lines break anywhere, so a line
+/// that ends a sentence does not end a paragraph either (`…said Dr. Okafor.` /
+/// `"The union …"`). A page with a paragraph a line has long lines.
+fn wrapped_with_blank_lines(text: &str) -> bool {
+    let mut has_blank = false;
+    let (mut pairs, mut mid_sentence) = (0usize, 0usize);
+    let mut previous: Option<&str> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            has_blank = true;
+            previous = None;
+            continue;
+        }
+        if let Some(before) = previous {
+            if before.len() > MAX_WRAPPED_LINE_BYTES {
+                return false;
+            }
+            pairs += 1;
+            mid_sentence += usize::from(!ends_sentence(before));
+        }
+        previous = Some(line);
+    }
+    has_blank && pairs >= MIN_WRAPPED_PAIRS && 2 * mid_sentence >= pairs
 }
 
 fn body(span: Span) -> Block {
@@ -409,6 +450,32 @@ mod tests {
             let got: Vec<String> = roles(text).into_iter().map(|(text, _)| text).collect();
             assert_eq!(got, *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn wrapped_text_with_blank_lines_joins_every_line_of_a_paragraph() {
+        let wrapped = "Head line\n\nStriking drivers kept the\nport blockaded on Tuesday, and\nthe talks broke down.\n\n\"We have an offer,\"\nsaid Ilka Dravec, the minister.\n\"It is fair.\"\n";
+        let got: Vec<String> = roles(wrapped).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            got,
+            [
+                "Head line",
+                "Striking drivers kept the\nport blockaded on Tuesday, and\nthe talks broke down.",
+                "\"We have an offer,\"\nsaid Ilka Dravec, the minister.\n\"It is fair.\"",
+            ]
+        );
+        // One paragraph a line, a few lines together: each sentence's line stays a block.
+        let unwrapped = "One sentence.\nAnother one.\n\nA third one.\nAnd so on.\n";
+        let got: Vec<String> = roles(unwrapped).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(
+            got,
+            [
+                "One sentence.",
+                "Another one.",
+                "A third one.",
+                "And so on."
+            ]
+        );
     }
 
     #[test]
