@@ -171,25 +171,26 @@ const MIN_WRAPPED_PAIRS: usize = 3;
 const MAX_WRAPPED_LINE_BYTES: usize = 120;
 
 /// True when `text` is hard-wrapped prose with blank lines between its paragraphs
-/// (wire copy, email): it has a blank line, every line followed by another is short,
-/// and at least half of them end mid-sentence. Its lines break anywhere, so a line
+/// (wire copy, email): it has a blank line, no line is long, and at least half of the
+/// lines followed by another end mid-sentence. Its lines break anywhere, so a line
 /// that ends a sentence does not end a paragraph either (`…said Dr. Okafor.` /
-/// `"The union …"`). A page with a paragraph a line has long lines.
+/// `"The union …"`). A page with a paragraph a line has long lines, whatever short
+/// ones it holds (a media contact's).
 fn wrapped_with_blank_lines(text: &str) -> bool {
     let mut has_blank = false;
     let (mut pairs, mut mid_sentence) = (0usize, 0usize);
     let mut previous: Option<&str> = None;
     for line in text.lines() {
         let line = line.trim();
+        if line.len() > MAX_WRAPPED_LINE_BYTES {
+            return false;
+        }
         if line.is_empty() {
             has_blank = true;
             previous = None;
             continue;
         }
         if let Some(before) = previous {
-            if before.len() > MAX_WRAPPED_LINE_BYTES {
-                return false;
-            }
             pairs += 1;
             mid_sentence += usize::from(!ends_sentence(before));
         }
@@ -464,6 +465,12 @@ mod tests {
                 "\"We have an offer,\"\nsaid Ilka Dravec, the minister.\n\"It is fair.\"",
             ]
         );
+        // A paragraph a line, and short lines that end mid-sentence (a contact block):
+        // a line that ends a sentence still ends its block.
+        let long = "x ".repeat(70);
+        let contact = format!("{long}.\n\nMedia Contact:\nJane Roe\njane@example.com\n");
+        let got: Vec<String> = roles(&contact).into_iter().map(|(text, _)| text).collect();
+        assert_eq!(got[1..], ["Media Contact:", "Jane Roe\njane@example.com"]);
         // One paragraph a line, a few lines together: each sentence's line stays a block.
         let unwrapped = "One sentence.\nAnother one.\n\nA third one.\nAnd so on.\n";
         let got: Vec<String> = roles(unwrapped).into_iter().map(|(text, _)| text).collect();
