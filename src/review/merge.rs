@@ -3,8 +3,8 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::record::ReviewDocument;
-use crate::review::file::{Entry, ReviewFile};
-use crate::review::matching::{Key, match_entries};
+use crate::review::file::{ClaimPlace, Entry, ReviewFile};
+use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
@@ -20,6 +20,8 @@ const TOP_LEVEL: [&str; 4] = ["claimtrace", "documents", "claims", "removed"];
 pub struct Summary {
     /// Fresh claims that took an old review.
     pub kept: usize,
+    /// Of those, the claims re-cut since (matched by text, not by id).
+    pub recut: usize,
     /// Fresh claims with no old review: they arrive unreviewed.
     pub new: usize,
     /// Old entries no fresh claim took: they go under `removed`.
@@ -37,45 +39,51 @@ pub struct Merged<'a> {
 }
 
 /// Merges `old` onto `fresh`: each fresh claim takes the whole review mapping (and
-/// any hand-added keys) of the old entry with its id; the old entries nobody took,
+/// any hand-added keys) of the old entry with its id, or else of the old entry of
+/// its document it was re-cut from ([`match_recut`]); the old entries nobody took,
 /// and those an earlier merge had already removed, go under `removed` as written.
 /// A claim that comes back takes its review out of `removed` again.
 pub fn merge<'a>(
     old: &'a ReviewFile,
     fresh: &ReviewDocument,
 ) -> Result<Merged<'a>, serde_yaml::Error> {
-    let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
-    let old_keys: Vec<Key<'_>> = old_entries
-        .iter()
-        .map(|entry| Key {
-            doc: entry.doc.as_deref(),
-            id: &entry.id,
-        })
-        .collect();
-    let fresh_keys: Vec<Key<'_>> = fresh
+    let claims = fresh
         .claims
         .iter()
-        .map(|claim| Key {
-            doc: Some(&claim.record.doc),
-            id: &claim.record.id,
-        })
-        .collect();
-    let matched = match_entries(&old_keys, &fresh_keys);
+        .map(to_mapping)
+        .collect::<Result<_, _>>()?;
+    Ok(merge_claims(
+        old,
+        &fresh.claimtrace,
+        &fresh.documents,
+        claims,
+    ))
+}
 
-    let mut summary = Summary::default();
+/// [`merge`] onto fresh claims already serialized, as a review file holds them.
+pub fn merge_claims<'a>(
+    old: &'a ReviewFile,
+    claimtrace: &str,
+    documents: &[String],
+    mut claims: Vec<Mapping>,
+) -> Merged<'a> {
+    let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
+    let (matched, recut) = matches(&old_entries, &claims);
+
+    let mut summary = Summary {
+        recut,
+        ..Summary::default()
+    };
     let mut taken = vec![false; old_entries.len()];
-    let mut claims = Vec::with_capacity(fresh.claims.len());
-    for (claim, found) in fresh.claims.iter().zip(&matched) {
-        let mut entry = to_mapping(claim)?;
+    for (entry, found) in claims.iter_mut().zip(&matched) {
         match found {
             Some(index) => {
                 summary.kept += 1;
                 taken[*index] = true;
-                carry_over(old_entries[*index], &mut entry);
+                carry_over(old_entries[*index], entry);
             }
             None => summary.new += 1,
         }
-        claims.push(Value::Mapping(entry));
     }
     let removed: Vec<&Entry> = old_entries
         .iter()
@@ -86,12 +94,15 @@ pub fn merge<'a>(
     summary.removed = removed.len();
 
     let mut document = Mapping::new();
-    document.insert("claimtrace".into(), fresh.claimtrace.clone().into());
+    document.insert("claimtrace".into(), claimtrace.into());
     document.insert(
         "documents".into(),
-        Value::Sequence(fresh.documents.iter().cloned().map(Value::from).collect()),
+        Value::Sequence(documents.iter().map(|doc| doc.as_str().into()).collect()),
     );
-    document.insert("claims".into(), Value::Sequence(claims));
+    document.insert(
+        "claims".into(),
+        Value::Sequence(claims.into_iter().map(Value::Mapping).collect()),
+    );
     document.insert(
         "removed".into(),
         Value::Sequence(
@@ -106,11 +117,70 @@ pub fn merge<'a>(
             document.insert(key.clone(), value.clone());
         }
     }
-    Ok(Merged {
+    Merged {
         document,
         summary,
         removed,
-    })
+    }
+}
+
+/// For each fresh claim, the old entry it takes: by id, then by the re-cut
+/// fallback; and how many the fallback matched.
+fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, usize) {
+    let fresh_keys: Vec<Key<'_>> = fresh
+        .iter()
+        .map(|claim| Key {
+            doc: key(claim, "doc"),
+            id: key(claim, "id").unwrap_or_default(),
+        })
+        .collect();
+    let old_keys: Vec<Key<'_>> = old
+        .iter()
+        .map(|entry| Key {
+            doc: entry.doc.as_deref(),
+            id: &entry.id,
+        })
+        .collect();
+    let mut matched = match_entries(&old_keys, &fresh_keys);
+
+    let fresh_places: Vec<ClaimPlace> = fresh.iter().map(ClaimPlace::of).collect();
+    let fresh_cuts: Vec<Cut<'_>> = (fresh.iter().zip(&fresh_places))
+        .map(|(claim, place)| {
+            let text = claim.get("claim").and_then(|c| c.get("text"));
+            fresh_cut(key(claim, "doc"), text.and_then(Value::as_str), place)
+        })
+        .collect();
+    let old_cuts: Vec<Cut<'_>> = old
+        .iter()
+        .map(|entry| Cut {
+            doc: entry.doc.as_deref(),
+            parts: entry.claim_text.as_deref().into_iter().collect(),
+            span: entry.place.span,
+        })
+        .collect();
+    let by_id = matched.iter().flatten().count();
+    match_recut(&old_cuts, &fresh_cuts, &mut matched);
+    let recut = matched.iter().flatten().count() - by_id;
+    (matched, recut)
+}
+
+/// A fresh claim for the re-cut fallback: its parts are its fragments' texts when
+/// it has any, else its text.
+fn fresh_cut<'a>(doc: Option<&'a str>, text: Option<&'a str>, place: &'a ClaimPlace) -> Cut<'a> {
+    let parts = match place.fragments.as_slice() {
+        [] => text.into_iter().collect(),
+        fragments => fragments.iter().map(String::as_str).collect(),
+    };
+    Cut {
+        doc,
+        parts,
+        span: place.span,
+    }
+}
+
+/// The text of `key` in a claim mapping, when it is text.
+fn key<'m>(claim: &'m Mapping, key: &str) -> Option<&'m str> {
+    claim.get(key).and_then(Value::as_str)
 }
 
 /// A fresh claim as a mapping, in the order claimtrace writes its keys.
@@ -186,6 +256,7 @@ mod tests {
             merged.summary,
             Summary {
                 kept: 1,
+                recut: 0,
                 new: 1,
                 removed: 1
             }
