@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_yaml::{Mapping, Value};
 
-use crate::support::{claimtrace, jsonl, stderr, stdout};
+use crate::support::{claimtrace, jsonl, root, stderr, stdout};
 
 const DRAFT: &str = "Council budget row
 
@@ -273,6 +273,107 @@ fn merge_without_output_writes_to_stdout() {
     );
     let files: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
     assert_eq!(files.len(), 2, "no file written: {files:?}");
+}
+
+/// The seeds' review file as claimtrace 0.1.0 wrote it, every claim reviewed by
+/// hand: a fixture that must not be regenerated.
+const PREVIOUS_RELEASE: &str = "tests/data/review/seeds-previous-release.review.yaml";
+
+/// Keys of a claim entry that every run regenerates (`merge.rs`, `GENERATED`).
+const GENERATED: [&str; 10] = [
+    "doc", "id", "kind", "claim", "cue", "source", "markers", "score", "reasons", "review",
+];
+
+/// Whitespace runs made one space, curly quotes straight, as claim ids fold them.
+fn folded(text: &str) -> String {
+    let straight: String = text
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            '‘' | '’' => '\'',
+            other => other,
+        })
+        .collect();
+    straight.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A claim's parts: its fragments' texts when it has them, else its text.
+fn parts(claim: &Value) -> Vec<String> {
+    let fragments = claim["claim"]["fragments"].as_sequence();
+    match fragments.filter(|list| !list.is_empty()) {
+        Some(list) => list
+            .iter()
+            .map(|f| folded(f["text"].as_str().unwrap_or_default()))
+            .collect(),
+        None => vec![folded(claim["claim"]["text"].as_str().unwrap_or_default())],
+    }
+}
+
+/// Issue #17: claims are cut differently from the release after 0.1.0 (a quote
+/// interrupted by its attribution is its quoted parts), so their ids change; a
+/// review file of 0.1.0 must still merge onto the seeds with every review, note,
+/// reviewer and hand key carried over to the claim it was written for.
+#[test]
+fn a_review_file_of_the_previous_release_keeps_every_verdict() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixture = root().join(PREVIOUS_RELEASE);
+    let before = std::fs::read(&fixture).expect("the fixture");
+    let out = dir.path().join("seeds.review.yaml");
+    let output = claimtrace(&[
+        "review",
+        "merge",
+        PREVIOUS_RELEASE,
+        "seeds",
+        "-o",
+        arg(&out),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(" 0 removed"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read(&fixture).expect("the fixture"),
+        before,
+        "OLD untouched"
+    );
+
+    let old = review_value(&String::from_utf8(before).expect("UTF-8"));
+    let merged = review_value(&std::fs::read_to_string(&out).expect("OUT"));
+    assert_eq!(merged["removed"].as_sequence().map(Vec::len), Some(0));
+    let merged_claims = merged["claims"].as_sequence().expect("claims");
+    let old_claims = old["claims"].as_sequence().expect("claims");
+    assert_eq!(old_claims.len(), 40, "the fixture's claims");
+    for entry in old_claims {
+        let note = entry["review"]["note"]
+            .as_str()
+            .expect("every entry has a note");
+        let mut taken = merged_claims.iter().filter(|c| c["review"]["note"] == note);
+        let claim = taken
+            .next()
+            .unwrap_or_else(|| panic!("{note}: not carried over"));
+        assert!(taken.next().is_none(), "{note}: carried twice");
+        assert_eq!(claim["review"], entry["review"], "{note}: the whole review");
+        assert_eq!(claim["doc"], entry["doc"], "{note}");
+        for (key, value) in entry.as_mapping().expect("an entry") {
+            if !key.as_str().is_some_and(|key| GENERATED.contains(&key)) {
+                assert_eq!(claim.get(key), Some(value), "{note}: hand key {key:?}");
+            }
+        }
+        // The claim it landed on is the one it was written for: the same id, or
+        // parts found in the old claim's text, in order.
+        let old_text = folded(entry["claim"]["text"].as_str().expect("a claim text"));
+        if claim["id"] != entry["id"] {
+            let mut rest = old_text.as_str();
+            for part in parts(claim) {
+                let at = rest
+                    .find(&part)
+                    .unwrap_or_else(|| panic!("{note}: {part:?} not in {old_text:?}"));
+                rest = &rest[at + part.len()..];
+            }
+        }
+    }
 }
 
 /// Nine levels of ten aliases: a billion "lol"s if expanded.
