@@ -1,6 +1,7 @@
 //! Which old review a freshly extracted claim takes: same id, preferably from the
 //! document of the same name; failing that, in the same document, the old claim
-//! that a re-cut claim was cut from ([`is_recut`]).
+//! that a re-cut claim was cut from ([`is_recut`]), which every part of a quote
+//! written one claim per part takes ([`match_recut`]).
 
 use std::collections::HashMap;
 
@@ -58,10 +59,15 @@ pub fn match_entries(old: &[Key<'_>], fresh: &[Key<'_>]) -> Vec<Option<usize>> {
     matched
 }
 
-/// The fewest words a fresh claim's parts must hold between them to take an old
-/// review by [`is_recut`], so that a short reply ("Yes.") does not take the review
-/// of every longer claim that contains it.
+/// The fewest words a fresh claim's parts (or the parts of the claims that take
+/// one entry together) must hold between them to take an old review by
+/// [`is_recut`], so that a short reply ("Yes.") does not take the review of every
+/// longer claim that contains it.
 pub const RECUT_MIN_WORDS: usize = 3;
+
+/// How many old entries, nearest first, a claim shorter than [`RECUT_MIN_WORDS`]
+/// tries to join in [`match_recut`]: its words are likely in many.
+const SHORT_TRIES: usize = 8;
 
 /// A claim as the re-cut fallback sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,12 +95,21 @@ pub fn is_recut(old_text: &str, parts: &[&str]) -> bool {
 }
 
 /// Extends `matched` (one slot per fresh claim, as [`match_entries`] left it) with
-/// the re-cut fallback: an old entry that no fresh claim took and a fresh claim
-/// that took none, in the same document, are the same claim when [`is_recut`]
-/// says so. One to one; where several old entries qualify, the one whose span
-/// overlaps the fresh claim's wins, then the one starting nearest to it, then the
-/// first in the file. Pairs are settled best first across all claims, so the
-/// answer does not depend on the order claims or documents come in.
+/// the re-cut fallback: the fresh claims that took no review take the review of
+/// an old entry of their document that no claim took, when [`is_recut`] says
+/// they were cut from it. Usually one claim takes one entry; the parts of a
+/// quote written one claim per part (`--split-quotes`) take the quote's entry
+/// together, each its review: the claims that take one entry, in text order,
+/// must have their parts in the old text in order without overlapping, and hold
+/// [`RECUT_MIN_WORDS`] words between them (or they all arrive unreviewed).
+///
+/// Each claim goes to the first entry it fits, trying first the entries whose
+/// span overlaps its own, then the one starting nearest to it, then the first in
+/// the file. Pairs are settled best first across all claims, the claims long
+/// enough to take an entry alone before the others, so the answer does not depend
+/// on the order claims or documents come in; and a short claim that fits its
+/// nearest entry but not with enough words does not go on to an entry further
+/// away.
 pub fn match_recut(old: &[Cut<'_>], fresh: &[Cut<'_>], matched: &mut [Option<usize>]) {
     let mut taken = vec![false; old.len()];
     for &index in matched.iter().flatten() {
@@ -112,37 +127,70 @@ pub fn match_recut(old: &[Cut<'_>], fresh: &[Cut<'_>], matched: &mut [Option<usi
             left.entry(doc).or_default().1.push(index);
         }
     }
-    // (preference, old index, fresh index) of every pair the rule allows.
+    // ((short, preference), old index, fresh index) of every pair the words allow,
+    // and the old texts folded.
     let mut pairs = Vec::new();
+    let mut texts: HashMap<usize, String> = HashMap::new();
     for (olds, freshes) in left.values() {
         if olds.is_empty() || freshes.is_empty() {
             continue;
         }
-        let texts: Vec<String> = olds
+        let folded: Vec<String> = olds
             .iter()
             .map(|&index| normalize_claim(&old[index].parts.join(" ")))
             .collect();
-        let tokens = Tokens::of(&texts);
+        let tokens = Tokens::of(&folded);
         for &fresh_index in freshes {
             let parts = folded_parts(&fresh[fresh_index].parts);
-            if word_count(&parts) < RECUT_MIN_WORDS {
-                continue;
-            }
+            let short = word_count(&parts) < RECUT_MIN_WORDS;
+            let from = pairs.len();
             for at in tokens.candidates(&parts) {
-                if in_order(&texts[at], &parts) {
+                if in_order(&folded[at], &parts) {
                     let preference = preference(old[olds[at]].span, fresh[fresh_index].span);
-                    pairs.push((preference, olds[at], fresh_index));
+                    pairs.push(((short, preference), olds[at], fresh_index));
                 }
             }
+            // A few words are in many claims: a short claim tries the nearest only.
+            if short && pairs.len() - from > SHORT_TRIES {
+                pairs[from..].select_nth_unstable(SHORT_TRIES);
+                pairs.truncate(from + SHORT_TRIES);
+            }
         }
+        texts.extend(olds.iter().copied().zip(folded));
     }
     pairs.sort_unstable();
+    // The claims each entry went to, in text order.
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let place = |&index: &usize| (fresh[index].span.map_or(usize::MAX, |s| s.start), index);
     for (_, old_index, fresh_index) in pairs {
-        if !taken[old_index] && matched[fresh_index].is_none() {
-            taken[old_index] = true;
+        if matched[fresh_index].is_some() {
+            continue;
+        }
+        let group = groups.entry(old_index).or_default();
+        let mut members = group.clone();
+        members.push(fresh_index);
+        members.sort_unstable_by_key(place);
+        if in_order(&texts[&old_index], &parts_of(fresh, &members)) {
+            *group = members;
             matched[fresh_index] = Some(old_index);
         }
     }
+    for members in groups.values() {
+        if word_count(&parts_of(fresh, members)) < RECUT_MIN_WORDS {
+            for &index in members {
+                matched[index] = None;
+            }
+        }
+    }
+}
+
+/// The parts of the fresh claims `members`, one after the other, folded.
+fn parts_of(fresh: &[Cut<'_>], members: &[usize]) -> Vec<String> {
+    let parts: Vec<&str> = members
+        .iter()
+        .flat_map(|&index| fresh[index].parts.iter().copied())
+        .collect();
+    folded_parts(&parts)
 }
 
 /// Which folded texts hold each token (a run between spaces). A token inside a
@@ -391,6 +439,82 @@ mod tests {
         match_recut(&old, &[second, first], &mut backward);
         assert_eq!(forward, [Some(0), Some(1)]);
         assert_eq!(backward, [Some(1), Some(0)]);
+    }
+
+    /// A quote whose second part has two words only.
+    const SPLIT: &str = r#""The plan failed," she said. "Too late.""#;
+
+    /// `SPLIT`, old, against its parts written one claim each: which old entry
+    /// each part takes.
+    #[test]
+    fn every_part_of_a_split_quote_takes_its_review() {
+        let old = [cut("a", &[SPLIT], (0, 40))];
+        let first = cut("a", &[r#""The plan failed,""#], (0, 18));
+        let second = cut("a", &[r#""Too late.""#], (29, 40));
+        let copy = cut("a", &[r#""Too late.""#], (300, 311));
+        let elsewhere = cut("b", &[r#""Too late.""#], (29, 40));
+        let before = cut("a", &[r#""Too late.""#], (0, 11));
+        let after = cut("a", &[r#""The plan failed,""#], (20, 38));
+        let table: &[(&[&Cut<'_>], &[Option<usize>])] = &[
+            // The long part takes the entry, the short one joins it, whichever
+            // comes first in the file.
+            (&[&first, &second], &[Some(0), Some(0)]),
+            (&[&second, &first], &[Some(0), Some(0)]),
+            // The part at the quote's place joins; a copy finds the text used up.
+            (&[&first, &second, &copy], &[Some(0), Some(0), None]),
+            (&[&first, &copy, &second], &[Some(0), None, Some(0)]),
+            // The quote moved: its parts still come together.
+            (&[&first, &copy], &[Some(0), Some(0)]),
+            // Parts out of text order, or of another document, do not join.
+            (&[&before, &after], &[None, Some(0)]),
+            (&[&first, &elsewhere], &[Some(0), None]),
+            // Two words alone do not take an entry.
+            (&[&second], &[None]),
+        ];
+        for (fresh, want) in table {
+            let fresh: Vec<Cut<'_>> = fresh.iter().map(|&cut| cut.clone()).collect();
+            let mut matched = vec![None; fresh.len()];
+            match_recut(&old, &fresh, &mut matched);
+            assert_eq!(matched, *want, "{fresh:?}");
+        }
+        // An entry taken by id is not re-cut: its parts do not join it.
+        let mut matched = vec![Some(0), None];
+        match_recut(&old, &[first.clone(), second.clone()], &mut matched);
+        assert_eq!(matched, [Some(0), None]);
+    }
+
+    #[test]
+    fn a_short_part_among_many_copies_joins_the_nearest() {
+        let at = |start: usize| cut("a", &[SPLIT], (start, start + 40));
+        let old: Vec<Cut<'_>> = (0..3 * SHORT_TRIES).map(|i| at(100 * i)).collect();
+        let last = 100 * (old.len() - 1);
+        let first = cut("a", &[r#""The plan failed,""#], (last, last + 18));
+        let second = cut("a", &[r#""Too late.""#], (last + 29, last + 40));
+        let mut matched = vec![None; 2];
+        match_recut(&old, &[second, first], &mut matched);
+        assert_eq!(matched, [Some(old.len() - 1); 2]);
+    }
+
+    #[test]
+    fn short_parts_take_an_entry_together_or_not_at_all() {
+        let old = [
+            cut("a", &[r#""No way," she said. "Too late.""#], (0, 31)),
+            cut("a", &[r#""Not now," he said."#], (40, 59)),
+        ];
+        let no_way = cut("a", &[r#""No way,""#], (0, 9));
+        let too_late = cut("a", &[r#""Too late.""#], (20, 31));
+        let not_now = cut("a", &[r#""Not now,""#], (40, 50));
+        // Four words between them: both parts take the quote's review.
+        let mut matched = vec![None; 3];
+        match_recut(&old, &[no_way.clone(), too_late, not_now], &mut matched);
+        assert_eq!(matched, [Some(0), Some(0), None]);
+        // One part of two words: not enough to tell, and it does not go on to the
+        // next entry that has its words.
+        let both = cut("a", &[r#""No way," she said. "Not now.""#], (0, 29));
+        let old = [old[0].clone(), both];
+        let mut matched = vec![None];
+        match_recut(&old, &[no_way], &mut matched);
+        assert_eq!(matched, [None]);
     }
 
     /// Words that overlap as text ("plan", "planned", "plan," …) and quotes.
