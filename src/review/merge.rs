@@ -34,15 +34,27 @@ pub struct Merged<'a> {
     /// The review document to write: fresh records, carried reviews, `removed`.
     pub document: Mapping,
     pub summary: Summary,
+    /// The old entries whose review went to re-cut claims, in file order.
+    pub recut: Vec<Recut<'a>>,
     /// The old entries now under `removed`, in file order.
     pub removed: Vec<&'a Entry>,
 }
 
+/// An old entry no fresh claim has the id of, whose review went to the claims
+/// re-cut from it (several when a quote is written one claim per part).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recut<'a> {
+    pub entry: &'a Entry,
+    /// The ids of the fresh claims that took its review, in file order.
+    pub claims: Vec<String>,
+}
+
 /// Merges `old` onto `fresh`: each fresh claim takes the whole review mapping (and
 /// any hand-added keys) of the old entry with its id, or else of the old entry of
-/// its document it was re-cut from ([`match_recut`]); the old entries nobody took,
-/// and those an earlier merge had already removed, go under `removed` as written.
-/// A claim that comes back takes its review out of `removed` again.
+/// its document it was re-cut from ([`match_recut`]: each part of a quote written
+/// one claim per part takes the quote's review); the old entries nobody took, and
+/// those an earlier merge had already removed, go under `removed` as written. A
+/// claim that comes back takes its review out of `removed` again.
 pub fn merge<'a>(
     old: &'a ReviewFile,
     fresh: &ReviewDocument,
@@ -68,23 +80,31 @@ pub fn merge_claims<'a>(
     mut claims: Vec<Mapping>,
 ) -> Merged<'a> {
     let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
-    let (matched, recut) = matches(&old_entries, &claims);
+    let (matched, by_id) = matches(&old_entries, &claims);
 
-    let mut summary = Summary {
-        recut,
-        ..Summary::default()
-    };
+    let mut summary = Summary::default();
     let mut taken = vec![false; old_entries.len()];
-    for (entry, found) in claims.iter_mut().zip(&matched) {
+    let mut recut_to: Vec<Vec<String>> = vec![Vec::new(); old_entries.len()];
+    for ((entry, found), id_match) in claims.iter_mut().zip(&matched).zip(&by_id) {
         match found {
             Some(index) => {
                 summary.kept += 1;
                 taken[*index] = true;
+                if id_match.is_none() {
+                    summary.recut += 1;
+                    recut_to[*index].push(key(entry, "id").unwrap_or_default().to_string());
+                }
                 carry_over(old_entries[*index], entry);
             }
             None => summary.new += 1,
         }
     }
+    let recut: Vec<Recut<'a>> = old_entries
+        .iter()
+        .zip(recut_to)
+        .filter(|(_, claims)| !claims.is_empty())
+        .map(|(entry, claims)| Recut { entry, claims })
+        .collect();
     let removed: Vec<&Entry> = old_entries
         .iter()
         .zip(&taken)
@@ -120,13 +140,14 @@ pub fn merge_claims<'a>(
     Merged {
         document,
         summary,
+        recut,
         removed,
     }
 }
 
 /// For each fresh claim, the old entry it takes: by id, then by the re-cut
-/// fallback; and how many the fallback matched.
-fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, usize) {
+/// fallback; and the same by id alone.
+fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let fresh_keys: Vec<Key<'_>> = fresh
         .iter()
         .map(|claim| Key {
@@ -141,7 +162,8 @@ fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, usize) {
             id: &entry.id,
         })
         .collect();
-    let mut matched = match_entries(&old_keys, &fresh_keys);
+    let by_id = match_entries(&old_keys, &fresh_keys);
+    let mut matched = by_id.clone();
 
     let fresh_places: Vec<ClaimPlace> = fresh.iter().map(ClaimPlace::of).collect();
     let fresh_cuts: Vec<Cut<'_>> = (fresh.iter().zip(&fresh_places))
@@ -158,10 +180,8 @@ fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, usize) {
             span: entry.place.span,
         })
         .collect();
-    let by_id = matched.iter().flatten().count();
     match_recut(&old_cuts, &fresh_cuts, &mut matched);
-    let recut = matched.iter().flatten().count() - by_id;
-    (matched, recut)
+    (matched, by_id)
 }
 
 /// A fresh claim for the re-cut fallback: its parts are its fragments' texts when

@@ -145,6 +145,107 @@ fn reviews_of_the_previous_release_follow_their_recut_claims() {
     assert_eq!(twice.document, merged.document);
 }
 
+/// STORY re-extracted with `--split-quotes`: each part of a quote a claim.
+fn split_story() -> Vec<Mapping> {
+    let parts: [&[&str]; 6] = [
+        &["You could tell,"],
+        &["They were always right."],
+        &["These numbers are a disgrace,"],
+        &["The plan failed"],
+        &["“It is over,”"],
+        &["“We lost.”"],
+    ];
+    parts
+        .iter()
+        .map(|parts| fresh_claim("story.txt", STORY, 0, parts))
+        .collect()
+}
+
+/// The old entry each claim of `split_story` was cut from.
+const SPLIT_FROM: [usize; 6] = [0, 0, 1, 2, 3, 3];
+
+#[test]
+fn each_part_of_a_split_quote_takes_the_review_of_its_quote() {
+    let old = load_review(OLD.as_bytes()).expect("OLD loads");
+    let merged = merged_onto(&old, split_story());
+    let want = Summary {
+        kept: 6,
+        recut: 5,
+        new: 0,
+        removed: 0,
+    };
+    assert_eq!(merged.summary, want);
+    for (claim, from) in listed(&merged, "claims").iter().zip(SPLIT_FROM) {
+        let entry = &old.claims[from];
+        assert_eq!(claim.get("review"), entry.raw_review(), "{claim:?}");
+        assert_eq!(claim.get("desk"), entry.raw.get("desk"), "{claim:?}");
+    }
+    // The report: each entry once, with every claim it went to.
+    let ids = |claims: &[usize]| -> Vec<String> {
+        let listed = listed(&merged, "claims");
+        claims
+            .iter()
+            .map(|&i| listed[i]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let recut: Vec<(&str, Vec<String>)> = merged
+        .recut
+        .iter()
+        .map(|recut| (recut.entry.id.as_str(), recut.claims.clone()))
+        .collect();
+    assert_eq!(
+        recut,
+        [
+            (old.claims[0].id.as_str(), ids(&[0, 1])),
+            (old.claims[1].id.as_str(), ids(&[2])),
+            (old.claims[3].id.as_str(), ids(&[4, 5])),
+        ]
+    );
+
+    // Merged again onto the split claims: each part by its own id now.
+    let text = serde_yaml::to_string(&merged.document).expect("YAML");
+    let again = load_review(text.as_bytes()).expect("the merged file loads");
+    let twice = merged_onto(&again, split_story());
+    assert_eq!(twice.summary.recut, 0);
+    assert_eq!(twice.document, merged.document);
+}
+
+/// A file written by today's release, each quote one claim in parts, merged with
+/// `--split-quotes`: the parts take the review of their claim.
+#[test]
+fn a_claim_in_parts_reviewed_whole_gives_its_review_to_each_part() {
+    let old = reviewed(&recut_story());
+    let merged = merged_onto(&old, split_story());
+    assert_eq!(merged.summary.kept, 6);
+    assert_eq!(merged.summary.removed, 0);
+    for (claim, from) in listed(&merged, "claims").iter().zip(SPLIT_FROM) {
+        assert_eq!(
+            claim.get("review"),
+            old.claims[from].raw_review(),
+            "{claim:?}"
+        );
+    }
+}
+
+/// The other way round, a file written with `--split-quotes` merged without it:
+/// one claim cannot hold the reviews of its parts, so they stay under `removed`,
+/// kept and listed, and the claim arrives unreviewed.
+#[test]
+fn parts_reviewed_one_by_one_stay_removed_under_a_claim_in_parts() {
+    let old = reviewed(&split_story());
+    let merged = merged_onto(&old, recut_story());
+    let want = Summary {
+        kept: 2,
+        recut: 0,
+        new: 2,
+        removed: 4,
+    };
+    assert_eq!(merged.summary, want);
+    let removed: Vec<&str> = merged.removed.iter().map(|e| e.note.as_str()).collect();
+    assert_eq!(removed, ["n0", "n1", "n4", "n5"]);
+    assert_eq!(listed(&merged, "removed").len(), 4);
+}
+
 #[test]
 fn recut_matches_stay_in_their_document_and_need_three_words() {
     let old = load_review(OLD.as_bytes()).expect("OLD loads");
@@ -265,6 +366,28 @@ fn claim_mappings(
     claims
 }
 
+/// As [`claim_mappings`], but each part a claim of its own, as `--split-quotes`
+/// writes them; and the index of the span each claim was cut from.
+fn split_mappings(
+    text: &str,
+    spans: &[(usize, usize)],
+    cut: impl Fn(usize, (usize, usize)) -> Vec<(usize, usize)>,
+) -> (Vec<Mapping>, Vec<usize>) {
+    let mut ids = ClaimIds::default();
+    let mut claims = Vec::new();
+    let mut from = Vec::new();
+    for (index, &span) in spans.iter().enumerate() {
+        for (start, end) in cut(index, span) {
+            let part = &text[start..end];
+            let mut claim = fresh_claim("story.txt", text, start, &[part]);
+            claim.insert("id".into(), ids.next(part).into());
+            claims.push(claim);
+            from.push(index);
+        }
+    }
+    (claims, from)
+}
+
 /// The byte ranges of the words of `text[start..end]`.
 fn words(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
@@ -312,17 +435,19 @@ fn reviewed(claims: &[Mapping]) -> ReviewFile {
     load_review(text.as_bytes()).expect("a written review file loads")
 }
 
-/// Every review of `old` ends on a claim of `merged`, with its hand keys, on the
-/// claim cut from the same text; none is removed.
-fn every_review_kept(old: &ReviewFile, merged: &Merged<'_>, old_texts: &[&str]) {
+/// Every review of `old` ends on a claim of `merged`, with its hand keys, and
+/// every claim takes a review of the text it was cut from (the old claim `from`
+/// gives, or one of the same text); none is removed.
+fn every_review_kept(old: &ReviewFile, merged: &Merged<'_>, old_texts: &[&str], from: &[usize]) {
     let claims = listed(merged, "claims");
     assert!(listed(merged, "removed").is_empty(), "{:?}", merged.summary);
-    assert_eq!(merged.summary.kept, old.claims.len());
-    for (index, claim) in claims.iter().enumerate() {
+    assert_eq!(claims.len(), from.len());
+    assert_eq!(merged.summary.kept, claims.len());
+    for (index, (claim, &from)) in claims.iter().zip(from).enumerate() {
         let note = claim["review"]["note"].as_str().expect("a carried note");
-        let from: usize = note[1..].parse().expect("n<index>");
-        let entry = &old.claims[from];
-        assert_eq!(old_texts[from], old_texts[index], "{note} on claim {index}");
+        let took: usize = note[1..].parse().expect("n<index>");
+        let entry = &old.claims[took];
+        assert_eq!(old_texts[took], old_texts[from], "{note} on claim {index}");
         assert_eq!(claim.get("review"), entry.raw_review());
         assert_eq!(claim.get("desk"), entry.raw.get("desk"));
     }
@@ -339,16 +464,18 @@ proptest! {
         let merged = merged_onto(&old, fresh);
         prop_assert_eq!(merged.summary.recut, 0);
         let texts: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
-        every_review_kept(&old, &merged, &texts);
+        every_review_kept(&old, &merged, &texts, &(0..texts.len()).collect::<Vec<_>>());
     }
 
     /// Each claim of at least three words may be re-cut: a stretch of its words
     /// dropped (an attribution clause), leaving one or two parts of at least three
-    /// words in all.
+    /// words in all; and with `split` each part is a claim of its own, as
+    /// `--split-quotes` writes them.
     #[test]
     fn recutting_claims_into_parts_keeps_every_review(
         claims in claims(),
         cuts in prop::collection::vec((any::<bool>(), any::<prop::sample::Index>(), any::<prop::sample::Index>()), 12),
+        split in any::<bool>(),
     ) {
         let (text, spans) = document(&claims);
         let old = reviewed(&claim_mappings(&text, &spans, |_, span| vec![span]));
@@ -371,16 +498,20 @@ proptest! {
             let after = (drop_to < words.len()).then(|| (words[drop_to].0, words[words.len() - 1].1));
             before.into_iter().chain(after).collect()
         };
-        let fresh = claim_mappings(&text, &spans, recut);
+        let (fresh, from) = if split {
+            split_mappings(&text, &spans, recut)
+        } else {
+            (claim_mappings(&text, &spans, recut), (0..spans.len()).collect())
+        };
         let texts: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
         // A claim cut down to the very text of another claim takes that claim's id
         // (ids hash the text): which of the two reviews it gets is then the id's say.
         let folded: Vec<String> = texts.iter().map(|text| normalize_claim(text)).collect();
-        prop_assume!(fresh.iter().zip(&folded).all(|(claim, own)| {
+        prop_assume!(fresh.iter().zip(&from).all(|(claim, &from)| {
             let now = normalize_claim(claim["claim"]["text"].as_str().unwrap_or_default());
-            now == *own || !folded.contains(&now)
+            now == folded[from] || !folded.contains(&now)
         }));
         let merged = merged_onto(&old, fresh);
-        every_review_kept(&old, &merged, &texts);
+        every_review_kept(&old, &merged, &texts, &from);
     }
 }
