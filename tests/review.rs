@@ -275,6 +275,58 @@ fn merge_without_output_writes_to_stdout() {
     assert_eq!(files.len(), 2, "no file written: {files:?}");
 }
 
+/// Issue #17: a merge listed the removed entries whose status was set and said
+/// nothing of an unreviewed one carrying a note or a key a person added; every
+/// entry a person wrote in is now listed (and all stay under `removed`).
+#[test]
+fn merge_lists_every_removed_entry_a_person_wrote_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(dir.path(), "story.txt", DRAFT);
+    let mut document = review_of(&draft);
+    let id = |needle: &str| -> String {
+        let claim = self::claim(&document, "claims", needle);
+        claim["id"].as_str().expect("an id").to_string()
+    };
+    let (budget, sky, bridge) = (id("budget grew"), id("sky is green"), id("bridge"));
+    for claim in document["claims"].as_sequence_mut().expect("claims") {
+        if claim["id"] == budget.as_str() {
+            claim["review"]["note"] = "Asked the council for the memo.".into();
+        } else if claim["id"] == sky.as_str() {
+            claim["review"]["ticket"] = "FC-9".into();
+        }
+    }
+    let old = write(
+        dir.path(),
+        "story.review.yaml",
+        &serde_yaml::to_string(&document).expect("YAML"),
+    );
+    let shorter = "Council budget row\n\nThe plan failed, officials said.\n";
+    let revised = write(dir.path(), "story-v2.txt", shorter);
+    let out = dir.path().join("out.yaml");
+    let output = claimtrace(&["review", "merge", arg(&old), arg(&revised), "-o", arg(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(summary.contains(" 4 removed"), "{summary}");
+    assert!(
+        summary.contains(&format!("removed {budget} (unreviewed)")),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(&format!("removed {sky} (unreviewed)")),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains(&bridge),
+        "nothing written in it: {summary}"
+    );
+    let merged = review_value(&std::fs::read_to_string(&out).expect("OUT"));
+    assert_eq!(
+        claim(&merged, "removed", "budget grew")["review"]["note"],
+        "Asked the council for the memo."
+    );
+    assert_eq!(claim(&merged, "removed", "sky")["review"]["ticket"], "FC-9");
+}
+
 /// The seeds' review file as claimtrace 0.1.0 wrote it, every claim reviewed by
 /// hand: a fixture that must not be regenerated.
 const PREVIOUS_RELEASE: &str = "tests/data/review/seeds-previous-release.review.yaml";

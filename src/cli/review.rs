@@ -18,7 +18,7 @@ use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
 use claimtrace::render::yaml::write_review;
 use claimtrace::review::claimreview::claim_reviews;
-use claimtrace::review::merge::merge;
+use claimtrace::review::merge::{merge, written_by_hand};
 use claimtrace::review::policy::{Policy, Violation, check};
 use claimtrace::review::tally::tally;
 use claimtrace::review::{Entry, ReviewFile, load_review};
@@ -198,11 +198,8 @@ fn merge_command(
             claim_excerpt(recut.entry)
         );
     }
-    for entry in merged
-        .removed
-        .iter()
-        .filter(|e| e.status != Status::Unreviewed)
-    {
+    // Entries with nothing but what claimtrace wrote are counted, not listed.
+    for entry in merged.removed.iter().filter(|e| written_by_hand(e)) {
         eprintln!(
             "  removed {} ({}): {}",
             entry.id,

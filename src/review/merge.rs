@@ -2,7 +2,7 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::record::ReviewDocument;
+use crate::record::{ReviewDocument, Status};
 use crate::review::file::{ClaimPlace, Entry, ReviewFile};
 use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
@@ -145,6 +145,25 @@ pub fn merge_claims<'a>(
     }
 }
 
+/// Whether a person wrote anything in `entry`: a status other than `unreviewed`, a
+/// note, a reviewer, or a key claimtrace does not write (in the entry or in its
+/// review). A merge that removes such an entry must say so.
+pub fn written_by_hand(entry: &Entry) -> bool {
+    let review_keys = ["status", "note", "reviewer"];
+    let hand_key = |mapping: Option<&Mapping>, generated: &[&str]| {
+        mapping.is_some_and(|mapping| {
+            mapping
+                .keys()
+                .any(|key| !key.as_str().is_some_and(|key| generated.contains(&key)))
+        })
+    };
+    entry.status != Status::Unreviewed
+        || !entry.note.trim().is_empty()
+        || !entry.reviewer.trim().is_empty()
+        || hand_key(Some(&entry.raw), &GENERATED)
+        || hand_key(entry.raw_review().and_then(Value::as_mapping), &review_keys)
+}
+
 /// For each fresh claim, the old entry it takes: by id, then by the re-cut
 /// fallback; and the same by id alone.
 fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
@@ -230,7 +249,6 @@ fn carry_over(old: &Entry, entry: &mut Mapping) {
 mod tests {
     use super::*;
     use crate::record::ReviewBuilder;
-    use crate::record::Status;
     use crate::review::file::load_review;
     use crate::review::test_support::extraction;
 
@@ -316,6 +334,30 @@ mod tests {
         let reread = as_file(&once.document);
         let twice = merge(&reread, &fresh(&[("a.txt", DRAFT)])).unwrap();
         assert_eq!(once.document, twice.document);
+    }
+
+    #[test]
+    fn entries_written_by_hand() {
+        let table = [
+            ("{status: unreviewed, note: '', reviewer: ''}", "", false),
+            ("{status: unreviewed}", "", false),
+            ("{status: verified, note: '', reviewer: ''}", "", true),
+            (
+                "{status: unreviewed, note: Asked the desk., reviewer: ''}",
+                "",
+                true,
+            ),
+            ("{status: unreviewed, note: '  ', reviewer: Ana}", "", true),
+            ("{status: unreviewed, ticket: FC-3}", "", true),
+            ("{status: unreviewed}", "  desk: metro\n", true),
+        ];
+        for (review, extra, want) in table {
+            let text = format!(
+                "claims:\n- id: c-1\n  doc: a.txt\n  claim: {{text: x, start: 0, end: 1}}\n  review: {review}\n{extra}"
+            );
+            let file = load_review(text.as_bytes()).unwrap();
+            assert_eq!(written_by_hand(&file.claims[0]), want, "{review} {extra}");
+        }
     }
 
     #[test]
