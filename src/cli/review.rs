@@ -18,10 +18,10 @@ use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
 use claimtrace::render::yaml::write_review;
 use claimtrace::review::claimreview::claim_reviews;
-use claimtrace::review::merge::merge;
+use claimtrace::review::merge::{merge, written_by_hand};
 use claimtrace::review::policy::{Policy, Violation, check};
 use claimtrace::review::tally::tally;
-use claimtrace::review::{ReviewFile, load_review};
+use claimtrace::review::{Entry, ReviewFile, load_review};
 
 use super::batch::Batch;
 
@@ -31,7 +31,8 @@ const CLAIM_EXCERPT: usize = 80;
 #[derive(Debug, Subcommand)]
 pub enum ReviewAction {
     /// Re-extract PATH and carry every review of OLD over to the claim with the same
-    /// id; vanished claims go under `removed`, new ones arrive unreviewed.
+    /// id, or else to the claims of its document re-cut from it (listed on stderr);
+    /// vanished claims go under `removed`, new ones arrive unreviewed.
     Merge {
         /// The review file to carry over (never modified).
         #[arg(value_name = "OLD.yaml")]
@@ -182,22 +183,39 @@ fn merge_command(
         "review merge: {} kept, {} new, {} removed",
         summary.kept, summary.new, summary.removed
     );
-    for entry in merged
-        .removed
-        .iter()
-        .filter(|e| e.status != Status::Unreviewed)
-    {
+    if summary.recut > 0 {
+        eprintln!(
+            "review merge: {} kept by their words, not their id (cut differently since OLD was written):",
+            summary.recut
+        );
+    }
+    for recut in &merged.recut {
+        eprintln!(
+            "  re-cut {} ({}) -> {}: {}",
+            recut.entry.id,
+            recut.entry.status,
+            recut.claims.join(", "),
+            claim_excerpt(recut.entry)
+        );
+    }
+    // Entries with nothing but what claimtrace wrote are counted, not listed.
+    for entry in merged.removed.iter().filter(|e| written_by_hand(e)) {
         eprintln!(
             "  removed {} ({}): {}",
             entry.id,
             entry.status,
-            excerpt(
-                entry.claim_text.as_deref().unwrap_or_default(),
-                CLAIM_EXCERPT
-            )
+            claim_excerpt(entry)
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// An entry's claim text, shortened for a listing.
+fn claim_excerpt(entry: &Entry) -> String {
+    excerpt(
+        entry.claim_text.as_deref().unwrap_or_default(),
+        CLAIM_EXCERPT,
+    )
 }
 
 fn status_command(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {

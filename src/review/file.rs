@@ -8,6 +8,7 @@ use serde_yaml::{Mapping, Value};
 use crate::model::{Kind, SourceType};
 use crate::record::Status;
 use crate::review::bounded::parse_bounded;
+use crate::span::Span;
 
 /// Why a review file was refused, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -43,6 +44,8 @@ pub struct Entry {
     pub kind: Option<Kind>,
     pub claim_text: Option<String>,
     pub source: Option<EntrySource>,
+    /// Where the claim was and its parts, for a merge's re-cut fallback.
+    pub place: ClaimPlace,
     pub status: Status,
     /// `review.note` as text ("" when absent).
     pub note: String,
@@ -56,6 +59,49 @@ impl Entry {
     /// The `review` mapping as written.
     pub fn raw_review(&self) -> Option<&Value> {
         self.raw.get("review")
+    }
+}
+
+/// Where a claim entry's claim stood (`claim.start..claim.end`) and the texts of
+/// its parts (`claim.fragments[].text`, written for a quote interrupted by its
+/// attribution). Read leniently: only a merge's re-cut fallback uses them, so a
+/// missing or odd value reads as unknown and never refuses a file (files from
+/// releases before multi-part quotes have no `fragments`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimPlace {
+    /// The claim's span, when both ends are written as numbers.
+    pub span: Option<Span>,
+    /// The texts of the claim's parts; empty when it has none or they are unreadable.
+    pub fragments: Vec<String>,
+}
+
+impl ClaimPlace {
+    /// Read from a claim entry as written, or from a fresh record serialized.
+    pub fn of(entry: &Mapping) -> ClaimPlace {
+        let Some(claim) = entry.get("claim") else {
+            return ClaimPlace::default();
+        };
+        let offset = |key: &str| {
+            claim
+                .get(key)
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+        };
+        let span = offset("start")
+            .zip(offset("end"))
+            .filter(|(start, end)| start <= end)
+            .map(|(start, end)| Span::new(start, end));
+        let fragments = claim
+            .get("fragments")
+            .and_then(Value::as_sequence)
+            .and_then(|parts| {
+                parts
+                    .iter()
+                    .map(|part| part.get("text").and_then(Value::as_str).map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .unwrap_or_default();
+        ClaimPlace { span, fragments }
     }
 }
 
@@ -165,6 +211,7 @@ fn entries(
                 kind: outline.kind,
                 claim_text: outline.claim.map(|claim| claim.text),
                 source: outline.source,
+                place: ClaimPlace::of(raw),
                 status: outline.review.status,
                 note: review
                     .and_then(|r| r.get("note"))
@@ -290,6 +337,48 @@ claims:
         let keys: Vec<_> = review.keys().filter_map(Value::as_str).collect();
         assert_eq!(keys, ["note", "status", "ticket"]);
         assert!(file.removed.is_empty());
+    }
+
+    #[test]
+    fn claim_places_are_read_leniently() {
+        let text = "\
+claims:
+- id: c-1
+  claim: {text: 'A, she said. B.', start: 10, end: 25}
+  review: {status: verified}
+- id: c-2
+  claim:
+    text: A … B
+    start: 10
+    end: 25
+    fragments: [{text: A, start: 10, end: 11}, {text: B, start: 24, end: 25}]
+  review: {status: verified}
+- id: c-3
+  claim: {text: x, start: -1, end: 4, fragments: yes}
+  review: {status: verified}
+- id: c-4
+  claim: {text: x, start: 9, end: 4, fragments: [{start: 1}]}
+  review: {status: verified}
+";
+        let file = load_review(text.as_bytes()).unwrap();
+        let places: Vec<_> = file.claims.iter().map(|e| e.place.clone()).collect();
+        let span = Some(Span::new(10, 25));
+        assert_eq!(
+            places[0],
+            ClaimPlace {
+                span,
+                fragments: vec![]
+            }
+        );
+        assert_eq!(
+            places[1],
+            ClaimPlace {
+                span,
+                fragments: vec!["A".into(), "B".into()]
+            }
+        );
+        assert_eq!(places[2], ClaimPlace::default());
+        assert_eq!(places[3], ClaimPlace::default());
     }
 
     #[test]

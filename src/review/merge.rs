@@ -2,9 +2,9 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::record::ReviewDocument;
-use crate::review::file::{Entry, ReviewFile};
-use crate::review::matching::{Key, match_entries};
+use crate::record::{ReviewDocument, Status};
+use crate::review::file::{ClaimPlace, Entry, ReviewFile};
+use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
@@ -20,6 +20,8 @@ const TOP_LEVEL: [&str; 4] = ["claimtrace", "documents", "claims", "removed"];
 pub struct Summary {
     /// Fresh claims that took an old review.
     pub kept: usize,
+    /// Of those, the claims re-cut since (matched by text, not by id).
+    pub recut: usize,
     /// Fresh claims with no old review: they arrive unreviewed.
     pub new: usize,
     /// Old entries no fresh claim took: they go under `removed`.
@@ -32,51 +34,77 @@ pub struct Merged<'a> {
     /// The review document to write: fresh records, carried reviews, `removed`.
     pub document: Mapping,
     pub summary: Summary,
+    /// The old entries whose review went to re-cut claims, in file order.
+    pub recut: Vec<Recut<'a>>,
     /// The old entries now under `removed`, in file order.
     pub removed: Vec<&'a Entry>,
 }
 
+/// An old entry no fresh claim has the id of, whose review went to the claims
+/// re-cut from it (several when a quote is written one claim per part).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recut<'a> {
+    pub entry: &'a Entry,
+    /// The ids of the fresh claims that took its review, in file order.
+    pub claims: Vec<String>,
+}
+
 /// Merges `old` onto `fresh`: each fresh claim takes the whole review mapping (and
-/// any hand-added keys) of the old entry with its id; the old entries nobody took,
-/// and those an earlier merge had already removed, go under `removed` as written.
-/// A claim that comes back takes its review out of `removed` again.
+/// any hand-added keys) of the old entry with its id, or else of the old entry of
+/// its document it was re-cut from ([`match_recut`]: each part of a quote written
+/// one claim per part takes the quote's review); the old entries nobody took, and
+/// those an earlier merge had already removed, go under `removed` as written. A
+/// claim that comes back takes its review out of `removed` again.
 pub fn merge<'a>(
     old: &'a ReviewFile,
     fresh: &ReviewDocument,
 ) -> Result<Merged<'a>, serde_yaml::Error> {
-    let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
-    let old_keys: Vec<Key<'_>> = old_entries
-        .iter()
-        .map(|entry| Key {
-            doc: entry.doc.as_deref(),
-            id: &entry.id,
-        })
-        .collect();
-    let fresh_keys: Vec<Key<'_>> = fresh
+    let claims = fresh
         .claims
         .iter()
-        .map(|claim| Key {
-            doc: Some(&claim.record.doc),
-            id: &claim.record.id,
-        })
-        .collect();
-    let matched = match_entries(&old_keys, &fresh_keys);
+        .map(to_mapping)
+        .collect::<Result<_, _>>()?;
+    Ok(merge_claims(
+        old,
+        &fresh.claimtrace,
+        &fresh.documents,
+        claims,
+    ))
+}
+
+/// [`merge`] onto fresh claims already serialized, as a review file holds them.
+pub fn merge_claims<'a>(
+    old: &'a ReviewFile,
+    claimtrace: &str,
+    documents: &[String],
+    mut claims: Vec<Mapping>,
+) -> Merged<'a> {
+    let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
+    let (matched, by_id) = matches(&old_entries, &claims);
 
     let mut summary = Summary::default();
     let mut taken = vec![false; old_entries.len()];
-    let mut claims = Vec::with_capacity(fresh.claims.len());
-    for (claim, found) in fresh.claims.iter().zip(&matched) {
-        let mut entry = to_mapping(claim)?;
+    let mut recut_to: Vec<Vec<String>> = vec![Vec::new(); old_entries.len()];
+    for ((entry, found), id_match) in claims.iter_mut().zip(&matched).zip(&by_id) {
         match found {
             Some(index) => {
                 summary.kept += 1;
                 taken[*index] = true;
-                carry_over(old_entries[*index], &mut entry);
+                if id_match.is_none() {
+                    summary.recut += 1;
+                    recut_to[*index].push(key(entry, "id").unwrap_or_default().to_string());
+                }
+                carry_over(old_entries[*index], entry);
             }
             None => summary.new += 1,
         }
-        claims.push(Value::Mapping(entry));
     }
+    let recut: Vec<Recut<'a>> = old_entries
+        .iter()
+        .zip(recut_to)
+        .filter(|(_, claims)| !claims.is_empty())
+        .map(|(entry, claims)| Recut { entry, claims })
+        .collect();
     let removed: Vec<&Entry> = old_entries
         .iter()
         .zip(&taken)
@@ -86,12 +114,15 @@ pub fn merge<'a>(
     summary.removed = removed.len();
 
     let mut document = Mapping::new();
-    document.insert("claimtrace".into(), fresh.claimtrace.clone().into());
+    document.insert("claimtrace".into(), claimtrace.into());
     document.insert(
         "documents".into(),
-        Value::Sequence(fresh.documents.iter().cloned().map(Value::from).collect()),
+        Value::Sequence(documents.iter().map(|doc| doc.as_str().into()).collect()),
     );
-    document.insert("claims".into(), Value::Sequence(claims));
+    document.insert(
+        "claims".into(),
+        Value::Sequence(claims.into_iter().map(Value::Mapping).collect()),
+    );
     document.insert(
         "removed".into(),
         Value::Sequence(
@@ -106,11 +137,89 @@ pub fn merge<'a>(
             document.insert(key.clone(), value.clone());
         }
     }
-    Ok(Merged {
+    Merged {
         document,
         summary,
+        recut,
         removed,
-    })
+    }
+}
+
+/// Whether a person wrote anything in `entry`: a status other than `unreviewed`, a
+/// note, a reviewer, or a key claimtrace does not write (in the entry or in its
+/// review). A merge that removes such an entry must say so.
+pub fn written_by_hand(entry: &Entry) -> bool {
+    let review_keys = ["status", "note", "reviewer"];
+    let hand_key = |mapping: Option<&Mapping>, generated: &[&str]| {
+        mapping.is_some_and(|mapping| {
+            mapping
+                .keys()
+                .any(|key| !key.as_str().is_some_and(|key| generated.contains(&key)))
+        })
+    };
+    entry.status != Status::Unreviewed
+        || !entry.note.trim().is_empty()
+        || !entry.reviewer.trim().is_empty()
+        || hand_key(Some(&entry.raw), &GENERATED)
+        || hand_key(entry.raw_review().and_then(Value::as_mapping), &review_keys)
+}
+
+/// For each fresh claim, the old entry it takes: by id, then by the re-cut
+/// fallback; and the same by id alone.
+fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let fresh_keys: Vec<Key<'_>> = fresh
+        .iter()
+        .map(|claim| Key {
+            doc: key(claim, "doc"),
+            id: key(claim, "id").unwrap_or_default(),
+        })
+        .collect();
+    let old_keys: Vec<Key<'_>> = old
+        .iter()
+        .map(|entry| Key {
+            doc: entry.doc.as_deref(),
+            id: &entry.id,
+        })
+        .collect();
+    let by_id = match_entries(&old_keys, &fresh_keys);
+    let mut matched = by_id.clone();
+
+    let fresh_places: Vec<ClaimPlace> = fresh.iter().map(ClaimPlace::of).collect();
+    let fresh_cuts: Vec<Cut<'_>> = (fresh.iter().zip(&fresh_places))
+        .map(|(claim, place)| {
+            let text = claim.get("claim").and_then(|c| c.get("text"));
+            fresh_cut(key(claim, "doc"), text.and_then(Value::as_str), place)
+        })
+        .collect();
+    let old_cuts: Vec<Cut<'_>> = old
+        .iter()
+        .map(|entry| Cut {
+            doc: entry.doc.as_deref(),
+            parts: entry.claim_text.as_deref().into_iter().collect(),
+            span: entry.place.span,
+        })
+        .collect();
+    match_recut(&old_cuts, &fresh_cuts, &mut matched);
+    (matched, by_id)
+}
+
+/// A fresh claim for the re-cut fallback: its parts are its fragments' texts when
+/// it has any, else its text.
+fn fresh_cut<'a>(doc: Option<&'a str>, text: Option<&'a str>, place: &'a ClaimPlace) -> Cut<'a> {
+    let parts = match place.fragments.as_slice() {
+        [] => text.into_iter().collect(),
+        fragments => fragments.iter().map(String::as_str).collect(),
+    };
+    Cut {
+        doc,
+        parts,
+        span: place.span,
+    }
+}
+
+/// The text of `key` in a claim mapping, when it is text.
+fn key<'m>(claim: &'m Mapping, key: &str) -> Option<&'m str> {
+    claim.get(key).and_then(Value::as_str)
 }
 
 /// A fresh claim as a mapping, in the order claimtrace writes its keys.
@@ -140,7 +249,6 @@ fn carry_over(old: &Entry, entry: &mut Mapping) {
 mod tests {
     use super::*;
     use crate::record::ReviewBuilder;
-    use crate::record::Status;
     use crate::review::file::load_review;
     use crate::review::test_support::extraction;
 
@@ -186,6 +294,7 @@ mod tests {
             merged.summary,
             Summary {
                 kept: 1,
+                recut: 0,
                 new: 1,
                 removed: 1
             }
@@ -225,6 +334,30 @@ mod tests {
         let reread = as_file(&once.document);
         let twice = merge(&reread, &fresh(&[("a.txt", DRAFT)])).unwrap();
         assert_eq!(once.document, twice.document);
+    }
+
+    #[test]
+    fn entries_written_by_hand() {
+        let table = [
+            ("{status: unreviewed, note: '', reviewer: ''}", "", false),
+            ("{status: unreviewed}", "", false),
+            ("{status: verified, note: '', reviewer: ''}", "", true),
+            (
+                "{status: unreviewed, note: Asked the desk., reviewer: ''}",
+                "",
+                true,
+            ),
+            ("{status: unreviewed, note: '  ', reviewer: Ana}", "", true),
+            ("{status: unreviewed, ticket: FC-3}", "", true),
+            ("{status: unreviewed}", "  desk: metro\n", true),
+        ];
+        for (review, extra, want) in table {
+            let text = format!(
+                "claims:\n- id: c-1\n  doc: a.txt\n  claim: {{text: x, start: 0, end: 1}}\n  review: {review}\n{extra}"
+            );
+            let file = load_review(text.as_bytes()).unwrap();
+            assert_eq!(written_by_hand(&file.claims[0]), want, "{review} {extra}");
+        }
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod file;
 pub mod matching;
 pub mod merge;
 pub mod policy;
+#[cfg(test)]
+mod recut_tests;
 pub mod tally;
 #[cfg(test)]
 mod test_support;
