@@ -44,7 +44,8 @@ pub struct Cli {
 
     /// Write each part of a quote interrupted by its attribution ("A," she said.
     /// "B.") as a claim of its own (`eval`: score the gold's contents in parts the
-    /// same way), for counting quotes one by one.
+    /// same way; `review merge`: give each part the quote's review), for counting
+    /// quotes one by one.
     #[arg(long, global = true)]
     split_quotes: bool,
 
