@@ -506,12 +506,12 @@ mod file {
         irish_single_quotes: 57.0,
         press_release: 85.0,
         press_release_signoff: 91.0,
-        reflowed: 66.0,
-        sports_match_report: 65.0,
+        reflowed: 69.0,
+        sports_match_report: 79.0,
         sports_uk: 74.0,
         sports_us: 79.0,
         wire_intl: 61.0,
-        wire_reflowed: 55.0,
+        wire_reflowed: 79.0,
         wire_us: 90.0,
     );
 }
