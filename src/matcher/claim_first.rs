@@ -66,6 +66,10 @@ fn past_recipient(context: &Context, sentence: &Range<usize>, cue: &Cue) -> usiz
     }
 }
 
+/// A claim, the part of it after the cue if it goes on there, and the tokens the
+/// attribution covers.
+type ClaimParts = (Span, Option<Span>, Range<usize>);
+
 /// The claim before the source that starts at `source_start`, the part of it after
 /// the cue when it goes on there ("…," she said, "…"), and the tokens the
 /// attribution covers, when the cue's clause (ending at `cue_end`) closes after the
@@ -75,7 +79,7 @@ fn claim_before_source(
     sentence: &Range<usize>,
     source_start: usize,
     cue_end: usize,
-) -> Option<(Span, Option<Span>, Range<usize>)> {
+) -> Option<ClaimParts> {
     let tokens = &context.segmented.tokens;
     let Some((comma, comma_end)) = comma_ending_at(tokens, sentence.start, source_start) else {
         if source_start > sentence.start {
@@ -94,11 +98,12 @@ fn claim_before_source(
         return None;
     }
     if quoted || closes_clause(context, cue_end, sentence.end) {
-        let continued = continued_quote(context, cue_end);
-        // What follows the claim stays free: "…," she said, adding that …
-        let claim_end = continued.unwrap_or(claim).end;
-        let covered = sentence.start..first_token_from(tokens, claim_end).max(cue_end);
-        return Some((claim, continued, covered));
+        return Some(with_continued_quote(
+            context,
+            sentence.start,
+            claim,
+            cue_end,
+        ));
     }
     // "Whatever progress he made, officials said, could be unraveled."
     let rest = tokens
@@ -106,6 +111,21 @@ fn claim_before_source(
         .filter(|token| token.is_punct(','))
         .and_then(|_| claim_after(context, cue_end + 1, sentence.end))?;
     Some((claim, Some(rest), sentence.start..sentence.end))
+}
+
+/// The claim that starts the sentence at `start`, the quotation that goes on after the
+/// cue if one does, and the tokens they cover. What follows the claim stays free: "…,"
+/// she said, adding that …
+fn with_continued_quote(
+    context: &Context,
+    start: usize,
+    claim: Span,
+    cue_end: usize,
+) -> ClaimParts {
+    let continued = continued_quote(context, cue_end);
+    let claim_end = continued.unwrap_or(claim).end;
+    let covered = start..first_token_from(&context.segmented.tokens, claim_end).max(cue_end);
+    (claim, continued, covered)
 }
 
 /// "“The bridge will hold” Okafor said Saturday.": a quotation that opens the sentence
@@ -116,7 +136,7 @@ fn bare_quote_before_source(
     sentence: &Range<usize>,
     source_start: usize,
     cue_end: usize,
-) -> Option<(Span, Option<Span>, Range<usize>)> {
+) -> Option<ClaimParts> {
     let tokens = &context.segmented.tokens;
     let closing = tokens
         .get(source_start - 1)
@@ -136,10 +156,12 @@ fn bare_quote_before_source(
         })?;
     // As after "…," she said: a quotation closed right before its source needs no
     // clause end after the cue ("…" Mills said afterwards).
-    let continued = continued_quote(context, cue_end);
-    let claim_end = continued.unwrap_or(quote).end;
-    let covered = sentence.start..first_token_from(tokens, claim_end).max(cue_end);
-    Some((quote, continued, covered))
+    Some(with_continued_quote(
+        context,
+        sentence.start,
+        quote,
+        cue_end,
+    ))
 }
 
 /// The quotation that ends right before the sentence `start`, in the same block.

@@ -8,6 +8,7 @@ use serde_yaml::{Mapping, Value};
 use crate::model::{Kind, SourceType};
 use crate::record::Status;
 use crate::review::bounded::parse_bounded;
+use crate::review::matching::Key;
 use crate::span::Span;
 
 /// Why a review file was refused, and where (1-based line and column).
@@ -56,6 +57,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Its document and id, as a merge matches them.
+    pub fn key(&self) -> Key<'_> {
+        Key {
+            doc: self.doc.as_deref(),
+            id: &self.id,
+        }
+    }
+
     /// The `review` mapping as written.
     pub fn raw_review(&self) -> Option<&Value> {
         self.raw.get("review")

@@ -174,13 +174,7 @@ fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option
             id: key(claim, "id").unwrap_or_default(),
         })
         .collect();
-    let old_keys: Vec<Key<'_>> = old
-        .iter()
-        .map(|entry| Key {
-            doc: entry.doc.as_deref(),
-            id: &entry.id,
-        })
-        .collect();
+    let old_keys: Vec<Key<'_>> = old.iter().map(|entry| entry.key()).collect();
     let by_id = match_entries(&old_keys, &fresh_keys);
     let mut matched = by_id.clone();
 

@@ -170,13 +170,7 @@ fn share(part: usize, whole: usize) -> f64 {
 /// The records whose review, matched by id as in a merge, says disputed.
 fn disputed(records: &[Record], review: &ReviewFile) -> Vec<Offender> {
     let old: Vec<_> = review.claims.iter().chain(&review.removed).collect();
-    let old_keys: Vec<Key<'_>> = old
-        .iter()
-        .map(|entry| Key {
-            doc: entry.doc.as_deref(),
-            id: &entry.id,
-        })
-        .collect();
+    let old_keys: Vec<Key<'_>> = old.iter().map(|entry| entry.key()).collect();
     let fresh_keys: Vec<Key<'_>> = records
         .iter()
         .map(|record| Key {
