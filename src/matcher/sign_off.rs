@@ -11,13 +11,14 @@ use super::noun_phrase::noun_phrase;
 use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
+use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
 use crate::span::Span;
 
 /// Parses the frame in `sentence`.
 pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
-    let dash = (sentence.start..sentence.end).find(|&i| is_dash(&tokens[i]))?;
+    let dash = dash_after_quotation(context, &sentence)?;
     let quote = quotation_before(context, &sentence, dash)?;
     // "— Jane Doe", "-- Jane Doe": one dash or two hyphens.
     let name_start = (dash + 1..sentence.end)
@@ -46,6 +47,20 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
 
 fn is_dash(token: &Token) -> bool {
     matches!(token.kind, TokenKind::Punct('—' | '–' | '-'))
+}
+
+/// Where the dash of a sign-off stands: opening the sentence, or right after the
+/// quotation that opens it. Looked up, not searched for, as the frame is tried on
+/// every sentence.
+fn dash_after_quotation(context: &Context, sentence: &Range<usize>) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let first = tokens.get(sentence.start)?;
+    if is_dash(first) {
+        return Some(sentence.start);
+    }
+    let quote = context.segmented.quotes.opening_at(first.span.start)?;
+    let after = first_token_from(tokens, quote.end);
+    (after < sentence.end && is_dash(&tokens[after])).then_some(after)
 }
 
 /// The quotation whose closing mark stands right before `dash`: one that opens the
