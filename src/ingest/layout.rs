@@ -105,7 +105,10 @@ fn pieces(text: &str, block: Block, limit: usize) -> Vec<Block> {
 /// when the first looks hard-wrapped (it does not end a sentence) and neither is a
 /// layout line such as "Advertisement".
 fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
-    let wrapped = wrapped_with_blank_lines(text);
+    // Asked only where a line that ends a sentence has another line after it: most
+    // texts never do, and are not scanned a second time.
+    let wrapped = std::cell::OnceCell::new();
+    let is_wrapped = || *wrapped.get_or_init(|| wrapped_with_blank_lines(text));
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Span> = None;
     let mut offset = 0;
@@ -125,7 +128,12 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
             continue;
         }
         let joins = open.is_some_and(|paragraph| {
-            continues_paragraph(paragraph.slice(text), trimmed.slice(text), rules, wrapped)
+            continues_paragraph(
+                paragraph.slice(text),
+                trimmed.slice(text),
+                rules,
+                is_wrapped,
+            )
         });
         if !joins {
             blocks.extend(open.take().map(body));
@@ -140,11 +148,16 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
 }
 
 /// True when `next` line continues the hard-wrapped paragraph `paragraph`: its last
-/// line does not end a sentence, or the text is `wrapped` (see
+/// line does not end a sentence, or `wrapped()` says the text is (see
 /// [`wrapped_with_blank_lines`]). A quotation closed after a comma does not end one,
 /// nor one that a lowercase word follows on the next line: its attribution follows
 /// (`"The bridge will hold,"` / `said Dr. Helen Okafor.`).
-fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules, wrapped: bool) -> bool {
+fn continues_paragraph(
+    paragraph: &str,
+    next: &str,
+    rules: &LineRules,
+    wrapped: impl FnOnce() -> bool,
+) -> bool {
     let last_line = paragraph
         .rsplit('\n')
         .next()
@@ -154,7 +167,7 @@ fn continues_paragraph(paragraph: &str, next: &str, rules: &LineRules, wrapped: 
     let attribution_follows = quoted.is_some_and(|quoted| {
         quoted.ends_with(',') || next.trim_start().starts_with(char::is_lowercase)
     });
-    let ends_paragraph = !wrapped && !attribution_follows && ends_sentence(last_line);
+    let ends_paragraph = !attribution_follows && ends_sentence(last_line) && !wrapped();
     !ends_paragraph && rules.rule(last_line).is_none() && rules.rule(next).is_none()
 }
 
