@@ -78,6 +78,10 @@ pub fn check_example(example: &Example, extractor: &Extractor) -> Result<(), Str
                         .unwrap_or_default(),
                     "name" => source.and_then(|s| s.name.clone()).unwrap_or_default(),
                     "kind" => attribution.kind.as_str().to_string(),
+                    "cue_kind" => attribution
+                        .cue_kind
+                        .map(|kind| kind.as_str().to_string())
+                        .unwrap_or_default(),
                     "score" => format!("{:.2}", attribution.score),
                     "via" => {
                         let via: Vec<&str> = source

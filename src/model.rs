@@ -115,6 +115,56 @@ impl std::str::FromStr for MarkerKind {
     }
 }
 
+/// What the cue reports: something said or written, a belief, what evidence shows, a
+/// stance taken, or an intention. From `grammar/cue_kinds.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueKind {
+    Speech,
+    Belief,
+    Evidential,
+    Stance,
+    Intent,
+}
+
+impl CueKind {
+    /// Every kind, in output order.
+    pub const ALL: [CueKind; 5] = [
+        CueKind::Speech,
+        CueKind::Belief,
+        CueKind::Evidential,
+        CueKind::Stance,
+        CueKind::Intent,
+    ];
+
+    /// The lowercase name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Speech => "speech",
+            CueKind::Belief => "belief",
+            CueKind::Evidential => "evidential",
+            CueKind::Stance => "stance",
+            CueKind::Intent => "intent",
+        }
+    }
+}
+
+impl std::str::FromStr for CueKind {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, String> {
+        CueKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| {
+                let names: Vec<&str> = CueKind::ALL.map(CueKind::as_str).to_vec();
+                format!(
+                    "unknown cue kind `{text}`; expected one of {}",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
 /// How the claim is rendered: quoted, partly quoted, paraphrased, or not attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -218,6 +268,8 @@ pub struct Attribution {
     /// claim of one part.
     pub fragments: Vec<Span>,
     pub cue: Option<Span>,
+    /// What the cue reports (none without a cue).
+    pub cue_kind: Option<CueKind>,
     pub source: Option<Source>,
     pub markers: Vec<Marker>,
     /// How well the claim is sourced, in [0, 1]; not whether it is true

@@ -50,6 +50,7 @@ macro_rules! examples_of {
 examples_of! {
     mined_cues_txt: "mined/cues.txt",
     cues_txt: "cues.txt",
+    cue_kinds_txt: "cue_kinds.txt",
     according_txt: "according.txt",
     sources_txt: "sources.txt",
     names_txt: "names.txt",
@@ -113,5 +114,29 @@ fn every_built_in_file_is_in_the_readme() {
     assert!(
         missing.is_empty(),
         "README.md, \"## grammar/\": the table lists no {missing:?}"
+    );
+}
+
+/// Every cue of the built-in cue files has a line in cue_kinds.txt, so no cue's kind
+/// is left to the fallback.
+#[test]
+fn every_built_in_cue_has_a_kind() {
+    let grammar = Grammar::built_in().unwrap();
+    let mut missing = Vec::new();
+    for file in ["grammar/mined/cues.txt", "grammar/cues.txt"] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        for line in text.lines() {
+            let phrase = line.split(['|', '#']).next().unwrap_or("").trim();
+            if phrase.is_empty() || line.starts_with(['#', '@', '!']) {
+                continue;
+            }
+            if !grammar.cue_kinds.contains_key(&phrase.to_lowercase()) {
+                missing.push(format!("{file}: {phrase}"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no line in cue_kinds.txt for {missing:?}"
     );
 }

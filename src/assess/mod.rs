@@ -1,8 +1,9 @@
 //! Assessing a section's linked claims: source types, names and relays (pronouns
-//! resolved), the markers each claim carries, direct or indirect, and the
-//! sourcing score, all from grammar/ data.
+//! resolved), what each cue reports, the markers each claim carries, direct or
+//! indirect, and the sourcing score, all from grammar/ data.
 
 pub mod canonical;
+pub mod cue_kind;
 pub mod markers;
 pub mod memo;
 pub mod resolve;
@@ -54,6 +55,7 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
                 claim: draft.claim,
                 fragments: draft.fragments,
                 cue: draft.cue,
+                cue_kind: draft.cue.map(|cue| cue_kind::cue_kind(text, cue, grammar)),
                 source,
                 score: score::score(basis, &markers),
                 basis,

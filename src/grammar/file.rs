@@ -138,6 +138,7 @@ pub const EXAMPLE_KEYS: &[&str] = &[
     "claim",
     "type",
     "kind",
+    "cue_kind",
     "marker",
     "via",
     "count",

@@ -40,7 +40,7 @@ pub use text::alias_key;
 pub use words::{WordInfo, Words};
 
 use crate::error::Error;
-use crate::model::SourceType;
+use crate::model::{CueKind, SourceType};
 
 /// All lexicons, ready for matching: a field per grammar file, and the indexes made
 /// from them once they are complete.
@@ -48,6 +48,8 @@ use crate::model::SourceType;
 pub struct Grammar {
     /// `cues.txt`, after `mined/cues.txt`: reporting cues and the frames each allows.
     pub cues: PhraseSet<CueFlags>,
+    /// `cue_kinds.txt`: lowercase cue phrase -> what it reports ("believes" -> belief).
+    pub cue_kinds: HashMap<String, CueKind>,
     /// `according.txt`: "according to"-style phrases.
     pub according: PhraseSet<()>,
     /// `sources.txt`: lowercase head noun -> source type ("officials" -> anonymous).

@@ -141,7 +141,9 @@ fn piece<'t>(text: &'t str, span: Span, labels: &[(Span, Label)]) -> Piece<'t> {
 /// A one-claim document shared by the tests of the views built on [`pieces`].
 #[cfg(test)]
 pub(crate) mod fixture {
-    use crate::model::{Attribution, Kind, Marker, MarkerKind, ScoreBasis, Source, SourceType};
+    use crate::model::{
+        Attribution, CueKind, Kind, Marker, MarkerKind, ScoreBasis, Source, SourceType,
+    };
     use crate::span::Span;
 
     /// "Prices reportedly rose, the ministry said. Ok." with its one attribution.
@@ -152,6 +154,7 @@ pub(crate) mod fixture {
             claim: Span::new(0, 22),
             fragments: Vec::new(),
             cue: Some(Span::new(37, 41)),
+            cue_kind: Some(CueKind::Speech),
             source: Some(Source {
                 span: Span::new(24, 36),
                 source_type: SourceType::Organization,

@@ -27,6 +27,7 @@ pub mod abbreviations;
 pub mod according;
 pub mod affixes;
 pub mod aliases;
+pub mod cue_kinds;
 pub mod cues;
 pub mod function_words;
 pub mod layout;
@@ -42,6 +43,7 @@ pub mod word_classes;
 use abbreviations::Abbreviations;
 use according::According;
 use affixes::Affixes;
+use cue_kinds::CueKinds;
 use cues::Cues;
 use function_words::FunctionWords;
 use layout::Layout;
@@ -70,6 +72,7 @@ pub const BUILT_IN: &[BuiltIn] = &[
         rules: Rules::of::<Cues>(),
     },
     BuiltIn::of::<Cues>(),
+    BuiltIn::of::<CueKinds>(),
     BuiltIn::of::<According>(),
     BuiltIn::of::<Sources>(),
     BuiltIn::of::<Names>(),
@@ -498,8 +501,14 @@ mod tests {
                 assert!(!word.is_empty(), "{}", rules.file);
                 assert_eq!(*word, word.to_lowercase(), "{}", rules.file);
             }
-            let matched_whole =
-                [Layout::FILE, Aliases::FILE, Scores::FILE, Affixes::FILE].contains(&rules.file);
+            let matched_whole = [
+                Layout::FILE,
+                Aliases::FILE,
+                Scores::FILE,
+                Affixes::FILE,
+                CueKinds::FILE,
+            ]
+            .contains(&rules.file);
             assert_eq!(words.is_empty(), matched_whole, "{}", rules.file);
         }
         assert!(
