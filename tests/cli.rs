@@ -15,9 +15,9 @@ fn jsonl_follows_the_output_contract() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys.len(), 8, "{keys:?}");
+        assert_eq!(keys.len(), 9, "{keys:?}");
         for key in [
-            "doc", "id", "kind", "claim", "cue", "source", "markers", "score",
+            "doc", "id", "kind", "cue_kind", "claim", "cue", "source", "markers", "score",
         ] {
             assert!(keys.contains(&key), "missing {key}");
         }
@@ -27,7 +27,10 @@ fn jsonl_follows_the_output_contract() {
         assert!(["direct", "mixed", "indirect", "unattributed"].contains(&kind));
         if kind == "unattributed" {
             assert!(record["source"].is_null() && record["cue"].is_null());
+            assert!(record["cue_kind"].is_null());
         } else {
+            let cue_kind = record["cue_kind"].as_str().unwrap();
+            assert!(["speech", "belief", "evidential", "stance", "intent"].contains(&cue_kind));
             let source = record["source"].as_object().unwrap();
             for key in ["text", "start", "end", "type", "name", "via"] {
                 assert!(source.contains_key(key), "source lacks {key}");

@@ -213,6 +213,7 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CueKind;
     use crate::record::{ClaimRecord, SourceRecord, TextSpan};
 
     fn record(source: Option<(&str, SourceType)>, hedged: bool) -> Record {
@@ -229,6 +230,7 @@ mod tests {
             } else {
                 Kind::Unattributed
             },
+            cue_kind: source.map(|_| CueKind::Speech),
             claim: ClaimRecord {
                 text: "Prices rose".into(),
                 start: 0,

@@ -9,7 +9,7 @@ use std::borrow::{BorrowMut, Cow};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Attribution, Kind, MarkerKind, SourceType};
+use crate::model::{Attribution, CueKind, Kind, MarkerKind, SourceType};
 use crate::pipeline::Extraction;
 use crate::span::Span;
 
@@ -88,6 +88,10 @@ pub struct Record<S = String> {
     pub doc: S,
     pub id: String,
     pub kind: Kind,
+    /// What the cue reports; none without a cue (read as none from records written
+    /// before it was).
+    #[serde(default)]
+    pub cue_kind: Option<CueKind>,
     pub claim: ClaimRecord<S>,
     pub cue: Option<TextSpan<S>>,
     pub source: Option<SourceRecord<S>>,
@@ -201,6 +205,7 @@ fn record<'e, S>(
         doc: text_of(doc),
         id,
         kind: attribution.kind,
+        cue_kind: attribution.cue_kind,
         claim,
         cue: attribution
             .cue

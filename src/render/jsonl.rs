@@ -14,6 +14,11 @@ pub fn write_record<S: AsRef<str>>(out: &mut Vec<u8>, record: &Record<S>) {
     write_plain_str(out, &record.id);
     out.extend_from_slice(b",\"kind\":");
     write_plain_str(out, record.kind.as_str());
+    out.extend_from_slice(b",\"cue_kind\":");
+    match record.cue_kind {
+        Some(kind) => write_plain_str(out, kind.as_str()),
+        None => out.extend_from_slice(b"null"),
+    }
     out.extend_from_slice(b",\"claim\":");
     write_claim(out, &record.claim);
     out.extend_from_slice(b",\"cue\":");
@@ -222,7 +227,7 @@ fn escape(byte: u8) -> Option<Escape> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, MarkerKind, SourceType};
+    use crate::model::{CueKind, Kind, MarkerKind, SourceType};
     use crate::record::RelayRecord;
 
     fn by_serde<T: serde::Serialize>(value: &T) -> String {
@@ -245,6 +250,7 @@ mod tests {
             doc: text,
             id: "c-0123456789abcdef-2".into(),
             kind: Kind::Mixed,
+            cue_kind: (score > 0.5).then_some(CueKind::Belief),
             claim: ClaimRecord {
                 text,
                 start: 3,
@@ -319,6 +325,10 @@ mod tests {
                 if let Some(source) = &mut record.source {
                     source.source_type = source_type;
                 }
+                assert_eq!(by_hand(&record), by_serde(&record));
+            }
+            for cue_kind in CueKind::ALL.map(Some).into_iter().chain([None]) {
+                record.cue_kind = cue_kind;
                 assert_eq!(by_hand(&record), by_serde(&record));
             }
         }

@@ -8,8 +8,9 @@ use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
-const GENERATED: [&str; 10] = [
-    "doc", "id", "kind", "claim", "cue", "source", "markers", "score", "reasons", "review",
+const GENERATED: [&str; 11] = [
+    "doc", "id", "kind", "cue_kind", "claim", "cue", "source", "markers", "score", "reasons",
+    "review",
 ];
 
 /// Top-level keys claimtrace writes; any other top-level key is carried over.
@@ -318,6 +319,21 @@ mod tests {
         // The lead of the revised draft is gone in turn.
         assert_eq!(back.removed.len(), 1);
         assert_eq!(back.removed[0].status, Status::Unreviewed);
+    }
+
+    /// A regression test: `cue_kind`, new in the record, was not listed as generated,
+    /// so a merge took it for a key a person wrote in.
+    #[test]
+    fn every_key_a_run_writes_is_generated() {
+        let written: Value = serde_yaml::to_value(fresh(&[("d", DRAFT)])).unwrap();
+        let claims = written["claims"].as_sequence().unwrap();
+        assert!(!claims.is_empty());
+        for claim in claims {
+            for key in claim.as_mapping().unwrap().keys() {
+                let key = key.as_str().unwrap();
+                assert!(GENERATED.contains(&key), "{key} is not in GENERATED");
+            }
+        }
     }
 
     #[test]
