@@ -68,6 +68,11 @@ fn eval_command_scores_a_small_gold_file() {
     assert_eq!(result["scores"]["full"]["precision"], 1.0);
     assert!((result["scores"]["full"]["recall"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
     assert_eq!(result["by_publisher"]["test"]["full"], 2);
+    // Both predictions are speech ("said", "told"), both right.
+    assert_eq!(
+        result["by_cue_kind"],
+        serde_json::json!({"speech": {"predicted": 2, "full": 2}})
+    );
 
     let table = stdout(&claimtrace(&[
         "eval",
@@ -78,6 +83,10 @@ fn eval_command_scores_a_small_gold_file() {
     ]));
     assert!(table.contains("[miss] t/1"), "{table}");
     assert!(table.contains("Rain fell all week"), "{table}");
+    assert!(
+        table.contains("speech         P 100.0%  (predicted 2, right 2)"),
+        "{table}"
+    );
 
     std::fs::write(&gold, "{\"id\": 1}\n").unwrap();
     let output = claimtrace(&["eval", "--gold", gold.to_str().unwrap()]);

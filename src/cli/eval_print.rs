@@ -32,6 +32,17 @@ pub fn print(out: &mut dyn Write, evaluation: &Evaluation) -> std::io::Result<()
             counts.predicted
         )?;
     }
+    writeln!(out, "\nfull precision by cue kind:")?;
+    for (kind, tally) in &evaluation.by_cue_kind {
+        writeln!(
+            out,
+            "  {:<14} P {:5.1}%  (predicted {}, right {})",
+            kind.as_str(),
+            100.0 * tally.precision(),
+            tally.predicted,
+            tally.full
+        )?;
+    }
     for error in &evaluation.errors {
         writeln!(out, "\n[{}] {}", error.what, error.doc)?;
         writeln!(out, "  content: {}", error.content.replace('\n', " "))?;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::gold::{GoldAttribution, GoldDoc, SpanRole};
 use super::score::{Counts, Predicted, ScoreTable, score_document};
-use crate::model::Kind;
+use crate::model::{Attribution, CueKind, Kind};
 use crate::pipeline::Extractor;
 
 /// A missed gold attribution or a false alarm, with its context, for development.
@@ -103,7 +103,28 @@ pub struct Evaluation {
     pub overall: Counts,
     pub scores: ScoreTable,
     pub by_publisher: BTreeMap<String, Counts>,
+    /// For each cue kind, how many predictions had it and how many of them were right
+    /// in full: how far each kind can be trusted.
+    pub by_cue_kind: BTreeMap<CueKind, KindTally>,
     pub errors: Vec<ErrorExample>,
+}
+
+/// Predictions of one cue kind, and those right in full (content, source and cue).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct KindTally {
+    pub predicted: usize,
+    pub full: usize,
+}
+
+impl KindTally {
+    /// Right in full / predicted (0 when nothing was predicted).
+    pub fn precision(&self) -> f64 {
+        if self.predicted == 0 {
+            0.0
+        } else {
+            self.full as f64 / self.predicted as f64
+        }
+    }
 }
 
 /// Extracts every gold document's text and scores the attributed claims (not the
@@ -111,6 +132,7 @@ pub struct Evaluation {
 pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> Evaluation {
     let mut overall = Counts::default();
     let mut by_publisher: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut by_cue_kind: BTreeMap<CueKind, KindTally> = BTreeMap::new();
     let mut errors = Vec::new();
     let mut kept: BTreeMap<&'static str, usize> = BTreeMap::new();
     for doc in docs {
@@ -130,10 +152,14 @@ pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> E
         } else {
             doc
         };
-        let predicted: Vec<Predicted> = extractor
+        let attributed: Vec<Attribution> = extractor
             .extract_text(&doc.text)
             .into_iter()
             .filter(|attribution| attribution.kind != Kind::Unattributed)
+            .collect();
+        let kinds: Vec<Option<CueKind>> = attributed.iter().map(|a| a.cue_kind).collect();
+        let predicted: Vec<Predicted> = attributed
+            .into_iter()
             .map(|attribution| Predicted {
                 content: attribution.claim.start..attribution.claim.end,
                 fragments: attribution
@@ -149,6 +175,18 @@ pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> E
             .collect();
         let score = score_document(&doc.text, &doc.attributions, &predicted);
         overall += score.counts;
+        for kind in kinds.iter().flatten() {
+            by_cue_kind.entry(*kind).or_default().predicted += 1;
+        }
+        for pair in score
+            .matches
+            .iter()
+            .filter(|pair| pair.source_ok && pair.cue_ok)
+        {
+            if let Some(kind) = kinds[pair.predicted] {
+                by_cue_kind.entry(kind).or_default().full += 1;
+            }
+        }
         *by_publisher
             .entry(doc.publisher.clone().unwrap_or_else(|| "unknown".into()))
             .or_default() += score.counts;
@@ -233,6 +271,7 @@ pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> E
         overall,
         scores: overall.table(),
         by_publisher,
+        by_cue_kind,
         errors,
     }
 }
