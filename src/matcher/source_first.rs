@@ -9,12 +9,12 @@ use std::ops::Range;
 use super::claim::{COLON_LOOKAHEAD, claim_after, claim_start, is_clause_comma, parenthetical_end};
 use super::cue_site::CueSite;
 use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
-use super::phrase::cue;
+use super::phrase::{cue, marker};
 use super::subject::{is_aux_or_adverb, source_before};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::{AffixClass, WordClass, WordRole, classify};
-use crate::model::SourceType;
+use crate::model::{MarkerKind, SourceType};
 use crate::segment::Token;
 use crate::span::Span;
 
@@ -39,6 +39,13 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let end = claim_end(context, sentence, subject.start, cue.end);
     let claim = claim_start(context, cue.end, end, cue.flags)
         .and_then(|start| claim_after(context, start, end))?;
+    // "A senior official, who asked not to be named, said …": why a source is not
+    // named is no claim of its own; the marker qualifies the source's real claim.
+    let anonymity = marker(context.grammar)(Tokens::new(tokens, site.at..sentence.end))
+        .is_ok_and(|(_, (span, rule))| rule.kind == MarkerKind::Anonymity && span.end >= claim.end);
+    if anonymity {
+        return None;
+    }
     if cue.flags.recipient
         && let Some(outlet) = publication_recipient(context, cue.end, end)
     {
@@ -170,6 +177,9 @@ mod tests {
         ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
         ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),
         ("The campaign declined to comment on the report.", &[["The campaign", "declined", "to comment on the report"]]),
+        // Why a source is not named is no claim: the anonymity marker qualifies the
+        // claim its source makes.
+        ("A senior official, who asked not to be named, said the plan failed.", &[["A senior official, who asked not to be named", "said", "the plan failed"]]),
         ("The U.S. Army said it was ready.", &[["The U.S. Army", "said", "it was ready"]]),
         ("A spokesman for the ministry said the plan failed.", &[["A spokesman for the ministry", "said", "the plan failed"]]),
         ("Hamadoun Toure, the UN agency's secretary-general, said the plan failed.", &[["Hamadoun Toure, the UN agency's secretary-general", "said", "the plan failed"]]),
