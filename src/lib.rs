@@ -44,6 +44,8 @@ mod swar;
 
 pub use error::Error;
 pub use grammar::Grammar;
-pub use model::{Attribution, Kind, Marker, MarkerKind, Relay, ScoreBasis, Source, SourceType};
+pub use model::{
+    Attribution, CueKind, Kind, Marker, MarkerKind, Relay, Scope, ScoreBasis, Source, SourceType,
+};
 pub use pipeline::{Extraction, Extractor, extract, extract_text};
 pub use span::Span;

@@ -165,6 +165,27 @@ impl std::str::FromStr for CueKind {
     }
 }
 
+/// Which attributions a run keeps: all of them, or only what somebody said or wrote
+/// (for counting who is quoted), by the kind of their cue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    All,
+    Speech,
+}
+
+impl Scope {
+    /// True when an attribution whose cue reports `cue_kind` (none: no cue) is in
+    /// scope. Claims nobody is said to have made stay in either: they are what a
+    /// story asserts on its own.
+    pub fn keeps(self, cue_kind: Option<CueKind>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Speech => cue_kind.is_none_or(|kind| kind == CueKind::Speech),
+        }
+    }
+}
+
 /// How the claim is rendered: quoted, partly quoted, paraphrased, or not attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -282,6 +303,23 @@ pub struct Attribution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A cue's kind (none: no cue) → kept by `all`, kept by `speech`.
+    #[test]
+    fn scopes() {
+        let table = [
+            (None, true, true),
+            (Some(CueKind::Speech), true, true),
+            (Some(CueKind::Belief), true, false),
+            (Some(CueKind::Evidential), true, false),
+            (Some(CueKind::Stance), true, false),
+            (Some(CueKind::Intent), true, false),
+        ];
+        for (kind, all, speech) in table {
+            assert_eq!(Scope::All.keeps(kind), all, "{kind:?}");
+            assert_eq!(Scope::Speech.keeps(kind), speech, "{kind:?}");
+        }
+    }
 
     /// Parts added one by one → the claim's cover and its parts (none for one part).
     #[test]

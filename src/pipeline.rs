@@ -6,7 +6,7 @@ use crate::grammar::Grammar;
 use crate::ingest::{Block, Input, Metadata, layout};
 use crate::link::{Digest, link};
 use crate::matcher::{find_markers, match_block};
-use crate::model::Attribution;
+use crate::model::{Attribution, Scope};
 use crate::segment::segment;
 
 /// A document's attributions, with the text their spans point into.
@@ -34,6 +34,7 @@ pub struct Extractor<'g> {
     grammar: &'g Grammar,
     memos: Memos,
     split_quotes: bool,
+    scope: Scope,
 }
 
 impl<'g> Extractor<'g> {
@@ -43,7 +44,19 @@ impl<'g> Extractor<'g> {
             grammar,
             memos: Memos::default(),
             split_quotes: false,
+            scope: Scope::All,
         }
+    }
+
+    /// The same extractor, keeping only the attributions in `scope`.
+    pub fn scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Which attributions it keeps.
+    pub fn in_scope(&self) -> Scope {
+        self.scope
     }
 
     /// The same extractor, writing each part of a claim in parts as an attribution
@@ -94,7 +107,8 @@ impl<'g> Extractor<'g> {
     ) -> Result<(), E> {
         let grammar = self.grammar;
         let assessed = |section| {
-            let attributions = assess(text, link(section), grammar, &self.memos);
+            let mut attributions = assess(text, link(section), grammar, &self.memos);
+            attributions.retain(|attribution| self.scope.keeps(attribution.cue_kind));
             if self.split_quotes {
                 split_quotes(attributions)
             } else {

@@ -412,3 +412,72 @@ fn a_quote_in_parts_is_one_record_or_one_per_part() {
             .all(|record| record["claim"].get("fragments").is_none())
     );
 }
+
+/// Issue #18: every attributed record says what its cue reports, and `--scope speech`
+/// keeps only what somebody said or wrote (and the claims nobody is said to have
+/// made); `eval --scope speech` drops the gold outside it by the same lexicon.
+#[test]
+fn cue_kinds_and_the_speech_scope() {
+    let text = "Head\n\nOfficials believe the plan failed.\n\nThe mayor said the bridge would reopen.\n\nThe data showed a rise.\n\nRain fell all week.\n";
+    let kinds = |args: &[&str]| -> Vec<(String, String)> {
+        let mut all = vec!["extract", "--format", "jsonl"];
+        all.extend_from_slice(args);
+        all.push("-");
+        jsonl(&claimtrace_stdin(&all, text.as_bytes()))
+            .iter()
+            .map(|record| {
+                let claim = record["claim"]["text"].as_str().unwrap().to_string();
+                let kind = record["cue_kind"].as_str().unwrap_or("-").to_string();
+                (claim, kind)
+            })
+            .collect()
+    };
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(claim, kind)| (claim.to_string(), kind.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        kinds(&[]),
+        pairs(&[
+            ("the plan failed", "belief"),
+            ("the bridge would reopen", "speech"),
+            ("a rise", "evidential"),
+            ("Rain fell all week", "-"),
+        ])
+    );
+    assert_eq!(
+        kinds(&["--scope", "speech"]),
+        pairs(&[
+            ("the bridge would reopen", "speech"),
+            ("Rain fell all week", "-"),
+        ])
+    );
+
+    let span = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        serde_json::json!({"start": start, "end": start + needle.len(), "text": needle})
+    };
+    let doc = serde_json::json!({
+        "id": "t/1", "text": text,
+        "attributions": [
+            {"source": span("Officials"), "cue": span("believe"), "content": span("the plan failed")},
+            {"source": span("The mayor"), "cue": span("said"), "content": span("the bridge would reopen")},
+        ]
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, format!("{doc}\n")).unwrap();
+    let overall = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["eval", "--json", "--gold", gold.to_str().unwrap()]);
+        let result: serde_json::Value =
+            serde_json::from_str(&stdout(&claimtrace(&all))).expect("JSON");
+        (
+            result["overall"]["gold"].clone(),
+            result["overall"]["full"].clone(),
+        )
+    };
+    assert_eq!(overall(&[]), (2.into(), 2.into()));
+    assert_eq!(overall(&["--scope", "speech"]), (1.into(), 1.into()));
+}

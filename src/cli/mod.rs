@@ -21,7 +21,7 @@ use claimtrace::ingest::ReadOptions;
 use claimtrace::record::records;
 use claimtrace::render::sources::{sources_csv, sources_table};
 use claimtrace::render::{ExtractionWriter, Format};
-use claimtrace::{Extractor, Grammar};
+use claimtrace::{Extractor, Grammar, Scope};
 
 use batch::Batch;
 
@@ -48,6 +48,12 @@ pub struct Cli {
     /// quotes one by one.
     #[arg(long, global = true)]
     split_quotes: bool,
+
+    /// Which attributions to keep: `all`, or `speech` (what somebody said or wrote,
+    /// by the kind of its cue in grammar/cue_kinds.txt; `eval` drops the gold outside
+    /// it by the same lexicon, an approximate view).
+    #[arg(long, global = true, value_enum, default_value_t = ScopeArg::All)]
+    scope: ScopeArg,
 
     /// Threads that extract documents, the calling one included (0: one per core;
     /// at most 256). Output order does not depend on it.
@@ -121,6 +127,24 @@ enum GrammarAction {
     },
 }
 
+/// `--scope`: the library's [`Scope`], named for clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScopeArg {
+    /// Every attribution: speech, beliefs, evidence, stances and intentions.
+    All,
+    /// What somebody said or wrote.
+    Speech,
+}
+
+impl From<ScopeArg> for Scope {
+    fn from(scope: ScopeArg) -> Scope {
+        match scope {
+            ScopeArg::All => Scope::All,
+            ScopeArg::Speech => Scope::Speech,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputFormat {
     /// Plain text or Markdown, one document per file (HTML by its name or doctype).
@@ -188,7 +212,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             html: cli.input_format == InputFormat::Html,
         },
         threads: threads(cli.threads),
-        extractor: Extractor::new(&grammar).split_quotes(cli.split_quotes),
+        extractor: Extractor::new(&grammar)
+            .split_quotes(cli.split_quotes)
+            .scope(cli.scope.into()),
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use super::gold::{GoldAttribution, GoldDoc, SpanRole};
 use super::score::{Counts, Predicted, ScoreTable, score_document};
-use crate::model::{Attribution, CueKind, Kind};
+use crate::assess::cue_kind::cue_kind;
+use crate::model::{Attribution, CueKind, Kind, Scope};
 use crate::pipeline::Extractor;
+use crate::span::Span;
 
 /// A missed gold attribution or a false alarm, with its context, for development.
 #[derive(Debug, Clone, Serialize)]
@@ -138,17 +140,35 @@ pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> E
     for doc in docs {
         // Quotes counted one by one: the gold's contents in parts become one
         // attribution per part, as the extractor writes claims.
-        let split_doc;
-        let doc = if extractor.splits_quotes() {
-            split_doc = GoldDoc {
+        // In a scope, the gold outside it goes too, judged by the same lexicon from
+        // the gold's cue: an approximate view, as the gold names no kinds.
+        let scope = extractor.in_scope();
+        let grammar = extractor.grammar();
+        let in_scope = |gold: &GoldAttribution| {
+            let kind = gold
+                .span(SpanRole::Cue)
+                .filter(|cue| doc.text.get(cue.start..cue.end).is_some())
+                .map(|cue| cue_kind(&doc.text, Span::new(cue.start, cue.end), grammar));
+            scope.keeps(kind)
+        };
+        let adjusted_doc;
+        let doc = if extractor.splits_quotes() || scope != Scope::All {
+            adjusted_doc = GoldDoc {
                 attributions: doc
                     .attributions
                     .iter()
-                    .flat_map(GoldAttribution::split_parts)
+                    .filter(|gold| in_scope(gold))
+                    .flat_map(|gold| {
+                        if extractor.splits_quotes() {
+                            gold.split_parts()
+                        } else {
+                            vec![gold.clone()]
+                        }
+                    })
                     .collect(),
                 ..doc.clone()
             };
-            &split_doc
+            &adjusted_doc
         } else {
             doc
         };
