@@ -212,6 +212,10 @@ fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span
     }
     let head_index = tokens[start..colon].partition_point(|t| t.span.end <= span.end);
     let head = &tokens[start + head_index.checked_sub(1)?];
+    // "ANALYSIS:", "Related:": a section's label, not a speaker.
+    if context.is(head, WordClass::SectionLabel) {
+        return None;
+    }
     let names_source = head.is_capitalized()
         || context
             .grammar
@@ -237,8 +241,10 @@ mod tests {
         ("From Jones: the plan failed badly.", &[["Jones", ":", "the plan failed badly"]]),
         // An interview answer runs to the next label.
         ("Q: What did you see? A: Nothing at all, I was asleep.", &[["Q", ":", "What did you see"], ["A", ":", "Nothing at all, I was asleep"]]),
-        // Today a capitalised label reads as a source too.
-        ("Note: the plan failed.", &[["Note", ":", "the plan failed"]]),
+        // A section label or kicker names no source (nor steals a cue after it).
+        ("Note: the plan failed.", &[]),
+        ("ANALYSIS: Prices will rise.", &[]),
+        ("ON THE AGENDA: a vote on the budget", &[]),
         // "plan" names no source.
         ("The plan had three parts: cost, time and risk.", &[]),
         // A quotation in single marks.

@@ -96,6 +96,9 @@ pub enum WordClass {
     GerundPreposition,
     /// A capitalised label of an interview turn before a colon: "Q:", "A:".
     InterviewLabel,
+    /// Ends a section label or kicker before a colon, which names no source:
+    /// "ANALYSIS:", "ON THE AGENDA:".
+    SectionLabel,
     /// In a headline, the topic after a source before its colon: "CNN President On
     /// Trump:".
     TopicPreposition,
@@ -172,6 +175,7 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("absolute-opener", WordClass::AbsoluteOpener),
     ("gerund-preposition", WordClass::GerundPreposition),
     ("interview-label", WordClass::InterviewLabel),
+    ("section-label", WordClass::SectionLabel),
     ("topic-preposition", WordClass::TopicPreposition),
     ("source-intro", WordClass::SourceIntro),
     ("intro-adverb", WordClass::IntroAdverb),
