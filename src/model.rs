@@ -48,18 +48,29 @@ impl SourceType {
 impl std::str::FromStr for SourceType {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        SourceType::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
-            .ok_or_else(|| {
-                let names = SourceType::names();
-                let (last, rest) = names.split_last().expect("there are source types");
-                format!(
-                    "unknown source type `{text}`; expected {} or {last}",
-                    rest.join(", ")
-                )
-            })
+        by_name(&SourceType::ALL, SourceType::as_str, text, "source type")
     }
+}
+
+/// The value of `all` whose name is `text`, or an error that names `what` and lists
+/// the names: "unknown source type `x`; expected person, … or unknown".
+fn by_name<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    text: &str,
+    what: &str,
+) -> Result<T, String> {
+    all.iter()
+        .copied()
+        .find(|value| name(*value) == text)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|value| name(*value)).collect();
+            let (last, rest) = names.split_last().expect("a list of names");
+            format!(
+                "unknown {what} `{text}`; expected {} or {last}",
+                rest.join(", ")
+            )
+        })
 }
 
 /// What a reliability marker says about a claim or its source.
@@ -152,16 +163,7 @@ impl CueKind {
 impl std::str::FromStr for CueKind {
     type Err = String;
     fn from_str(text: &str) -> Result<Self, String> {
-        CueKind::ALL
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
-            .ok_or_else(|| {
-                let names: Vec<&str> = CueKind::ALL.map(CueKind::as_str).to_vec();
-                format!(
-                    "unknown cue kind `{text}`; expected one of {}",
-                    names.join(", ")
-                )
-            })
+        by_name(&CueKind::ALL, CueKind::as_str, text, "cue kind")
     }
 }
 
@@ -303,6 +305,23 @@ pub struct Attribution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_types_are_read_by_name() {
+        assert_eq!("belief".parse(), Ok(CueKind::Belief));
+        assert_eq!("document".parse(), Ok(SourceType::Document));
+        assert_eq!(
+            "rumour".parse::<CueKind>(),
+            Err(
+                "unknown cue kind `rumour`; expected speech, belief, evidential, stance or intent"
+                    .into()
+            )
+        );
+        assert_eq!(
+            "x".parse::<SourceType>(),
+            Err("unknown source type `x`; expected person, anonymous, organization, publication, document or unknown".into())
+        );
+    }
 
     /// A cue's kind (none: no cue) → kept by `all`, kept by `speech`.
     #[test]
