@@ -481,3 +481,29 @@ fn cue_kinds_and_the_speech_scope() {
     assert_eq!(overall(&[]), (2.into(), 2.into()));
     assert_eq!(overall(&["--scope", "speech"]), (1.into(), 1.into()));
 }
+
+/// Issue #18: compare counts each document's attributed claims by the kind of their
+/// cue, as extract labels them, and the counts add up to the attributed claims.
+#[test]
+fn compare_counts_claims_by_cue_kind() {
+    let records = jsonl(&claimtrace(&["extract", "--format", "jsonl", "seeds"]));
+    let mut want = serde_json::Map::new();
+    for record in &records {
+        if let Some(kind) = record["cue_kind"].as_str() {
+            let count = want.get(kind).and_then(|c| c.as_u64()).unwrap_or(0);
+            want.insert(kind.to_string(), (count + 1).into());
+        }
+    }
+    let output = claimtrace(&["compare", "--format", "json", "seeds"]);
+    let comparison: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let all = &comparison["all"];
+    assert_eq!(all["claims_by_cue_kind"], serde_json::Value::Object(want));
+    let sum: u64 = all["claims_by_cue_kind"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|count| count.as_u64().unwrap())
+        .sum();
+    assert_eq!(Some(sum), all["attributed"].as_u64());
+    assert!(stdout(&claimtrace(&["compare", "seeds"])).contains("cue: belief"));
+}

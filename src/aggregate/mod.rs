@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::grammar::alias_key;
-use crate::model::{Kind, MarkerKind, SourceType};
+use crate::model::{CueKind, Kind, MarkerKind, SourceType};
 use crate::record::Record;
 
 /// Sourcing counts of one document, or of many merged.
@@ -24,6 +24,8 @@ pub struct Stats {
     pub sources_by_type: BTreeMap<SourceType, BTreeSet<String>>,
     /// Claims per type of their source (unattributed claims are not counted).
     pub claims_by_type: BTreeMap<SourceType, usize>,
+    /// Attributed claims per kind of their cue: what was said, believed, shown …
+    pub claims_by_cue_kind: BTreeMap<CueKind, usize>,
     /// Claims resting on an anonymous source.
     pub anonymous_claims: usize,
     /// Claims carrying a hedge or uncertainty marker.
@@ -55,6 +57,9 @@ impl Stats {
         }
         if record.kind != Kind::Unattributed {
             self.attributed += 1;
+        }
+        if let Some(cue_kind) = record.cue_kind {
+            *self.claims_by_cue_kind.entry(cue_kind).or_insert(0) += 1;
         }
         let hedged = record
             .markers
@@ -106,6 +111,9 @@ impl Stats {
         for (kind, count) in &other.claims_by_type {
             *self.claims_by_type.entry(*kind).or_insert(0) += count;
         }
+        for (kind, count) in &other.claims_by_cue_kind {
+            *self.claims_by_cue_kind.entry(*kind).or_insert(0) += count;
+        }
         for (key, count) in &other.claims_by_source {
             *self.claims_by_source.entry(key.clone()).or_insert(0) += count;
         }
@@ -115,6 +123,11 @@ impl Stats {
                 *mine.entry(name.clone()).or_insert(0) += count;
             }
         }
+    }
+
+    /// Attributed claims whose cue reports `kind`.
+    pub fn cue_kind_claims(&self, kind: CueKind) -> usize {
+        self.claims_by_cue_kind.get(&kind).copied().unwrap_or(0)
     }
 
     /// Number of distinct sources.
@@ -213,7 +226,6 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CueKind;
     use crate::record::{ClaimRecord, SourceRecord, TextSpan};
 
     fn record(source: Option<(&str, SourceType)>, hedged: bool) -> Record {

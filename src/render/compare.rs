@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::aggregate::Stats;
 use crate::aggregate::registry::Registry;
-use crate::model::SourceType;
+use crate::model::{CueKind, SourceType};
 use crate::render::with_share;
 
 pub use csv::compare_csv;
@@ -185,6 +185,21 @@ const ROWS: &[Row] = &[
     }),
     ("sources: unknown", |s| {
         s.sources_of(SourceType::Unknown).to_string()
+    }),
+    ("cue: speech", |s| {
+        with_share(s.cue_kind_claims(CueKind::Speech), s.attributed)
+    }),
+    ("cue: belief", |s| {
+        with_share(s.cue_kind_claims(CueKind::Belief), s.attributed)
+    }),
+    ("cue: evidential", |s| {
+        with_share(s.cue_kind_claims(CueKind::Evidential), s.attributed)
+    }),
+    ("cue: stance", |s| {
+        with_share(s.cue_kind_claims(CueKind::Stance), s.attributed)
+    }),
+    ("cue: intent", |s| {
+        with_share(s.cue_kind_claims(CueKind::Intent), s.attributed)
     }),
     ("claims on named sources", |s| {
         with_share(s.named_claims(), s.attributed)
