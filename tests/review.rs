@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 
 use serde_yaml::{Mapping, Value};
 
+use claimtrace::record::normalize_claim;
+use claimtrace::review::merge::GENERATED;
+
 use crate::support::{claimtrace, jsonl, root, stderr, stdout};
 
 const DRAFT: &str = "Council budget row
@@ -331,33 +334,17 @@ fn merge_lists_every_removed_entry_a_person_wrote_in() {
 /// hand: a fixture that must not be regenerated.
 const PREVIOUS_RELEASE: &str = "tests/data/review/seeds-previous-release.review.yaml";
 
-/// Keys of a claim entry that every run regenerates (`merge.rs`, `GENERATED`).
-const GENERATED: [&str; 10] = [
-    "doc", "id", "kind", "claim", "cue", "source", "markers", "score", "reasons", "review",
-];
-
-/// Whitespace runs made one space, curly quotes straight, as claim ids fold them.
-fn folded(text: &str) -> String {
-    let straight: String = text
-        .chars()
-        .map(|c| match c {
-            '“' | '”' | '„' | '«' | '»' => '"',
-            '‘' | '’' => '\'',
-            other => other,
-        })
-        .collect();
-    straight.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A claim's parts: its fragments' texts when it has them, else its text.
 fn parts(claim: &Value) -> Vec<String> {
     let fragments = claim["claim"]["fragments"].as_sequence();
     match fragments.filter(|list| !list.is_empty()) {
         Some(list) => list
             .iter()
-            .map(|f| folded(f["text"].as_str().unwrap_or_default()))
+            .map(|f| normalize_claim(f["text"].as_str().unwrap_or_default()))
             .collect(),
-        None => vec![folded(claim["claim"]["text"].as_str().unwrap_or_default())],
+        None => vec![normalize_claim(
+            claim["claim"]["text"].as_str().unwrap_or_default(),
+        )],
     }
 }
 
@@ -426,7 +413,7 @@ fn every_verdict_carried_over(old: &Value, merged: &Value, stderr: &str) -> (usi
         // Taken by its words: the claims it went to are the one it was written
         // for, their parts in the old claim's text in order, none used twice.
         by_words += 1;
-        let old_text = folded(entry["claim"]["text"].as_str().expect("a claim text"));
+        let old_text = normalize_claim(entry["claim"]["text"].as_str().expect("a claim text"));
         let mut rest = old_text.as_str();
         for part in taken.iter().flat_map(|claim| parts(claim)) {
             let at = rest

@@ -8,7 +8,7 @@ use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
-const GENERATED: [&str; 11] = [
+pub const GENERATED: [&str; 11] = [
     "doc", "id", "kind", "cue_kind", "claim", "cue", "source", "markers", "score", "reasons",
     "review",
 ];
