@@ -28,12 +28,7 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let colon = window.clone().find(|&i| tokens[i].is_punct(':'))?;
     let mut start = (window.start..colon)
         .rev()
-        .find(|&i| {
-            matches!(
-                tokens[i].kind,
-                crate::segment::TokenKind::Punct('-' | '—' | '–')
-            )
-        })
+        .find(|&i| tokens[i].is_dash())
         .map_or(sentence.start, |dash| dash + 1);
     // "More from the report: “…”", "From Jones: “…”"
     let is = |index: usize, class| tokens.get(index).is_some_and(|t| context.is(t, class));

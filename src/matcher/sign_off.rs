@@ -22,7 +22,7 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let quote = quotation_before(context, &sentence, dash)?;
     // "— Jane Doe", "-- Jane Doe": one dash or two hyphens.
     let name_start = (dash + 1..sentence.end)
-        .find(|&i| !is_dash(&tokens[i]))
+        .find(|&i| !tokens[i].is_dash())
         .filter(|&i| tokens[i].is_capitalized())?;
     let (rest, name) =
         noun_phrase(context.grammar)(Tokens::new(tokens, name_start..sentence.end)).ok()?;
@@ -45,22 +45,18 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     ))
 }
 
-fn is_dash(token: &Token) -> bool {
-    matches!(token.kind, TokenKind::Punct('—' | '–' | '-'))
-}
-
 /// Where the dash of a sign-off stands: opening the sentence, or right after the
 /// quotation that opens it. Looked up, not searched for, as the frame is tried on
 /// every sentence.
 fn dash_after_quotation(context: &Context, sentence: &Range<usize>) -> Option<usize> {
     let tokens = &context.segmented.tokens;
     let first = tokens.get(sentence.start)?;
-    if is_dash(first) {
+    if first.is_dash() {
         return Some(sentence.start);
     }
     let quote = context.segmented.quotes.opening_at(first.span.start)?;
     let after = first_token_from(tokens, quote.end);
-    (after < sentence.end && is_dash(&tokens[after])).then_some(after)
+    (after < sentence.end && tokens[after].is_dash()).then_some(after)
 }
 
 /// The quotation whose closing mark stands right before `dash`: one that opens the

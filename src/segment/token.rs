@@ -77,6 +77,13 @@ impl Token<'_> {
         }
     }
 
+    /// True for a dash standing as a token, or a hyphen standing alone: the mark
+    /// before a headline's source ("EARLY - Mark Blumenthal:") or a sign-off ("— Jane
+    /// Doe").
+    pub fn is_dash(&self) -> bool {
+        matches!(self.kind, TokenKind::Punct('—' | '–' | '-'))
+    }
+
     /// True for a quotation mark: any double mark, straight or curly, or a single
     /// mark that opens or closes a quotation of its block ('A,' ‘A’). An apostrophe
     /// (don't, officials', '90s) is none, nor is a single mark before the quotes of
