@@ -82,6 +82,7 @@ pub fn check_example(example: &Example, extractor: &Extractor) -> Result<(), Str
                         .cue_kind
                         .map(|kind| kind.as_str().to_string())
                         .unwrap_or_default(),
+                    "claim_form" => attribution.claim_form.as_str().to_string(),
                     "score" => format!("{:.2}", attribution.score),
                     "via" => {
                         let via: Vec<&str> = source

@@ -188,6 +188,38 @@ impl Scope {
     }
 }
 
+/// The grammatical shape of a claim: a quotation, a finite reported clause ("the
+/// plan was dead"), an infinitive ("vowed to fight the closure") or a noun phrase
+/// ("criticized the plan", "support for the bill").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimForm {
+    Quote,
+    Clause,
+    Infinitive,
+    NounPhrase,
+}
+
+impl ClaimForm {
+    /// Every form, in output order.
+    pub const ALL: [ClaimForm; 4] = [
+        ClaimForm::Quote,
+        ClaimForm::Clause,
+        ClaimForm::Infinitive,
+        ClaimForm::NounPhrase,
+    ];
+
+    /// The kebab-case name used in files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimForm::Quote => "quote",
+            ClaimForm::Clause => "clause",
+            ClaimForm::Infinitive => "infinitive",
+            ClaimForm::NounPhrase => "noun-phrase",
+        }
+    }
+}
+
 /// How the claim is rendered: quoted, partly quoted, paraphrased, or not attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -293,6 +325,8 @@ pub struct Attribution {
     pub cue: Option<Span>,
     /// What the cue reports (none without a cue).
     pub cue_kind: Option<CueKind>,
+    /// The claim's grammatical shape.
+    pub claim_form: ClaimForm,
     pub source: Option<Source>,
     pub markers: Vec<Marker>,
     /// How well the claim is sourced, in [0, 1]; not whether it is true

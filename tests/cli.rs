@@ -15,9 +15,18 @@ fn jsonl_follows_the_output_contract() {
             .keys()
             .map(String::as_str)
             .collect();
-        assert_eq!(keys.len(), 9, "{keys:?}");
+        assert_eq!(keys.len(), 10, "{keys:?}");
         for key in [
-            "doc", "id", "kind", "cue_kind", "claim", "cue", "source", "markers", "score",
+            "doc",
+            "id",
+            "kind",
+            "cue_kind",
+            "claim_form",
+            "claim",
+            "cue",
+            "source",
+            "markers",
+            "score",
         ] {
             assert!(keys.contains(&key), "missing {key}");
         }
@@ -35,6 +44,11 @@ fn jsonl_follows_the_output_contract() {
             for key in ["text", "start", "end", "type", "name", "via"] {
                 assert!(source.contains_key(key), "source lacks {key}");
             }
+        }
+        let claim_form = record["claim_form"].as_str().unwrap();
+        assert!(["quote", "clause", "infinitive", "noun-phrase"].contains(&claim_form));
+        if kind == "direct" {
+            assert_eq!(claim_form, "quote");
         }
         let score = record["score"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&score));

@@ -60,6 +60,7 @@ examples_of! {
     scores_txt: "scores.txt",
     function_words_txt: "function_words.txt",
     word_classes_txt: "word_classes.txt",
+    verb_forms_txt: "mined/verb_forms.txt",
     affixes_txt: "affixes.txt",
     abbreviations_txt: "abbreviations.txt",
     layout_txt: "layout.txt",

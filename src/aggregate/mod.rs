@@ -226,6 +226,7 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ClaimForm;
     use crate::record::{ClaimRecord, SourceRecord, TextSpan};
 
     fn record(source: Option<(&str, SourceType)>, hedged: bool) -> Record {
@@ -243,6 +244,7 @@ mod tests {
                 Kind::Unattributed
             },
             cue_kind: source.map(|_| CueKind::Speech),
+            claim_form: Some(ClaimForm::Clause),
             claim: ClaimRecord {
                 text: "Prices rose".into(),
                 start: 0,

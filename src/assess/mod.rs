@@ -1,8 +1,9 @@
 //! Assessing a section's linked claims: source types, names and relays (pronouns
 //! resolved), what each cue reports, the markers each claim carries, direct or
-//! indirect, and the sourcing score, all from grammar/ data.
+//! indirect, the claim's form, and the sourcing score, all from grammar/ data.
 
 pub mod canonical;
+pub mod claim_form;
 pub mod cue_kind;
 pub mod markers;
 pub mod memo;
@@ -56,6 +57,7 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
                 fragments: draft.fragments,
                 cue: draft.cue,
                 cue_kind: draft.cue.map(|cue| cue_kind::cue_kind(text, cue, grammar)),
+                claim_form: claim_form::claim_form(draft.claim.slice(text), kind, grammar),
                 source,
                 score: score::score(basis, &markers),
                 basis,

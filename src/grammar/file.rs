@@ -139,6 +139,7 @@ pub const EXAMPLE_KEYS: &[&str] = &[
     "type",
     "kind",
     "cue_kind",
+    "claim_form",
     "marker",
     "via",
     "count",

@@ -69,6 +69,9 @@ pub struct Grammar {
     /// `function_words.txt` and `word_classes.txt`: lowercase word -> its role
     /// and its classes, one entry for both.
     pub words: Words,
+    /// `mined/verb_forms.txt`: lowercase words that are finite verbs most of the
+    /// time ("was", "said", "will"), mined from silver tags.
+    pub finite_verbs: HashSet<String>,
     /// `affixes.txt`: the endings and beginnings that class a word by its form.
     pub affixes: Affixes,
     /// `abbreviations.txt`: lowercase abbreviations without their final period ("mr",
@@ -130,8 +133,10 @@ impl Grammar {
                 .map(|name| name.to_string_lossy().into_owned())
                 .unwrap_or_default();
             let shown = path.display().to_string();
-            let Some(built_in) = BUILT_IN.iter().find(|built_in| built_in.name == name) else {
-                let known: Vec<_> = BUILT_IN.iter().map(|built_in| built_in.name).collect();
+            // A mined file ("mined/cues.txt") is overlaid by the file of its lexicon.
+            let Some(built_in) = BUILT_IN.iter().find(|built_in| built_in.rules.file == name) else {
+                let mut known: Vec<_> = BUILT_IN.iter().map(|built_in| built_in.rules.file).collect();
+                known.dedup();
                 return Err(Error::Grammar {
                     file: shown,
                     line: 1,

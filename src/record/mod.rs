@@ -9,7 +9,7 @@ use std::borrow::{BorrowMut, Cow};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Attribution, CueKind, Kind, MarkerKind, SourceType};
+use crate::model::{Attribution, ClaimForm, CueKind, Kind, MarkerKind, SourceType};
 use crate::pipeline::Extraction;
 use crate::span::Span;
 
@@ -92,6 +92,10 @@ pub struct Record<S = String> {
     /// before it was).
     #[serde(default)]
     pub cue_kind: Option<CueKind>,
+    /// The claim's grammatical shape (read as none from records written before it
+    /// was).
+    #[serde(default)]
+    pub claim_form: Option<ClaimForm>,
     pub claim: ClaimRecord<S>,
     pub cue: Option<TextSpan<S>>,
     pub source: Option<SourceRecord<S>>,
@@ -206,6 +210,7 @@ fn record<'e, S>(
         id,
         kind: attribution.kind,
         cue_kind: attribution.cue_kind,
+        claim_form: Some(attribution.claim_form),
         claim,
         cue: attribution
             .cue

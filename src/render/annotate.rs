@@ -142,7 +142,7 @@ fn piece<'t>(text: &'t str, span: Span, labels: &[(Span, Label)]) -> Piece<'t> {
 #[cfg(test)]
 pub(crate) mod fixture {
     use crate::model::{
-        Attribution, CueKind, Kind, Marker, MarkerKind, ScoreBasis, Source, SourceType,
+        Attribution, ClaimForm, CueKind, Kind, Marker, MarkerKind, ScoreBasis, Source, SourceType,
     };
     use crate::span::Span;
 
@@ -155,6 +155,7 @@ pub(crate) mod fixture {
             fragments: Vec::new(),
             cue: Some(Span::new(37, 41)),
             cue_kind: Some(CueKind::Speech),
+            claim_form: ClaimForm::Clause,
             source: Some(Source {
                 span: Span::new(24, 36),
                 source_type: SourceType::Organization,

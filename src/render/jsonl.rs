@@ -19,6 +19,11 @@ pub fn write_record<S: AsRef<str>>(out: &mut Vec<u8>, record: &Record<S>) {
         Some(kind) => write_plain_str(out, kind.as_str()),
         None => out.extend_from_slice(b"null"),
     }
+    out.extend_from_slice(b",\"claim_form\":");
+    match record.claim_form {
+        Some(form) => write_plain_str(out, form.as_str()),
+        None => out.extend_from_slice(b"null"),
+    }
     out.extend_from_slice(b",\"claim\":");
     write_claim(out, &record.claim);
     out.extend_from_slice(b",\"cue\":");
@@ -227,7 +232,7 @@ fn escape(byte: u8) -> Option<Escape> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CueKind, Kind, MarkerKind, SourceType};
+    use crate::model::{ClaimForm, CueKind, Kind, MarkerKind, SourceType};
     use crate::record::RelayRecord;
 
     fn by_serde<T: serde::Serialize>(value: &T) -> String {
@@ -251,6 +256,7 @@ mod tests {
             id: "c-0123456789abcdef-2".into(),
             kind: Kind::Mixed,
             cue_kind: (score > 0.5).then_some(CueKind::Belief),
+            claim_form: Some(ClaimForm::Infinitive),
             claim: ClaimRecord {
                 text,
                 start: 3,
@@ -329,6 +335,10 @@ mod tests {
             }
             for cue_kind in CueKind::ALL.map(Some).into_iter().chain([None]) {
                 record.cue_kind = cue_kind;
+                assert_eq!(by_hand(&record), by_serde(&record));
+            }
+            for claim_form in ClaimForm::ALL.map(Some).into_iter().chain([None]) {
+                record.claim_form = claim_form;
                 assert_eq!(by_hand(&record), by_serde(&record));
             }
         }

@@ -8,8 +8,18 @@ use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
-pub const GENERATED: [&str; 11] = [
-    "doc", "id", "kind", "cue_kind", "claim", "cue", "source", "markers", "score", "reasons",
+pub const GENERATED: [&str; 12] = [
+    "doc",
+    "id",
+    "kind",
+    "cue_kind",
+    "claim_form",
+    "claim",
+    "cue",
+    "source",
+    "markers",
+    "score",
+    "reasons",
     "review",
 ];
 

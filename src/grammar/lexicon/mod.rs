@@ -38,6 +38,7 @@ pub mod relays;
 pub mod scores;
 pub mod sources;
 pub mod titles;
+pub mod verb_forms;
 pub mod word_classes;
 
 use abbreviations::Abbreviations;
@@ -54,6 +55,7 @@ use relays::Relays;
 use scores::Scores;
 use sources::Sources;
 use titles::Titles;
+use verb_forms::VerbForms;
 use word_classes::WordClasses;
 
 use super::{Aliases, Grammar};
@@ -82,6 +84,12 @@ pub const BUILT_IN: &[BuiltIn] = &[
     BuiltIn::of::<Scores>(),
     BuiltIn::of::<FunctionWords>(),
     BuiltIn::of::<WordClasses>(),
+    // Mined from the silver tags of PolNeAR train by scripts/mine_syntax.py.
+    BuiltIn {
+        name: "mined/verb_forms.txt",
+        text: VerbForms::TEXT,
+        rules: Rules::of::<VerbForms>(),
+    },
     BuiltIn::of::<Affixes>(),
     BuiltIn::of::<Abbreviations>(),
     BuiltIn::of::<Layout>(),

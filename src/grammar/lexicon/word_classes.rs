@@ -131,6 +131,14 @@ pub enum WordClass {
     /// A verb that follows the closing mark of a quotation but never a possessive:
     /// "said" in "'…the ministers' plans' said Smith".
     AfterQuote,
+    /// Opens a reported clause: "that", "whether", "when" ("said when the bridge
+    /// reopens").
+    ClauseOpener,
+    /// A subject pronoun: with a word after it, a claim is a clause ("they plan to").
+    SubjectPronoun,
+    /// A contracted verb after its apostrophe, whatever the word before it: "'t" in
+    /// "can't", "'ll".
+    ContractedVerb,
 }
 
 /// How many classes there are.
@@ -189,6 +197,9 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("work", WordClass::Work),
     ("elided", WordClass::Elided),
     ("after-quote", WordClass::AfterQuote),
+    ("clause-opener", WordClass::ClauseOpener),
+    ("subject-pronoun", WordClass::SubjectPronoun),
+    ("contracted-verb", WordClass::ContractedVerb),
 ];
 
 /// The classes of one word, a bit per [`WordClass`].
@@ -313,7 +324,7 @@ mod tests {
             assert_eq!(&parse(phrase, fields), want, "{phrase} {fields:?}");
         }
         assert!(one_of(CLASSES).starts_with("count, quantity, number, counting, "));
-        assert!(one_of(CLASSES).ends_with(", elided or after-quote"));
+        assert!(one_of(CLASSES).ends_with(", subject-pronoun or contracted-verb"));
     }
 
     #[test]
