@@ -84,11 +84,12 @@ pub enum MarkerKind {
     SecondHand,
     Estimate,
     Belief,
+    NonStatement,
 }
 
 impl MarkerKind {
     /// Every kind, in report order.
-    pub const ALL: [MarkerKind; 7] = [
+    pub const ALL: [MarkerKind; 8] = [
         MarkerKind::Hedge,
         MarkerKind::Uncertainty,
         MarkerKind::Anonymity,
@@ -96,6 +97,7 @@ impl MarkerKind {
         MarkerKind::SecondHand,
         MarkerKind::Estimate,
         MarkerKind::Belief,
+        MarkerKind::NonStatement,
     ];
 
     /// The kebab-case name used in files and output.
@@ -108,6 +110,7 @@ impl MarkerKind {
             MarkerKind::SecondHand => "second-hand",
             MarkerKind::Estimate => "estimate",
             MarkerKind::Belief => "belief",
+            MarkerKind::NonStatement => "non-statement",
         }
     }
 }
@@ -120,7 +123,7 @@ impl std::str::FromStr for MarkerKind {
             .find(|kind| kind.as_str() == text)
             .ok_or_else(|| {
                 format!(
-                    "unknown marker kind `{text}`; expected hedge, uncertainty, anonymity, no-comment, second-hand, estimate or belief"
+                    "unknown marker kind `{text}`; expected hedge, uncertainty, anonymity, no-comment, second-hand, estimate, belief or non-statement"
                 )
             })
     }
@@ -177,10 +180,18 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// True when `attribution` is in scope: its cue's kind is (see
+    /// [`Scope::keeps_kind`]) and, for `speech`, it states something (no
+    /// `non-statement` marker: "asked whether …", "declined to say …").
+    pub fn keeps(self, attribution: &Attribution) -> bool {
+        self.keeps_kind(attribution.cue_kind)
+            && (self == Scope::All || !attribution.is_non_statement())
+    }
+
     /// True when an attribution whose cue reports `cue_kind` (none: no cue) is in
     /// scope. Claims nobody is said to have made stay in either: they are what a
     /// story asserts on its own.
-    pub fn keeps(self, cue_kind: Option<CueKind>) -> bool {
+    pub fn keeps_kind(self, cue_kind: Option<CueKind>) -> bool {
         match self {
             Scope::All => true,
             Scope::Speech => cue_kind.is_none_or(|kind| kind == CueKind::Speech),
@@ -336,6 +347,16 @@ pub struct Attribution {
     pub basis: ScoreBasis,
 }
 
+impl Attribution {
+    /// True when the attribution states nothing: it carries a `non-statement`
+    /// marker (a refused report, a question, a caption …).
+    pub fn is_non_statement(&self) -> bool {
+        self.markers
+            .iter()
+            .any(|marker| marker.kind == MarkerKind::NonStatement)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,8 +390,8 @@ mod tests {
             (Some(CueKind::Intent), true, false),
         ];
         for (kind, all, speech) in table {
-            assert_eq!(Scope::All.keeps(kind), all, "{kind:?}");
-            assert_eq!(Scope::Speech.keeps(kind), speech, "{kind:?}");
+            assert_eq!(Scope::All.keeps_kind(kind), all, "{kind:?}");
+            assert_eq!(Scope::Speech.keeps_kind(kind), speech, "{kind:?}");
         }
     }
 

@@ -108,7 +108,7 @@ impl<'g> Extractor<'g> {
         let grammar = self.grammar;
         let assessed = |section| {
             let mut attributions = assess(text, link(section), grammar, &self.memos);
-            attributions.retain(|attribution| self.scope.keeps(attribution.cue_kind));
+            attributions.retain(|attribution| self.scope.keeps(attribution));
             if self.split_quotes {
                 split_quotes(attributions)
             } else {

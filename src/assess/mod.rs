@@ -1,12 +1,13 @@
 //! Assessing a section's linked claims: source types, names and relays (pronouns
 //! resolved), what each cue reports, the markers each claim carries, direct or
-//! indirect, the claim's form, and the sourcing score, all from grammar/ data.
+//! indirect, the claim's form, whether it states anything, and the sourcing score, all from grammar/ data.
 
 pub mod canonical;
 pub mod claim_form;
 pub mod cue_kind;
 pub mod markers;
 pub mod memo;
+pub mod non_statement;
 pub mod resolve;
 pub mod score;
 pub mod sources;
@@ -51,7 +52,7 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
                 kind,
                 &grammar.scores,
             );
-            Attribution {
+            let mut attribution = Attribution {
                 kind,
                 claim: draft.claim,
                 fragments: draft.fragments,
@@ -62,7 +63,15 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
                 score: score::score(basis, &markers),
                 basis,
                 markers,
+            };
+            if let Some(mark) = non_statement::mark(text, &attribution, &blocks, grammar) {
+                // Weighs nothing: the score stays what the sourcing gives.
+                let at = attribution
+                    .markers
+                    .partition_point(|marker| marker.span.start <= mark.span.start);
+                attribution.markers.insert(at, mark);
             }
+            attribution
         })
         .collect()
 }

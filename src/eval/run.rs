@@ -149,7 +149,7 @@ pub fn evaluate(docs: &[GoldDoc], extractor: &Extractor, max_errors: usize) -> E
                 .span(SpanRole::Cue)
                 .filter(|cue| doc.text.get(cue.start..cue.end).is_some())
                 .map(|cue| cue_kind(&doc.text, Span::new(cue.start, cue.end), grammar));
-            scope.keeps(kind)
+            scope.keeps_kind(kind)
         };
         let adjusted_doc;
         let doc = if extractor.splits_quotes() || scope != Scope::All {

@@ -391,7 +391,7 @@ mod tests {
                 Rules::of::<Markers>(),
                 "reportedly",
                 &["rumour", "0.1"],
-                "unknown marker kind `rumour`; expected hedge, uncertainty, anonymity, no-comment, second-hand, estimate or belief",
+                "unknown marker kind `rumour`; expected hedge, uncertainty, anonymity, no-comment, second-hand, estimate, belief or non-statement",
             ),
             (
                 Rules::of::<Markers>(),

@@ -1,0 +1,106 @@
+//! Attributions that state nothing, marked rather than dropped: a refused or
+//! negated report ("declined to say how many jobs would go", "declined to fund the
+//! project"), a question put to a source ("asked whether the mayor would resign"),
+//! a photo caption or video blurb ("Photo: …"), the author's own first person ("I
+//! think …" outside a quotation), and a speech verb in another sense ("added a
+//! second goal"). The phrases of refused reports are markers of `markers.txt`; the
+//! other shapes are read here from the attribution and the word classes of
+//! `word_classes.txt`. `--scope speech` leaves them out; the default keeps them,
+//! marked `non-statement`.
+
+use crate::grammar::{Grammar, WordClass};
+use crate::link::Digest;
+use crate::model::{Attribution, ClaimForm, Kind, Marker, MarkerKind};
+use crate::span::Span;
+
+/// The mark of a non-statement on `attribution` (in `text`, whose blocks are
+/// `blocks`), when it is one and carries no such mark from `markers.txt` yet.
+pub fn mark(
+    text: &str,
+    attribution: &Attribution,
+    blocks: &[Digest],
+    grammar: &Grammar,
+) -> Option<Marker> {
+    if attribution.kind == Kind::Unattributed
+        || attribution
+            .markers
+            .iter()
+            .any(|marker| marker.kind == MarkerKind::NonStatement)
+    {
+        return None;
+    }
+    let span = caption_label(text, attribution.claim, blocks, grammar)
+        .or_else(|| by_cue(text, attribution, grammar))
+        .or_else(|| first_person(text, attribution, blocks, grammar))?;
+    Some(Marker {
+        kind: MarkerKind::NonStatement,
+        span,
+        weight: 0.0,
+    })
+}
+
+/// The cue, when its first word and the claim's form make the attribution ask,
+/// refuse or act rather than state: "asked whether …", "declined to fund …",
+/// "added a second goal".
+fn by_cue(text: &str, attribution: &Attribution, grammar: &Grammar) -> Option<Span> {
+    let cue = attribution.cue?;
+    let first = cue.slice(text).split_whitespace().next()?.to_lowercase();
+    let is = |class| grammar.is(&first, class);
+    let claim = attribution.claim.slice(text);
+    let asks = || {
+        attribution.claim_form == ClaimForm::Clause
+            && attribution.kind != Kind::Direct
+            && (claim.trim_end().ends_with('?')
+                || first_word(claim).is_some_and(|word| {
+                    grammar.is(&word.to_lowercase(), WordClass::EmbeddedQuestion)
+                }))
+    };
+    let refuses = || attribution.claim_form == ClaimForm::Infinitive;
+    let other_sense = || attribution.claim_form == ClaimForm::NounPhrase;
+    let marked = (is(WordClass::QuestionCue) && asks())
+        || (is(WordClass::Refusal) && refuses())
+        || (is(WordClass::NeedsClause) && other_sense());
+    marked.then_some(cue)
+}
+
+/// The label of a photo caption or video blurb that opens the claim's block:
+/// "Photo:", "WATCH:".
+fn caption_label(text: &str, claim: Span, blocks: &[Digest], grammar: &Grammar) -> Option<Span> {
+    let block = blocks.get(blocks.partition_point(|block| block.span.end <= claim.start))?;
+    let start = block.span.start;
+    let rest = block.span.slice(text);
+    let label = first_word(rest)?;
+    let offset = rest.find(label)?;
+    let after = rest[offset + label.len()..].trim_start();
+    (after.starts_with(':') && grammar.is(&label.to_lowercase(), WordClass::CaptionLabel))
+        .then(|| Span::new(start + offset, start + offset + label.len()))
+}
+
+/// The source, when it is the author's first person outside any quotation: "I
+/// think the plan is a mistake."
+fn first_person(
+    text: &str,
+    attribution: &Attribution,
+    blocks: &[Digest],
+    grammar: &Grammar,
+) -> Option<Span> {
+    let source = attribution.source.as_ref()?.span;
+    if attribution.kind == Kind::Direct
+        || !grammar.is(&source.slice(text).to_lowercase(), WordClass::FirstPerson)
+    {
+        return None;
+    }
+    let block = blocks.get(blocks.partition_point(|block| block.span.end <= source.start))?;
+    let quoted = block
+        .quotes
+        .overlapping(source)
+        .iter()
+        .any(|quote| quote.span.contains(source));
+    (!quoted).then_some(source)
+}
+
+/// The first word of `text`: its first run of letters, digits and apostrophes.
+fn first_word(text: &str) -> Option<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .find(|word| !word.is_empty())
+}
