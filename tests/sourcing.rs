@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{claimtrace, claimtrace_stdin, jsonl, stdout};
+use crate::support::{claimtrace, claimtrace_stdin, jsonl, stderr, stdout};
 
 /// Extracts `text` (a body after a title line) and returns the attributed records.
 fn attributed(text: &str) -> Vec<Value> {
@@ -235,12 +235,35 @@ fn sources_registry_merges_canonical_names_across_documents() {
 
     let csv = stdout(&claimtrace(&["sources", "--format", "csv", path]));
     assert!(
-        csv.starts_with("source,type,claims,documents,direct_quotes,markers\n"),
+        csv.starts_with("source,type,claims,documents,direct_quotes,quotes,statements,markers\n"),
         "{csv}"
     );
     assert!(csv.contains("Foreign Policy,publication,2,2,1,"), "{csv}");
     let table = stdout(&claimtrace(&["sources", path]));
     assert!(table.contains("Foreign Policy"));
+}
+
+/// "Who is quoted, how often" in one command: each speaker's quotes and statements
+/// apart; a refused report and a belief are neither, and `--scope speech` keeps
+/// only what was said.
+#[test]
+fn sources_count_quotes_and_statements_apart() {
+    let file = "tests/data/sources/council.txt";
+    let row = |scope: &str| {
+        let output = claimtrace(&["--scope", scope, "sources", "--format", "json", file]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let rows: Vec<Value> = serde_json::from_str(&stdout(&output)).unwrap();
+        let okafor = rows.iter().find(|r| r["name"] == "Ruth Okafor");
+        let okafor = okafor.unwrap_or_else(|| panic!("no Ruth Okafor in {rows:?}"));
+        let counts = ["claims", "quotes", "statements"].map(|key| okafor[key].as_u64().unwrap());
+        (counts, okafor["markers"].clone())
+    };
+    let (all, markers) = row("all");
+    // One quote in two parts, one statement, one refusal, one belief.
+    assert_eq!(all, [4, 1, 1], "{markers}");
+    assert_eq!(markers["non-statement"], 1);
+    let (speech, _) = row("speech");
+    assert_eq!(speech, [2, 1, 1]);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::most_frequent;
 use crate::grammar::alias_key;
-use crate::model::{Kind, MarkerKind, SourceType};
+use crate::model::{CueKind, Kind, MarkerKind, SourceType};
 use crate::record::Record;
 
 /// One canonical source and what rests on it.
@@ -21,6 +21,12 @@ pub struct SourceRow {
     /// The documents citing it, sorted.
     pub cited_in: BTreeSet<String>,
     pub direct_quotes: usize,
+    /// Claims that are or hold a quotation (direct or mixed): how often its own words
+    /// are quoted.
+    pub quotes: usize,
+    /// What it said or wrote in paraphrase: claims with a speech cue and no
+    /// quotation, non-statements ("declined to say") left out.
+    pub statements: usize,
     /// Markers on its claims, by kind.
     pub markers: BTreeMap<MarkerKind, usize>,
     /// How often each spelling names it; the most frequent is `name`.
@@ -69,6 +75,8 @@ impl Registry {
                 documents: 0,
                 cited_in: BTreeSet::new(),
                 direct_quotes: 0,
+                quotes: 0,
+                statements: 0,
                 markers: BTreeMap::new(),
                 mentions: BTreeMap::new(),
             });
@@ -79,8 +87,16 @@ impl Registry {
         row.claims += 1;
         row.cited_in.insert(record.doc.clone());
         row.documents = row.cited_in.len();
-        if record.kind == Kind::Direct {
-            row.direct_quotes += 1;
+        match record.kind {
+            Kind::Direct => {
+                row.direct_quotes += 1;
+                row.quotes += 1;
+            }
+            Kind::Mixed => row.quotes += 1,
+            Kind::Indirect if record.cue_kind == Some(CueKind::Speech) && !states_nothing(record) => {
+                row.statements += 1;
+            }
+            Kind::Indirect | Kind::Unattributed => {}
         }
         for marker in &record.markers {
             *row.markers.entry(marker.kind).or_insert(0) += 1;
@@ -93,4 +109,11 @@ impl Registry {
         rows.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
         rows
     }
+}
+/// True when a record states nothing (a `non-statement` marker).
+fn states_nothing(record: &Record) -> bool {
+    record
+        .markers
+        .iter()
+        .any(|marker| marker.kind == MarkerKind::NonStatement)
 }

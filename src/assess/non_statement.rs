@@ -56,7 +56,9 @@ fn by_cue(text: &str, attribution: &Attribution, grammar: &Grammar) -> Option<Sp
                 }))
     };
     let refuses = || attribution.claim_form == ClaimForm::Infinitive;
-    let other_sense = || attribution.claim_form == ClaimForm::NounPhrase;
+    // The object right after the verb: "added a second goal", not "…, the cable added."
+    let other_sense =
+        || attribution.claim_form == ClaimForm::NounPhrase && attribution.claim.start >= cue.end;
     let marked = (is(WordClass::QuestionCue) && asks())
         || (is(WordClass::Refusal) && refuses())
         || (is(WordClass::NeedsClause) && other_sense());

@@ -21,7 +21,8 @@ pub fn sources_table(rows: &[&SourceRow]) -> Table {
         "type",
         "claims",
         "documents",
-        "direct quotes",
+        "quotes",
+        "statements",
         "markers",
     ]);
     for row in rows {
@@ -30,11 +31,12 @@ pub fn sources_table(rows: &[&SourceRow]) -> Table {
             row.source_type.as_str().to_string(),
             row.claims.to_string(),
             row.documents.to_string(),
-            row.direct_quotes.to_string(),
+            row.quotes.to_string(),
+            row.statements.to_string(),
             marker_summary(row),
         ]);
     }
-    for index in 2..5 {
+    for index in 2..6 {
         if let Some(column) = table.column_mut(index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
@@ -44,7 +46,7 @@ pub fn sources_table(rows: &[&SourceRow]) -> Table {
 
 /// The same rows as CSV (RFC 4180 quoting).
 pub fn sources_csv(rows: &[&SourceRow]) -> String {
-    let mut out = String::from("source,type,claims,documents,direct_quotes,markers\n");
+    let mut out = String::from("source,type,claims,documents,direct_quotes,quotes,statements,markers\n");
     for row in rows {
         let fields = [
             csv_field(&row.name),
@@ -52,6 +54,8 @@ pub fn sources_csv(rows: &[&SourceRow]) -> String {
             row.claims.to_string(),
             row.documents.to_string(),
             row.direct_quotes.to_string(),
+            row.quotes.to_string(),
+            row.statements.to_string(),
             csv_field(&marker_summary(row)),
         ];
         out.push_str(&fields.join(","));
