@@ -50,6 +50,18 @@ fn find<'a>(records: &'a [Value], source: &str, cue: Option<&str>, claim_start: 
         })
 }
 
+fn markers(record: &Value) -> Vec<String> {
+    record["markers"]
+        .as_array()
+        .map(|markers| {
+            markers
+                .iter()
+                .map(|marker| marker["kind"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn via(record: &Value) -> Vec<&str> {
     record["source"]["via"]
         .as_array()
@@ -93,15 +105,17 @@ fn cia_article_attributions() {
         )["source"]["type"],
         "anonymous"
     );
-    assert_eq!(
-        find(
-            &records,
-            "the report",
-            Some("according to"),
-            "the program actually had"
-        )["source"]["type"],
-        "document"
+    // "the report" is the Foreign Policy report met before ("officials cited in a
+    // Foreign Policy report"): an outlet's report is second-hand like the outlet.
+    let report = find(
+        &records,
+        "the report",
+        Some("according to"),
+        "the program actually had",
     );
+    assert_eq!(report["source"]["type"], "publication");
+    assert_eq!(report["source"]["name"], "Foreign Policy");
+    assert!(markers(report).contains(&"second-hand".to_string()), "{report}");
     let quote = find(
         &records,
         "one of the US officials",
@@ -151,12 +165,14 @@ fn cia_article_attributions() {
         )["source"]["type"],
         "publication"
     );
-    find(
+    let report = find(
         &records,
         "the report",
         Some("According to"),
         "the vulnerability would have even allowed",
     );
+    assert_eq!(report["source"]["name"], "Foreign Policy");
+    assert_eq!(report["score"], 0.5);
     let unclear = find(
         &records,
         "Foreign Policy",
@@ -232,6 +248,16 @@ fn cable_article_attributions() {
     );
     assert_eq!(documents["source"]["type"], "document");
     assert_eq!(via(documents), ["Wikileaks"]);
+    // The document reached us through the outlet it names.
+    let summary = find(
+        &records,
+        "a Wikileaks document",
+        Some("according to"),
+        "Diplomats in China are concerned",
+    );
+    assert_eq!(summary["source"]["type"], "document");
+    assert_eq!(via(summary), ["Wikileaks"]);
+    assert!(markers(summary).contains(&"second-hand".to_string()));
     let cable = find(
         &records,
         "a US diplomatic cable",

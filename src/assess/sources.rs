@@ -3,10 +3,12 @@
 
 use super::memo::Memos;
 use super::resolve;
+use crate::grammar::source_type::outlet_within;
 use crate::grammar::{Grammar, classify};
 use crate::link::{Digest, Draft};
 use crate::matcher::SourcePhrase;
 use crate::model::{Relay, Source, SourceType};
+use crate::span::Span;
 
 /// Types, names and relays of every draft's source, resolving pronouns and role
 /// nouns against the names and sources met earlier in the text.
@@ -43,6 +45,24 @@ pub fn make_sources(
             grammar,
         );
         mentions.push_source(mention);
+        // "officials cited in a Foreign Policy report … according to the report":
+        // a relay is a mention a later "the report" refers back to.
+        // A relay that refers back itself ("citing the report") passes its
+        // antecedent on; one relayed by an outlet ("a report in Foreign Policy
+        // magazine") stands for the outlet.
+        for (at, relay) in source.via.iter().enumerate() {
+            let outlet = source.via[at + 1..]
+                .iter()
+                .find(|later| later.source_type == SourceType::Publication);
+            let (source_type, name) = match (outlet, resolve::resolve(text, relay.span, &mentions, grammar)) {
+                (Some(outlet), _) => (outlet.source_type, mentions.type_and_name(outlet.span).1),
+                (None, Some(antecedent)) => (antecedent.source_type, antecedent.name.clone()),
+                (None, None) => (relay.source_type, mentions.type_and_name(relay.span).1),
+            };
+            let mention =
+                resolve::source_mention(text, relay.span, relay.span, source_type, &name, grammar);
+            mentions.push_source(mention);
+        }
         sources[index] = Some(source);
     }
     sources
@@ -69,7 +89,7 @@ fn make_source(
         // "Sullivan" after "Kevin Sullivan".
         name = Some(full);
     }
-    let via = phrase
+    let mut via: Vec<Relay> = phrase
         .via
         .iter()
         .map(|&span| Relay {
@@ -77,6 +97,17 @@ fn make_source(
             source_type: classify(span.slice(text), grammar),
         })
         .collect();
+    // "a Wikileaks document": the document reached us through the outlet it names.
+    if source_type == SourceType::Document
+        && via.is_empty()
+        && let Some((within, outlet)) = outlet_within(phrase.head.slice(text), grammar)
+    {
+        let start = phrase.head.start + within.start;
+        via.push(Relay {
+            span: Span::new(start, phrase.head.start + within.end),
+            source_type: outlet,
+        });
+    }
     Source {
         span: phrase.span,
         source_type,

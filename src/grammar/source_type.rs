@@ -7,7 +7,7 @@ use crate::model::SourceType;
 /// The type of the source phrase `text`, from names, name hints and head nouns.
 pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”'))
+        .split(is_word_break)
         .filter(|word| !word.is_empty())
         .collect();
     let lower = LowerWords::new(words.iter().copied());
@@ -60,6 +60,30 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
 }
 
 /// The type of the longest known name anywhere in the phrase.
+/// The known organization or outlet named inside a document phrase, as a byte
+/// range of `text` with its type: "Wikileaks" in "a Wikileaks document", the party
+/// a document reached us through.
+pub fn outlet_within(text: &str, grammar: &Grammar) -> Option<(std::ops::Range<usize>, SourceType)> {
+    let words: Vec<(usize, &str)> = text
+        .split(is_word_break)
+        .filter(|word| !word.is_empty())
+        .map(|word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
+        .collect();
+    let lower = LowerWords::new(words.iter().map(|&(_, word)| word));
+    (0..words.len()).find_map(|start| {
+        let (len, kind) = grammar.names.longest_match(|i| lower.get(start + i))?;
+        let outlet = matches!(kind, SourceType::Organization | SourceType::Publication);
+        let (first, _) = words[start];
+        let (last, last_word) = words[start + len - 1];
+        outlet.then(|| (first..last + last_word.len(), *kind))
+    })
+}
+
+/// What separates the words of a source phrase.
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '"' | '“' | '”')
+}
+
 fn known_name(lower: &LowerWords, grammar: &Grammar) -> Option<SourceType> {
     (0..lower.len()).find_map(|start| {
         grammar
