@@ -115,7 +115,10 @@ fn cia_article_attributions() {
     );
     assert_eq!(report["source"]["type"], "publication");
     assert_eq!(report["source"]["name"], "Foreign Policy");
-    assert!(markers(report).contains(&"second-hand".to_string()), "{report}");
+    assert!(
+        markers(report).contains(&"second-hand".to_string()),
+        "{report}"
+    );
     let quote = find(
         &records,
         "one of the US officials",

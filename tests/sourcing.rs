@@ -266,6 +266,22 @@ fn sources_count_quotes_and_statements_apart() {
     assert_eq!(speech, [2, 1, 1]);
 }
 
+/// The README's example of `--scope speech` with `sources` is what the command prints.
+#[test]
+fn the_readme_example_of_who_is_quoted_is_true() {
+    let command = "$ claimtrace --scope speech sources tests/data/sources/council.txt\n";
+    let readme = std::fs::read_to_string(crate::support::root().join("README.md")).unwrap();
+    let start = readme.find(command).expect("the example in README.md") + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let output = claimtrace(&[
+        "--scope",
+        "speech",
+        "sources",
+        "tests/data/sources/council.txt",
+    ]);
+    assert_eq!(stdout(&output), shown);
+}
+
 #[test]
 fn a_quote_continues_its_speaker_past_narration_in_the_same_paragraph() {
     let records = attributed(

@@ -93,7 +93,9 @@ impl Registry {
                 row.quotes += 1;
             }
             Kind::Mixed => row.quotes += 1,
-            Kind::Indirect if record.cue_kind == Some(CueKind::Speech) && !states_nothing(record) => {
+            Kind::Indirect
+                if record.cue_kind == Some(CueKind::Speech) && !states_nothing(record) =>
+            {
                 row.statements += 1;
             }
             Kind::Indirect | Kind::Unattributed => {}

@@ -55,9 +55,13 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
 
 /// True when `word` opens a noun phrase rather than naming a verb: "the", "a", "his".
 fn opens_noun_phrase(word: &str, grammar: &Grammar) -> bool {
-    [WordClass::Article, WordClass::Definite, WordClass::Indefinite]
-        .into_iter()
-        .any(|class| grammar.is(word, class))
+    [
+        WordClass::Article,
+        WordClass::Definite,
+        WordClass::Indefinite,
+    ]
+    .into_iter()
+    .any(|class| grammar.is(word, class))
         || word.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 

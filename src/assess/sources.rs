@@ -54,7 +54,10 @@ pub fn make_sources(
             let outlet = source.via[at + 1..]
                 .iter()
                 .find(|later| later.source_type == SourceType::Publication);
-            let (source_type, name) = match (outlet, resolve::resolve(text, relay.span, &mentions, grammar)) {
+            let (source_type, name) = match (
+                outlet,
+                resolve::resolve(text, relay.span, &mentions, grammar),
+            ) {
                 (Some(outlet), _) => (outlet.source_type, mentions.type_and_name(outlet.span).1),
                 (None, Some(antecedent)) => (antecedent.source_type, antecedent.name.clone()),
                 (None, None) => (relay.source_type, mentions.type_and_name(relay.span).1),

@@ -134,8 +134,12 @@ impl Grammar {
                 .unwrap_or_default();
             let shown = path.display().to_string();
             // A mined file ("mined/cues.txt") is overlaid by the file of its lexicon.
-            let Some(built_in) = BUILT_IN.iter().find(|built_in| built_in.rules.file == name) else {
-                let mut known: Vec<_> = BUILT_IN.iter().map(|built_in| built_in.rules.file).collect();
+            let Some(built_in) = BUILT_IN.iter().find(|built_in| built_in.rules.file == name)
+            else {
+                let mut known: Vec<_> = BUILT_IN
+                    .iter()
+                    .map(|built_in| built_in.rules.file)
+                    .collect();
                 known.dedup();
                 return Err(Error::Grammar {
                     file: shown,

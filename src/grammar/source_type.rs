@@ -63,7 +63,10 @@ pub fn classify(text: &str, grammar: &Grammar) -> SourceType {
 /// The known organization or outlet named inside a document phrase, as a byte
 /// range of `text` with its type: "Wikileaks" in "a Wikileaks document", the party
 /// a document reached us through.
-pub fn outlet_within(text: &str, grammar: &Grammar) -> Option<(std::ops::Range<usize>, SourceType)> {
+pub fn outlet_within(
+    text: &str,
+    grammar: &Grammar,
+) -> Option<(std::ops::Range<usize>, SourceType)> {
     let words: Vec<(usize, &str)> = text
         .split(is_word_break)
         .filter(|word| !word.is_empty())

@@ -46,7 +46,8 @@ pub fn sources_table(rows: &[&SourceRow]) -> Table {
 
 /// The same rows as CSV (RFC 4180 quoting).
 pub fn sources_csv(rows: &[&SourceRow]) -> String {
-    let mut out = String::from("source,type,claims,documents,direct_quotes,quotes,statements,markers\n");
+    let mut out =
+        String::from("source,type,claims,documents,direct_quotes,quotes,statements,markers\n");
     for row in rows {
         let fields = [
             csv_field(&row.name),
