@@ -22,6 +22,10 @@ use crate::span::Span;
 /// officials said in the report."
 const MAX_TRAILING_ADJUNCT: usize = 4;
 
+/// How many tokens an adjunct with no verb in it may run after such a cue: "…, the
+/// regulator said on Tuesday after a long inspection of the three towns."
+const MAX_VERBLESS_ADJUNCT: usize = 12;
+
 /// Parses the frame at the site's cue.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let cue = site.cue_with_source()?;
@@ -86,7 +90,7 @@ fn claim_before_source(
             return bare_quote_before_source(context, sentence, source_start, cue_end);
         }
         let quote = quote_before_sentence(context, sentence.start)
-            .filter(|_| closes_clause(context, cue_end, sentence.end))?;
+            .filter(|_| closes_clause(context, cue_end, sentence.end, true))?;
         return Some((quote, None, sentence.start..cue_end));
     };
     let claim = claim_before(context.segmented, sentence.start, comma, comma_end)?;
@@ -97,7 +101,10 @@ fn claim_before_source(
     if !quoted && continued_quote(context, cue_end).is_some() {
         return None;
     }
-    if quoted || closes_clause(context, cue_end, sentence.end) {
+    let has_verb = tokens[sentence.start..comma]
+        .iter()
+        .any(|token| context.grammar.finite_verbs.contains(token.lower.as_ref()));
+    if quoted || closes_clause(context, cue_end, sentence.end, has_verb) {
         return Some(with_continued_quote(
             context,
             sentence.start,
@@ -175,7 +182,7 @@ fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
 
 /// True when what follows the cue closes the clause: nothing, a short adjunct ("in
 /// the report", "on Tuesday"), or a comma and a conjunction or a new quote.
-fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
+fn closes_clause(context: &Context, cue_end: usize, end: usize, claim_has_verb: bool) -> bool {
     let tokens = &context.segmented.tokens;
     let rest: Vec<&Token> = tokens[cue_end..end]
         .iter()
@@ -218,7 +225,20 @@ fn closes_clause(context: &Context, cue_end: usize, end: usize) -> bool {
             Some(WordRole::Preposition | WordRole::Aux | WordRole::Time)
         ) || info.is(WordClass::AdjunctSubordinator)
     });
-    adjunct && rest.len() <= MAX_TRAILING_ADJUNCT && !rest.iter().any(|token| token.is_punct(','))
+    // "…, the regulator said on Tuesday after a long inspection of the three towns.":
+    // a longer adjunct still closes the clause when no verb starts a new one in it,
+    // and what comes before is a clause ("In April, Trump threatened to …" is not).
+    let verbless = || {
+        claim_has_verb
+            && !context.is(first, WordClass::Infinitive)
+            && rest.len() <= MAX_VERBLESS_ADJUNCT
+            && !rest.iter().any(|token| {
+                token.is_quote_mark() || context.grammar.finite_verbs.contains(token.lower.as_ref())
+            })
+    };
+    adjunct
+        && !rest.iter().any(|token| token.is_punct(','))
+        && (rest.len() <= MAX_TRAILING_ADJUNCT || verbless())
 }
 
 /// `…," he said, "…"`: the quote after the cue continues the claim, also past a short
@@ -248,6 +268,10 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("The vulnerability led to the deaths of at least 30 spies, the sources said.", &[["the sources", "said", "The vulnerability led to the deaths of at least 30 spies"]]),
+        // A long adjunct with no verb closes the clause (#19); not after a claim with
+        // no verb, nor before an infinitive.
+        ("Flood barriers failed, the regulator said on Tuesday after a long inspection of the three towns.", &[["the regulator", "said", "Flood barriers failed"]]),
+        ("In April, Trump threatened to impose a 35 percent tax on imported Ford vehicles.", &[]),
         (r#""It migrated to countries like China," an official said."#, &[["an official", "said", r#""It migrated to countries like China,""#]]),
         ("The plan failed, The New York Times reported.", &[["The New York Times", "reported", "The plan failed"]]),
         ("The policy failed, one of the US officials said.", &[["one of the US officials", "said", "The policy failed"]]),
