@@ -37,9 +37,20 @@ impl Batch<'_> {
         mut sink: impl FnMut(T) -> Result<()>,
     ) -> Result<bool> {
         let prepare = |input: Input| {
+            let encoding = match input.decoded_from {
+                Some(utf16) => {
+                    eprintln!(
+                        "claimtrace: warning: {}: read as {utf16} (byte-order mark); \
+                         offsets are into its UTF-8 text",
+                        input.name
+                    );
+                    utf16.to_string()
+                }
+                None => "UTF-8".to_string(),
+            };
             if let Some(offset) = input.replaced_invalid_utf8_at {
                 eprintln!(
-                    "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",
+                    "claimtrace: warning: {}: invalid {encoding} from byte offset {offset} replaced",
                     input.name
                 );
             }

@@ -1,14 +1,14 @@
 //! `claimtrace report`: the editor's report as Markdown and self-contained HTML.
 
-use std::fs::File;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
 use claimtrace::render::report::ReportBuilder;
 
 use super::batch::Batch;
+use super::files::write_atomic;
 
 /// Options of `claimtrace report`.
 #[derive(Debug, clap::Args)]
@@ -16,7 +16,8 @@ pub struct ReportArgs {
     /// The folder to write report.md and report.html to (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Files, folders (recursed; .txt and .md) or `-` for stdin.
+    /// Files, folders (recursed; .txt, .md, .html, .htm), `.jsonl` corpora or `-`
+    /// for stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
@@ -46,24 +47,4 @@ pub fn run(args: &ReportArgs, batch: &Batch, out: &mut dyn Write) -> Result<bool
         html.display()
     )?;
     Ok(failed)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`, so
-/// a reader (or a crash) never sees half a report.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = File::create(&temp)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written.with_context(|| format!("writing {}", path.display()))
 }

@@ -47,6 +47,7 @@ pub enum ReviewAction {
     /// Count claims by status and by document; list unreviewed claims resting on
     /// anonymous sources or on none.
     Status {
+        /// The review file to count.
         #[arg(value_name = "FILE.yaml")]
         file: PathBuf,
     },
@@ -78,6 +79,7 @@ pub struct CheckArgs {
 pub enum ExportAction {
     /// schema.org ClaimReview JSON-LD for the verified and disputed claims.
     Claimreview {
+        /// The review file whose verdicts to export.
         #[arg(value_name = "FILE.yaml")]
         file: PathBuf,
     },
