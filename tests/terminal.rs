@@ -194,3 +194,58 @@ fn a_terminal_gets_tables_of_its_width() {
         stdout(&claimtrace(&["extract", "seeds", "--width", "72"]))
     );
 }
+
+/// A progress bar on stderr for a batch that runs more than a second on a
+/// terminal; nothing where stderr is not one, nor where the command's own output
+/// goes to the terminal as it is made.
+#[test]
+fn a_long_batch_on_a_terminal_shows_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    std::fs::write(&corpus, corpus_lines(6)).unwrap();
+    let out = dir.path().join("report");
+    // Half the corpus, a pause of two seconds, the other half: a long batch.
+    let slow = format!(
+        "(head -3 '{0}'; sleep 2; tail -3 '{0}') | \"$CLAIMTRACE\" --input-format jsonl",
+        corpus.display()
+    );
+    let Some(shown) = in_terminal(&format!("{slow} report - --out '{}'", out.display())) else {
+        eprintln!(
+            "skipping a_long_batch_on_a_terminal_shows_its_progress: no `script` (util-linux)"
+        );
+        return;
+    };
+    assert!(shown.contains(" documents · "), "{shown:?}");
+    // The bar is cleared before the command's last line.
+    let last = shown.rsplit('\r').next().unwrap_or_default();
+    assert!(
+        last.contains("wrote ") && last.contains("(6 documents)"),
+        "{shown:?}"
+    );
+
+    // stdout is the terminal and gets the output as it comes: no bar.
+    let streamed = in_terminal(&format!("{slow} extract --format jsonl -")).unwrap();
+    assert!(!streamed.contains(" documents · "), "{streamed:?}");
+    assert_eq!(
+        streamed
+            .lines()
+            .filter(|line| line.starts_with("{\"doc\""))
+            .count(),
+        12
+    );
+
+    // Through pipes, the same long batch says nothing on stderr.
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{slow} report - --out '{}'", out.display()))
+        .env("CLAIMTRACE", env!("CARGO_BIN_EXE_claimtrace"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
+
+/// `corpus(n)` one document a line, as a file holds it.
+fn corpus_lines(n: usize) -> String {
+    corpus(n) + "\n"
+}

@@ -6,9 +6,21 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Writes `bytes` to a temporary file next to `path`, then renames it over `path`,
-/// so that a reader (or a crash) never sees half a file.
+/// Writes `bytes` to a temporary file next to `path`, flushed to disk, then
+/// renames it over `path`, so that a reader (or a crash) never sees half a file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temporary(path, bytes, true)
+}
+
+/// Like [`write_atomic`], without waiting for the disk: a reader never sees half
+/// a file, but a crash may lose it. For the many pages of a large report, which
+/// the next run writes again: flushing each took 7 s for 1,680 pages against
+/// 0.4 s for the whole run without.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temporary(path, bytes, false)
+}
+
+fn write_via_temporary(path: &Path, bytes: &[u8], flush: bool) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{}: not a file name", path.display()))?;
@@ -27,7 +39,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .create_new(true)
             .open(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if flush {
+            file.sync_all()?;
+        }
         fs::rename(&temp, path)
     })();
     if let Err(error) = written {

@@ -4,6 +4,7 @@ mod batch;
 mod compare;
 mod eval_print;
 mod files;
+mod progress;
 mod report;
 mod review;
 mod show;
@@ -269,6 +270,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         extractor: Extractor::new(&grammar)
             .split_quotes(cli.split_quotes)
             .scope(cli.scope.into()),
+        // Report, compare and sources print when the batch is over.
+        progress: progress::wanted(matches!(
+            cli.command,
+            Command::Report(_) | Command::Compare(_) | Command::Sources { .. }
+        )),
+        running: Default::default(),
     };
     let width = terminal::table_width(cli.width);
     let stdout = std::io::stdout();
@@ -286,12 +293,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 |prepared| {
                     if let Prepared::Streamed { input, because, .. } = &prepared {
                         // The output is the same; only the time and the thread differ.
-                        eprintln!(
+                        batch.warn(&format!(
                             "claimtrace: warning: {}: could not use a temporary file for \
                              this long document ({because:#}); writing it directly instead \
                              (same output, on one thread)",
                             input.name
-                        );
+                        ));
                     }
                     Ok(prepared.write_to(&mut writer, &batch.extractor)?)
                 },
