@@ -132,15 +132,19 @@ enum Command {
         #[command(subcommand)]
         action: GrammarAction,
     },
-    /// Print a shell completion script: `claimtrace completions bash >
-    /// /etc/bash_completion.d/claimtrace` (zsh: a `_claimtrace` file on $fpath).
+    /// Print a shell completion script.
+    ///
+    /// `claimtrace completions bash > ~/.local/share/bash-completion/completions/claimtrace`;
+    /// zsh: a `_claimtrace` file on $fpath.
     Completions {
         /// The shell to complete in.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): `claimtrace man | man -l -`; with --out, write
-    /// one page per command to a folder.
+    /// Print the manual page, or write a page per command to a folder.
+    ///
+    /// `claimtrace man | man -l -` reads it; `claimtrace man --out
+    /// ~/.local/share/man/man1` installs them.
     Man {
         /// Write claimtrace.1 and a page per subcommand (claimtrace-extract.1, …)
         /// to this folder instead of printing the main page.

@@ -25,10 +25,6 @@ const CHART_DOCUMENTS: usize = 40;
 /// The most publishers the chart of source types shows; the others are merged.
 const CHART_PUBLISHERS: usize = 30;
 
-/// The most shared sources listed, and documents named for each.
-const SHARED_SOURCES: usize = 100;
-const CITED_IN: usize = 10;
-
 /// A page's head, up to and including `<body>`.
 fn head(title: &str) -> String {
     format!(
@@ -132,27 +128,18 @@ pub fn document_page(section: &str) -> String {
     out
 }
 
-/// Links to every page of the document list; `folder` is where the list pages
-/// are from the page linking them, `current` the page it is (1: the overview).
+/// Links to every page of the document list (see `Overview::list_links`).
 fn list_links(overview: &Overview, folder: &str, current: usize) -> String {
-    let total = overview.listed.len();
-    let mut out = String::from("<nav class=\"pages\"><p>All documents:");
-    for page in 1..=overview.list_pages() {
-        let first = (page - 1) * LISTED_DOCUMENTS + 1;
-        let last = (page * LISTED_DOCUMENTS).min(total);
-        let href = match (page, folder) {
-            (1, PAGES_FOLDER) => String::new(),
-            (1, _) => "../report.html".to_string(),
-            (_, folder) => format!("{folder}/list-{page}.html"),
-        };
-        if page == current || href.is_empty() {
-            let _ = write!(out, " <strong>{first}–{last}</strong>");
-        } else {
-            let _ = write!(out, " <a href=\"{href}\">{first}–{last}</a>");
-        }
-    }
-    out.push_str("</p></nav>\n");
-    out
+    let links: Vec<String> = (overview.list_links(folder, current, "html").into_iter())
+        .map(|(range, href)| match href {
+            Some(href) => format!("<a href=\"{href}\">{range}</a>"),
+            None => format!("<strong>{range}</strong>"),
+        })
+        .collect();
+    format!(
+        "<nav class=\"pages\"><p>All documents: {}</p></nav>\n",
+        links.join(" ")
+    )
 }
 
 /// A column of a table: its name, and the class of its cells (`num` for
@@ -422,12 +409,7 @@ fn histogram(entries: &[Entry], part: fn(&Stats) -> usize, whole: fn(&Stats) -> 
 /// Sources cited by more than one document (named sources only: anonymous ones
 /// are kept per document), the most cited first.
 fn shared_sources(overview: &Overview) -> String {
-    let shared: Vec<&SourceRow> = overview
-        .registry
-        .rows()
-        .into_iter()
-        .filter(|row| row.documents > 1)
-        .collect();
+    let (shared, total) = overview.shared_sources();
     let mut out = String::from("<h3>Sources cited by more than one document</h3>\n");
     if shared.is_empty() {
         out.push_str("<p class=\"note\">None.</p>\n");
@@ -440,16 +422,8 @@ fn shared_sources(overview: &Overview) -> String {
         ("documents", "num"),
         ("cited in", ""),
     ];
-    let rows = shared.iter().take(SHARED_SOURCES).map(|row| {
-        let mut cited: Vec<String> = row
-            .cited_in
-            .iter()
-            .take(CITED_IN)
-            .map(|doc| html(doc))
-            .collect();
-        if row.cited_in.len() > CITED_IN {
-            cited.push(format!("and {} more", row.cited_in.len() - CITED_IN));
-        }
+    let rows = shared.iter().map(|(row, cited)| {
+        let cited: Vec<String> = cited.iter().map(|doc| html(doc)).collect();
         (
             String::new(),
             vec![
@@ -462,10 +436,10 @@ fn shared_sources(overview: &Overview) -> String {
         )
     });
     out.push_str(&table("shared", columns, rows));
-    if shared.len() > SHARED_SOURCES {
+    if total > shared.len() {
         let _ = writeln!(
             out,
-            "<p class=\"note\">The {SHARED_SOURCES} most cited of {} shared sources.</p>",
+            "<p class=\"note\">The {} most cited of {total} shared sources.</p>",
             shared.len()
         );
     }

@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use crate::aggregate::registry::SourceRow;
 use crate::render::escape::markdown_cell;
 use crate::render::table::excerpt;
 
@@ -12,10 +11,6 @@ use super::{Entry, Held, LISTED_DOCUMENTS, Overview, PAGES_FOLDER, WEAK_SCORE};
 
 /// Widest claim excerpt in a table.
 const CLAIM_EXCERPT: usize = 160;
-
-/// The most shared sources listed, and documents named for each.
-const SHARED_SOURCES: usize = 100;
-const CITED_IN: usize = 10;
 
 /// The report: the overview (document list and shared sources), then (on one
 /// page) each document's section.
@@ -67,26 +62,15 @@ pub fn document_page(section: &str) -> String {
     format!("[← Sourcing report](../report.md)\n\n{section}")
 }
 
-/// Links to every page of the document list (see the HTML's `list_links`).
+/// Links to every page of the document list (see `Overview::list_links`).
 fn list_links(overview: &Overview, folder: &str, current: usize) -> String {
-    let total = overview.listed.len();
-    let mut out = String::from("\nAll documents:");
-    for page in 1..=overview.list_pages() {
-        let first = (page - 1) * LISTED_DOCUMENTS + 1;
-        let last = (page * LISTED_DOCUMENTS).min(total);
-        let href = match (page, folder) {
-            (1, PAGES_FOLDER) => String::new(),
-            (1, _) => "../report.md".to_string(),
-            (_, folder) => format!("{folder}/list-{page}.md"),
-        };
-        if page == current || href.is_empty() {
-            let _ = write!(out, " **{first}–{last}**");
-        } else {
-            let _ = write!(out, " [{first}–{last}]({href})");
-        }
-    }
-    out.push('\n');
-    out
+    let links: Vec<String> = (overview.list_links(folder, current, "md").into_iter())
+        .map(|(range, href)| match href {
+            Some(href) => format!("[{range}]({href})"),
+            None => format!("**{range}**"),
+        })
+        .collect();
+    format!("\nAll documents: {}\n", links.join(" "))
 }
 
 /// The documents' headline numbers, one row each, linking to each document.
@@ -116,22 +100,13 @@ fn documents_table(overview: &Overview, listed: &[&Entry], prefix: &str) -> Stri
 /// Sources cited by more than one document, the most cited first.
 fn shared_sources(overview: &Overview) -> String {
     let mut out = String::from("\n### Sources cited by more than one document\n\n");
-    let shared: Vec<&SourceRow> = overview
-        .registry
-        .rows()
-        .into_iter()
-        .filter(|row| row.documents > 1)
-        .collect();
+    let (shared, total) = overview.shared_sources();
     if shared.is_empty() {
         out.push_str("None.\n");
         return out;
     }
     out.push_str("| source | type | claims | documents | cited in |\n|---|---|---:|---:|---|\n");
-    for row in shared.iter().take(SHARED_SOURCES) {
-        let mut cited: Vec<String> = row.cited_in.iter().take(CITED_IN).cloned().collect();
-        if row.cited_in.len() > CITED_IN {
-            cited.push(format!("and {} more", row.cited_in.len() - CITED_IN));
-        }
+    for (row, cited) in &shared {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
@@ -142,10 +117,10 @@ fn shared_sources(overview: &Overview) -> String {
             markdown_cell(&cited.join(", ")),
         );
     }
-    if shared.len() > SHARED_SOURCES {
+    if total > shared.len() {
         let _ = writeln!(
             out,
-            "\nThe {SHARED_SOURCES} most cited of {} shared sources.",
+            "\nThe {} most cited of {total} shared sources.",
             shared.len()
         );
     }

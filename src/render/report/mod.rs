@@ -17,7 +17,7 @@ mod markdown;
 mod svg;
 
 use crate::aggregate::Stats;
-use crate::aggregate::registry::{Registry, kept_per_document};
+use crate::aggregate::registry::{Registry, SourceRow, kept_per_document};
 use crate::pipeline::Extraction;
 use crate::record::records;
 use document::{Document, Summary};
@@ -35,6 +35,10 @@ pub const ONE_PAGE_BYTES: usize = 2 * 1024 * 1024;
 /// The most documents the overview page lists; the rest of the list is on
 /// pages of as many (`docs/list-2.html` …).
 pub const LISTED_DOCUMENTS: usize = 1000;
+
+/// The most shared sources the overview lists, and documents it names for each.
+pub const SHARED_SOURCES: usize = 100;
+pub const CITED_IN: usize = 10;
 
 /// The folder, inside the report's, of the pages of a paged report.
 pub const PAGES_FOLDER: &str = "docs";
@@ -215,6 +219,56 @@ impl Overview<'_> {
     /// The number of pages the document list takes.
     fn list_pages(&self) -> usize {
         self.listed.len().div_ceil(LISTED_DOCUMENTS).max(1)
+    }
+
+    /// The pages of the document list as seen from page `current` (1: the
+    /// overview), which is in `folder` relative to the list pages (`docs` from
+    /// the overview, `.` from a list page): each page's range, "1001–2000", and
+    /// its link, `None` for the page itself.
+    fn list_links(
+        &self,
+        folder: &str,
+        current: usize,
+        extension: &str,
+    ) -> Vec<(String, Option<String>)> {
+        let total = self.listed.len();
+        (1..=self.list_pages())
+            .map(|page| {
+                let first = (page - 1) * LISTED_DOCUMENTS + 1;
+                let last = (page * LISTED_DOCUMENTS).min(total);
+                let href = match page {
+                    _ if page == current => None,
+                    1 => Some(format!("../report.{extension}")),
+                    _ => Some(format!("{folder}/list-{page}.{extension}")),
+                };
+                (format!("{first}–{last}"), href)
+            })
+            .collect()
+    }
+
+    /// The sources cited by more than one document that the overview lists (the
+    /// [`SHARED_SOURCES`] most cited), each with the documents it names (at most
+    /// [`CITED_IN`], then "and N more"); and how many are shared in all.
+    fn shared_sources(&self) -> (Vec<(&SourceRow, Vec<String>)>, usize) {
+        let shared: Vec<&SourceRow> = self
+            .registry
+            .rows()
+            .into_iter()
+            .filter(|row| row.documents > 1)
+            .collect();
+        let total = shared.len();
+        let listed = shared
+            .into_iter()
+            .take(SHARED_SOURCES)
+            .map(|row| {
+                let mut cited: Vec<String> = row.cited_in.iter().take(CITED_IN).cloned().collect();
+                if row.cited_in.len() > CITED_IN {
+                    cited.push(format!("and {} more", row.cited_in.len() - CITED_IN));
+                }
+                (row, cited)
+            })
+            .collect();
+        (listed, total)
     }
 }
 
