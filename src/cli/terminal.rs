@@ -10,12 +10,16 @@ pub fn table_width(requested: Option<u16>) -> Option<u16> {
     match requested {
         Some(0) => None,
         Some(width) => Some(width),
+        // A terminal that reports no width (0, as a bare pseudo-terminal may)
+        // gets every table whole, as a pipe does.
         None if std::io::stdout().is_terminal() => std::env::var("COLUMNS")
             .ok()
             .and_then(|columns| columns.trim().parse::<u16>().ok())
             .filter(|&columns| columns > 0)
             .or_else(|| {
-                terminal_size::terminal_size_of(std::io::stdout()).map(|(width, _)| width.0)
+                terminal_size::terminal_size_of(std::io::stdout())
+                    .map(|(width, _)| width.0)
+                    .filter(|&width| width > 0)
             }),
         None => None,
     }
