@@ -107,18 +107,8 @@ pub fn list_page(overview: &Overview, listed: &[&Entry], first: usize) -> String
 }
 
 /// A document's own page, around its section.
-pub fn document_page(section: &str) -> String {
-    // The section opens with its heading; the page is titled by it.
-    let title = section
-        .split("<h2>")
-        .nth(1)
-        .and_then(|rest| rest.split("</h2>").next())
-        .unwrap_or("Document");
-    let mut out = head("Sourcing report");
-    out = out.replace(
-        "<title>Sourcing report</title>",
-        &format!("<title>{title}: sourcing report</title>"),
-    );
+pub fn document_page(doc: &str, section: &str) -> String {
+    let mut out = head(&format!("{doc}: sourcing report"));
     out.push_str(
         "<header>\n<p class=\"back\"><a href=\"../report.html\">← Sourcing report</a></p>\n</header>\n<main>\n",
     );

@@ -77,6 +77,7 @@ impl Entry {
 /// A rendered section, held while the report still fits on one page.
 #[derive(Debug, Clone)]
 struct Held {
+    doc: String,
     anchor: String,
     markdown: String,
     html: String,
@@ -124,6 +125,7 @@ impl ReportBuilder {
             follow_up: document.follow_up.len(),
         });
         let held = Held {
+            doc: extraction.doc.clone(),
             anchor: anchor.clone(),
             markdown: markdown::document(&document),
             html: html::document(&document),
@@ -281,7 +283,7 @@ fn pages(held: &Held) -> Vec<Page> {
         },
         Page {
             path: format!("{PAGES_FOLDER}/{}.html", held.anchor),
-            text: html::document_page(&held.html),
+            text: html::document_page(&held.doc, &held.html),
         },
     ]
 }
