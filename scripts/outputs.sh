@@ -7,9 +7,8 @@
 #     scripts/outputs.sh OUT_DIR [BINARY]
 #
 # BINARY defaults to target/release/claimtrace (run `cargo build --release`
-# first: the binary `cargo test --release` leaves there is built with the test
-# dependencies' clap features and wraps --help otherwise). Writes the help of
-# every command; the seeds in every extract format and in compare, sources,
+# first). Writes the help of every command, the bash completions and the man
+# page; the seeds in every extract format and in compare, sources,
 # show, check, report, review merge and status, and export claimreview; and,
 # when ../shared/corpus is there, `extract --format jsonl` of the PolNeAR train
 # and dev texts, `eval` on both, and one long document made of train texts
@@ -50,6 +49,8 @@ for command in extract sources compare report show "review merge" "review status
     # shellcheck disable=SC2086 # two-word commands split on purpose
     run "help-${command// /-}.txt" $command --help
 done
+run completions.bash completions bash
+run claimtrace.1 man
 for format in jsonl json yaml table; do
     run "extract-seeds.$format" extract --format "$format" seeds
 done

@@ -9,6 +9,14 @@ pub enum Error {
     #[error("{path}: invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 { path: String, offset: usize },
 
+    /// A UTF-16 file (by its byte-order mark) that does not decode.
+    #[error("{path}: invalid {encoding} at byte offset {offset}")]
+    InvalidUtf16 {
+        path: String,
+        encoding: String,
+        offset: usize,
+    },
+
     /// A grammar file that does not parse or does not make sense.
     #[error("{file}:{line}: {message}")]
     Grammar {

@@ -22,6 +22,32 @@
 //! assert_eq!(source.span.slice(text), "the sources");
 //! assert_eq!(found[0].cue.unwrap().slice(text), "said");
 //! ```
+//!
+//! A saved web page goes through [`ingest`] first, as `claimtrace extract page.html`
+//! reads it: the markup is projected away, and every span still points into the
+//! page's own bytes.
+//!
+//! ```
+//! use claimtrace::ingest::{ReadOptions, read_bytes};
+//! use claimtrace::{Extractor, Grammar, Kind};
+//!
+//! let page = "<!DOCTYPE html><html><head><title>Spies</title></head><body>\
+//!     <nav><a href=\"/\">Home</a></nav><article><h1>Spies lost</h1>\
+//!     <p>The network was compromised in 2010, officials told <em>Foreign Policy</em>.</p>\
+//!     </article></body></html>";
+//! let grammar = Grammar::built_in()?;
+//! let extractor = Extractor::new(&grammar);
+//! let input = read_bytes("page.html", page.as_bytes().to_vec(), ReadOptions::default())?;
+//! let extraction = extractor.extract(input);
+//! let found = extraction
+//!     .attributions
+//!     .iter()
+//!     .find(|attribution| attribution.kind != Kind::Unattributed)
+//!     .expect("the attributed claim");
+//! assert_eq!(found.claim.slice(page), "The network was compromised in 2010");
+//! assert_eq!(found.source.as_ref().unwrap().span.slice(page), "officials");
+//! # Ok::<(), claimtrace::Error>(())
+//! ```
 
 pub mod aggregate;
 pub mod assess;

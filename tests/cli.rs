@@ -220,6 +220,77 @@ fn grammar_check_runs_every_example() {
     );
 }
 
+/// Issue #21: a failing example made `grammar check` print "grammar ok".
+#[test]
+fn grammar_check_with_a_failing_example_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cues.txt"),
+        "@example Prices rose, the ministry said. => source: the council\n",
+    )
+    .unwrap();
+    let output = claimtrace(&["grammar", "check", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(!stdout(&output).contains("ok"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("grammar check failed: 1 of "),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stderr(&output).contains("cues.txt:1: source: expected `the council`, got `the ministry`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Issue #21: shell completions and manual pages, with no grammar or input needed.
+#[test]
+fn completions_and_manual_pages() {
+    for (shell, needle) in [
+        ("bash", "_claimtrace()"),
+        ("zsh", "#compdef claimtrace"),
+        ("fish", "complete -c claimtrace"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "edit:completion:arg-completer[claimtrace]"),
+    ] {
+        let output = claimtrace(&["--grammar", "no/such/dir", "completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        assert!(script.contains(needle), "{shell}: {script}");
+        for word in ["extract", "compare", "input-format", "width"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let output = claimtrace(&["completions", "tcsh"]);
+    assert_eq!(output.status.code(), Some(2));
+
+    let page = stdout(&claimtrace(&["man"]));
+    assert!(page.starts_with(".ie \\n(.g"), "{page}");
+    assert!(page.contains(".TH claimtrace 1"), "{page}");
+    for word in ["extract", "compare", "report", "completions", "\\-\\-width"] {
+        assert!(page.contains(word), "the man page lacks {word}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let output = claimtrace(&["man", "--out", dir.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    for page in [
+        "claimtrace.1",
+        "claimtrace-extract.1",
+        "claimtrace-review-merge.1",
+        "claimtrace-grammar-check.1",
+    ] {
+        assert!(pages.iter().any(|p| p == page), "{page} not in {pages:?}");
+    }
+    let extract = std::fs::read_to_string(dir.path().join("claimtrace-extract.1")).unwrap();
+    assert!(extract.contains("How to write the claims"), "{extract}");
+}
+
 #[test]
 fn output_order_does_not_depend_on_threads() {
     // Many more documents than any thread count keeps in flight at once.

@@ -40,6 +40,159 @@ fn jsonl_corpus_streams_documents_with_their_ids() {
     assert!(stderr(&output).contains("-:4: "), "{}", stderr(&output));
 }
 
+/// Issue #21: a file named .jsonl is a corpus without `--input-format jsonl`; in a
+/// folder it is not read at all (it may be records `extract` wrote).
+#[test]
+fn a_jsonl_file_is_read_as_a_corpus_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news.JSONL");
+    std::fs::write(
+        &corpus,
+        concat!(
+            r#"{"id": "a1", "text": "T\n\nPrices rose, the ministry said."}"#,
+            "\n",
+            r#"{"id": "b2", "text": "T\n\nThe plan failed, officials said."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let output = claimtrace(&["extract", "--format", "jsonl", corpus.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let sources: Vec<(String, String)> = jsonl(&output)
+        .iter()
+        .filter(|r| r["kind"] != "unattributed")
+        .map(|r| {
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                r["source"]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("a1".to_string(), "the ministry".to_string()),
+            ("b2".to_string(), "officials".to_string())
+        ]
+    );
+    // The same folder walked: a .jsonl file is not one of the texts it reads.
+    std::fs::write(
+        dir.path().join("story.txt"),
+        "T\n\nCosts fell, the memo said.\n",
+    )
+    .unwrap();
+    let output = claimtrace(&["extract", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let docs: std::collections::BTreeSet<String> = jsonl(&output)
+        .iter()
+        .map(|r| r["doc"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert!(
+        docs.iter().all(|doc| doc.ends_with("story.txt")),
+        "{docs:?}"
+    );
+}
+
+/// `text` as UTF-16 with its byte-order mark.
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut bytes = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    bytes
+}
+
+/// Issue #21: a UTF-16 file (Windows tools write them) was refused as binary. It is
+/// decoded by its byte-order mark, with a warning that offsets are into its UTF-8
+/// text; the records are those of the same text in UTF-8.
+#[test]
+fn a_utf16_file_is_decoded_by_its_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Café talks\n\n“We will appeal,” said Zoë Martín, the minister. 😀\n";
+    let utf8 = dir.path().join("utf8.txt");
+    std::fs::write(&utf8, text).unwrap();
+    let expected = jsonl(&claimtrace(&[
+        "extract",
+        "--format",
+        "jsonl",
+        utf8.to_str().unwrap(),
+    ]));
+    assert!(
+        expected.iter().any(|r| r["source"]["text"] == "Zoë Martín"),
+        "{expected:?}"
+    );
+    for (name, little_endian, encoding) in
+        [("le.txt", true, "UTF-16LE"), ("be.txt", false, "UTF-16BE")]
+    {
+        let path = dir.path().join(name);
+        std::fs::write(&path, utf16(text, little_endian)).unwrap();
+        let output = claimtrace(&["extract", "--format", "jsonl", path.to_str().unwrap()]);
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        let records = jsonl(&output);
+        let strip = |records: &[serde_json::Value]| -> Vec<serde_json::Value> {
+            records
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    r["doc"] = serde_json::Value::Null;
+                    r
+                })
+                .collect()
+        };
+        assert_eq!(strip(&records), strip(&expected), "{name}");
+        assert!(
+            stderr(&output).contains(&format!(
+                "{name}: read as {encoding} (byte-order mark); offsets are into its UTF-8 text"
+            )),
+            "{}",
+            stderr(&output)
+        );
+    }
+
+    // A lone surrogate (at byte 2 + 2 * 3 = 8) and a last odd byte are refused
+    // with their offset in the file, or replaced with --lossy.
+    let mut broken = utf16("abc", true);
+    broken.extend([0x00, 0xD8]);
+    broken.extend(utf16("T\n\nPrices rose, the ministry said.\n", true)[2..].iter());
+    broken.push(b'x');
+    let path = dir.path().join("broken.txt");
+    std::fs::write(&path, &broken).unwrap();
+    let strict = claimtrace(&["extract", "--format", "jsonl", path.to_str().unwrap()]);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(
+        stderr(&strict).contains("broken.txt: invalid UTF-16LE at byte offset 8"),
+        "{}",
+        stderr(&strict)
+    );
+    let lossy = claimtrace(&[
+        "extract",
+        "--lossy",
+        "--format",
+        "jsonl",
+        path.to_str().unwrap(),
+    ]);
+    assert!(lossy.status.success(), "{}", stderr(&lossy));
+    assert!(
+        stderr(&lossy).contains("invalid UTF-16LE from byte offset 8 replaced"),
+        "{}",
+        stderr(&lossy)
+    );
+    assert!(
+        jsonl(&lossy)
+            .iter()
+            .any(|r| r["source"]["text"] == "the ministry")
+    );
+}
+
 #[test]
 fn lossy_replaces_invalid_utf8_and_warns() {
     let dir = tempfile::tempdir().unwrap();

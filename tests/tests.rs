@@ -14,3 +14,4 @@ mod seeds;
 mod sourcing;
 mod styles;
 mod support;
+mod terminal;

@@ -34,6 +34,15 @@ pub struct SourceRow {
     pub mentions: BTreeMap<String, usize>,
 }
 
+/// Whether sources of this type are kept apart per document: "officials" or "the
+/// memo" in two stories are not the same; named sources are one across documents.
+pub fn kept_per_document(source_type: SourceType) -> bool {
+    matches!(
+        source_type,
+        SourceType::Anonymous | SourceType::Document | SourceType::Unknown
+    )
+}
+
 /// Rows keyed by canonical name; anonymous, document and unknown sources are kept
 /// apart per document ("officials" in two stories are not the same people).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,11 +68,10 @@ impl Registry {
         let canonical = source.name.clone().unwrap_or_else(|| source.text.clone());
         // A named source is shown by its canonical name; an unnamed one ("an
         // official") by how the text first mentions it.
-        let (scope, shown) = match source.source_type {
-            SourceType::Anonymous | SourceType::Document | SourceType::Unknown => {
-                (record.doc.clone(), source.text.clone())
-            }
-            _ => (String::new(), canonical.clone()),
+        let (scope, shown) = if kept_per_document(source.source_type) {
+            (record.doc.clone(), source.text.clone())
+        } else {
+            (String::new(), canonical.clone())
         };
         let row = self
             .rows

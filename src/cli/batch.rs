@@ -2,6 +2,7 @@
 //! options every command reads its inputs with, and what reaches stderr.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use anyhow::Result;
 
@@ -9,11 +10,17 @@ use claimtrace::batch::for_each_input;
 use claimtrace::ingest::{Input, ReadOptions};
 use claimtrace::{Extraction, Extractor};
 
+use super::progress::Progress;
+
 /// How a command reads and extracts its inputs.
 pub struct Batch<'g> {
     pub read: ReadOptions,
     pub threads: usize,
     pub extractor: Extractor<'g>,
+    /// Whether a long batch shows a progress bar (see `progress::wanted`).
+    pub progress: bool,
+    /// The bar of the batch running, which warnings print above.
+    pub running: Mutex<Option<Progress>>,
 }
 
 impl Batch<'_> {
@@ -36,26 +43,68 @@ impl Batch<'_> {
         prepare: impl Fn(Input) -> Result<T> + Sync,
         mut sink: impl FnMut(T) -> Result<()>,
     ) -> Result<bool> {
+        let progress = if self.progress {
+            Progress::start(paths, self.read)
+        } else {
+            Progress::off()
+        };
+        *self.running.lock().unwrap_or_else(|e| e.into_inner()) = Some(progress);
         let prepare = |input: Input| {
+            let encoding = match input.decoded_from {
+                Some(utf16) => {
+                    self.warn(&format!(
+                        "claimtrace: warning: {}: read as {utf16} (byte-order mark); \
+                         offsets are into its UTF-8 text",
+                        input.name
+                    ));
+                    utf16.to_string()
+                }
+                None => "UTF-8".to_string(),
+            };
             if let Some(offset) = input.replaced_invalid_utf8_at {
-                eprintln!(
-                    "claimtrace: warning: {}: invalid UTF-8 from byte offset {offset} replaced",
+                self.warn(&format!(
+                    "claimtrace: warning: {}: invalid {encoding} from byte offset {offset} replaced",
                     input.name
-                );
+                ));
             }
             prepare(input)
         };
         let mut failed = false;
-        for_each_input(paths, self.read, self.threads, prepare, |outcome| {
+        let result = for_each_input(paths, self.read, self.threads, prepare, |outcome| {
             match outcome {
                 Ok(prepared) => sink(prepared?)?,
                 Err(error) => {
-                    eprintln!("claimtrace: {error}");
+                    self.warn(&format!("claimtrace: {error}"));
                     failed = true;
                 }
             }
+            self.tick();
             anyhow::Ok(())
-        })?;
+        });
+        let progress = self
+            .running
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(progress) = progress {
+            progress.finish();
+        }
+        result?;
         Ok(failed)
+    }
+
+    /// Prints `message` on stderr, above the progress bar if one is shown.
+    pub fn warn(&self, message: &str) {
+        match &*self.running.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(progress) => progress.warn(message),
+            None => eprintln!("{message}"),
+        }
+    }
+
+    /// One more document done.
+    fn tick(&self) {
+        if let Some(progress) = &*self.running.lock().unwrap_or_else(|e| e.into_inner()) {
+            progress.tick();
+        }
     }
 }

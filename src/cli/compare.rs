@@ -23,6 +23,8 @@ const NO_PUBLISHER: &str = "(no publisher)";
 /// Options of `claimtrace compare`.
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
+    /// How to write the comparison: a table (fitted to the terminal), Markdown,
+    /// CSV (every measure, a line per document or publisher) or JSON.
     #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
     format: CompareFormat,
     /// Column order: name (A to Z); claims, anonymous (share of attributed claims on
@@ -45,9 +47,13 @@ pub struct CompareArgs {
 /// Output formats of `compare`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum CompareFormat {
+    /// Tables, fitted to the terminal.
     Table,
+    /// Markdown tables.
     Md,
+    /// CSV: a line per document (or publisher).
     Csv,
+    /// Everything as one JSON object.
     Json,
 }
 
@@ -81,7 +87,9 @@ impl From<SortArg> for SortBy {
 /// `--by`: the library's [`GroupBy`], named for clap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum GroupArg {
+    /// A column per document.
     Document,
+    /// A column per publisher (a JSONL corpus's `publisher` field).
     Publisher,
 }
 
@@ -112,7 +120,13 @@ impl Gathered {
 }
 
 /// Prints the comparison; returns whether an input failed.
-pub fn run(args: &CompareArgs, batch: &Batch, out: &mut dyn Write) -> Result<bool> {
+/// Tables are fitted to `width` (see `terminal::table_width`).
+pub fn run(
+    args: &CompareArgs,
+    batch: &Batch,
+    width: Option<u16>,
+    out: &mut dyn Write,
+) -> Result<bool> {
     let mut gathered = Gathered::default();
     let failed = if args.from_jsonl.is_empty() {
         batch.for_each_extraction(&args.paths, |extraction| {
@@ -140,7 +154,7 @@ pub fn run(args: &CompareArgs, batch: &Batch, out: &mut dyn Write) -> Result<boo
     };
     let comparison = compare(gathered, args)?;
     match args.format {
-        CompareFormat::Table => writeln!(out, "{}", compare_table(&comparison))?,
+        CompareFormat::Table => writeln!(out, "{}", compare_table(&comparison, width))?,
         CompareFormat::Md => out.write_all(compare_markdown(&comparison).as_bytes())?,
         CompareFormat::Csv => out.write_all(compare_csv(&comparison).as_bytes())?,
         CompareFormat::Json => {

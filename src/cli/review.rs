@@ -24,6 +24,7 @@ use claimtrace::review::tally::tally;
 use claimtrace::review::{Entry, ReviewFile, load_review};
 
 use super::batch::Batch;
+use super::files::write_atomic;
 
 /// Widest claim excerpt in listings.
 const CLAIM_EXCERPT: usize = 80;
@@ -47,6 +48,7 @@ pub enum ReviewAction {
     /// Count claims by status and by document; list unreviewed claims resting on
     /// anonymous sources or on none.
     Status {
+        /// The review file to count.
         #[arg(value_name = "FILE.yaml")]
         file: PathBuf,
     },
@@ -78,6 +80,7 @@ pub struct CheckArgs {
 pub enum ExportAction {
     /// schema.org ClaimReview JSON-LD for the verified and disputed claims.
     Claimreview {
+        /// The review file whose verdicts to export.
         #[arg(value_name = "FILE.yaml")]
         file: PathBuf,
     },
@@ -175,7 +178,7 @@ fn merge_command(
     let mut text = Vec::new();
     write_review(&mut text, &merged.document)?;
     match output {
-        Some(path) => write_atomically(path, &text)?,
+        Some(path) => write_atomic(path, &text)?,
         None => out.write_all(&text)?,
     }
     let summary = merged.summary;
@@ -308,38 +311,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// Writes `bytes` to a temporary file next to `path`, then renames it over `path`,
-/// so that a reader (or a crash) never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .with_context(|| format!("{}: not a file name", path.display()))?;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| -> std::io::Result<()> {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(error) = written {
-        // Best effort: the temporary file may not even exist.
-        let _ = fs::remove_file(&temp);
-        return Err(error).with_context(|| format!("writing {}", path.display()));
-    }
-    Ok(())
 }
 
 /// A share in [0, 1] for `--max-anonymous-share`.

@@ -25,9 +25,11 @@ pub enum ColorChoice {
 /// Options of `claimtrace show`.
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
+    /// When to colour: auto (a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Files, folders (recursed; .txt and .md) or `-` for stdin.
+    /// Files, folders (recursed; .txt, .md, .html, .htm), `.jsonl` corpora or `-`
+    /// for stdin.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }

@@ -37,6 +37,7 @@ pub fn parse_line(name: &str, number: usize, line: &str) -> Option<Result<Input,
                 date: line.date,
             },
             replaced_invalid_utf8_at: None,
+            decoded_from: None,
         }),
         Err(error) => Err(Error::Jsonl {
             path: name.to_string(),

@@ -30,8 +30,28 @@ pub struct Input {
     pub name: String,
     pub text: String,
     pub meta: Metadata,
-    /// With `--lossy`: the byte offset of the first invalid UTF-8 sequence replaced.
+    /// With `--lossy`: the byte offset of the first invalid sequence replaced (of
+    /// UTF-8, or of UTF-16 in a file [`Self::decoded_from`] it).
     pub replaced_invalid_utf8_at: Option<usize>,
+    /// The file was UTF-16 (by its byte-order mark) and was decoded: offsets are
+    /// into its UTF-8 text, not into the file.
+    pub decoded_from: Option<Utf16>,
+}
+
+/// The two byte orders of UTF-16, told by the byte-order mark a file opens with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Utf16 {
+    Le,
+    Be,
+}
+
+impl std::fmt::Display for Utf16 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Utf16::Le => "UTF-16LE",
+            Utf16::Be => "UTF-16BE",
+        })
+    }
 }
 
 /// How inputs are read.
@@ -42,7 +62,7 @@ pub struct ReadOptions {
     /// Replace invalid UTF-8 (and say where) instead of refusing the file.
     pub lossy: bool,
     /// Every input is HTML (otherwise: files named .html/.htm, or text that opens
-    /// with a doctype or <html>).
+    /// with a doctype or `<html>`).
     pub html: bool,
 }
 
@@ -188,10 +208,30 @@ pub fn inputs(paths: &[PathBuf], options: ReadOptions) -> impl Iterator<Item = P
     expand_paths(paths).flat_map(move |path| -> Box<dyn Iterator<Item = PendingInput>> {
         match path {
             Err(error) => Box::new(std::iter::once(PendingInput::Ready(Err(error)))),
-            Ok(path) if options.jsonl => Box::new(jsonl_inputs(path).map(PendingInput::Ready)),
+            Ok(path) if options.jsonl || is_jsonl(&path) => {
+                Box::new(jsonl_inputs(path).map(PendingInput::Ready))
+            }
             Ok(path) => Box::new(std::iter::once(PendingInput::File(path))),
         }
     })
+}
+
+/// Whether a path names a JSONL corpus (`.jsonl`), read one document per line
+/// without `--input-format jsonl`. Folders are not searched for them: a folder of
+/// articles may well hold the records `extract --format jsonl` wrote.
+pub fn is_jsonl(path: &Path) -> bool {
+    has_extension(path, &["jsonl"])
+}
+
+/// Whether `path` ends in one of `extensions` (any case).
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| {
+            extensions
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
 }
 
 /// The documents of one JSONL corpus, one per line.
@@ -237,7 +277,6 @@ fn jsonl_inputs(path: PathBuf) -> Box<dyn Iterator<Item = Result<Input, Error>>>
 
 /// Reads one path (or stdin for `-`), checks it is text, and projects HTML.
 pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
-    let name = path.display().to_string();
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -249,18 +288,18 @@ pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
     } else {
         std::fs::read(path).map_err(io)?
     };
-    let mut input = decode(&name, bytes, options.lossy)?;
-    let named_html = path
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"));
-    let named_markdown = path
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"));
-    if options.html || named_html || html::looks_like_html(&input.text) {
-        input.text = html::project(&name, &input.text)?;
-    } else if named_markdown {
+    read_bytes(&path.display().to_string(), bytes, options)
+}
+
+/// Reads one document from `bytes`, as [`read_input`] reads a file: `name` goes to
+/// the output, and its extension says whether the text is HTML (`.html`, `.htm`)
+/// or Markdown (`.md`, `.markdown`); HTML is also recognised by its doctype.
+pub fn read_bytes(name: &str, bytes: Vec<u8>, options: ReadOptions) -> Result<Input, Error> {
+    let mut input = decode(name, bytes, options.lossy)?;
+    let path = Path::new(name);
+    if options.html || has_extension(path, &["html", "htm"]) || html::looks_like_html(&input.text) {
+        input.text = html::project(name, &input.text)?;
+    } else if has_extension(path, &["md", "markdown"]) {
         input.text = markdown::blank_emphasis(&input.text);
     }
     Ok(input)
@@ -268,7 +307,18 @@ pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
 
 /// Checks that `bytes` are text: UTF-8 (the error names the file and the first bad
 /// byte; `lossy` replaces bad sequences instead) with no NUL byte near the start.
+/// A file that opens with a UTF-16 byte-order mark is decoded from UTF-16.
 pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
+    if let Some(order) = utf16_order(&bytes) {
+        let (text, replaced_invalid_utf8_at) = decode_utf16(name, &bytes[2..], order, lossy)?;
+        return Ok(Input {
+            name: name.to_string(),
+            text,
+            meta: Metadata::default(),
+            replaced_invalid_utf8_at,
+            decoded_from: Some(order),
+        });
+    }
     // `contains` on bytes is a vectorised memchr; the byte loop only runs on binary.
     let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
     if probe.contains(&0)
@@ -300,5 +350,57 @@ pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
         text,
         meta: Metadata::default(),
         replaced_invalid_utf8_at,
+        decoded_from: None,
     })
+}
+
+/// The byte order a UTF-16 byte-order mark at the start of `bytes` gives.
+fn utf16_order(bytes: &[u8]) -> Option<Utf16> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(Utf16::Le),
+        [0xFE, 0xFF, ..] => Some(Utf16::Be),
+        _ => None,
+    }
+}
+
+/// UTF-16 code units (after the byte-order mark) as UTF-8 text. An unpaired
+/// surrogate or a last odd byte is refused with its offset in the file, or with
+/// `lossy` replaced by U+FFFD (the first one's offset returned).
+fn decode_utf16(
+    name: &str,
+    body: &[u8],
+    order: Utf16,
+    lossy: bool,
+) -> Result<(String, Option<usize>), Error> {
+    let units = body.chunks_exact(2).map(|pair| match order {
+        Utf16::Le => u16::from_le_bytes([pair[0], pair[1]]),
+        Utf16::Be => u16::from_be_bytes([pair[0], pair[1]]),
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut first_bad = None;
+    // Offsets count the mark's two bytes, as offsets into the file do.
+    let mut offset = 2;
+    for decoded in char::decode_utf16(units) {
+        let (c, width) = match decoded {
+            Ok(c) => (c, 2 * c.len_utf16()),
+            Err(_) => {
+                first_bad.get_or_insert(offset);
+                (char::REPLACEMENT_CHARACTER, 2)
+            }
+        };
+        text.push(c);
+        offset += width;
+    }
+    if body.len() % 2 == 1 {
+        first_bad.get_or_insert(offset);
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    match first_bad {
+        Some(offset) if !lossy => Err(Error::InvalidUtf16 {
+            path: name.to_string(),
+            encoding: order.to_string(),
+            offset,
+        }),
+        bad => Ok((text, bad)),
+    }
 }

@@ -1,4 +1,4 @@
-//! "according to <source>, <claim>" and "<claim>, according to <source>" (and the
+//! `"according to <source>, <claim>"` and `"<claim>, according to <source>"` (and the
 //! other phrases of according.txt: "as reported by"). An index walk over the
 //! sentence's tokens that reads the source with the relay parser.
 

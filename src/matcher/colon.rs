@@ -1,4 +1,4 @@
-//! Headline style "<source>: <claim>" ("Sanders: Brexit’s message could draw Trump
+//! Headline style `"<source>: <claim>"` ("Sanders: Brexit’s message could draw Trump
 //! support", "Q: …", "… - HuffPollster: “…”"), tried once per sentence before its
 //! cues. An index walk to the colon; the source is read with the noun-phrase parser.
 

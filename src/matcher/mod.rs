@@ -42,26 +42,26 @@ pub use relay::SourcePhrase;
 /// Which frame produced an attribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Frame {
-    /// "according to <source>, <claim>" / "<claim>, according to <source>"
+    /// `"according to <source>, <claim>"` / `"<claim>, according to <source>"`
     /// (`according_to.rs`)
     AccordingTo,
-    /// "<source> <cue> [recipient] [that] <claim>" (`source_first.rs`)
+    /// `"<source> <cue> [recipient] [that] <claim>"` (`source_first.rs`)
     SourceCueClaim,
-    /// "<claim>, <source> <cue>." (`claim_first.rs`)
+    /// `"<claim>, <source> <cue>."` (`claim_first.rs`)
     ClaimSourceCue,
-    /// "<claim>, <cue> <source>." (`inverted.rs`)
+    /// `"<claim>, <cue> <source>."` (`inverted.rs`)
     ClaimCueSource,
-    /// "<source> <verb> …, <participle> <claim>": "…, saying …" (`participle.rs`)
+    /// `"<source> <verb> …, <participle> <claim>"`: "…, saying …" (`participle.rs`)
     Participle,
-    /// Headline style "<source>: <claim>" (`colon.rs`)
+    /// Headline style `"<source>: <claim>"` (`colon.rs`)
     Colon,
-    /// "<party> had not responded to a request for comment" (`no_comment.rs`)
+    /// `"<party> had not responded to a request for comment"` (`no_comment.rs`)
     NoComment,
-    /// "<clause with its cue>": "Sanders appears to be spending more" (`impersonal.rs`)
+    /// `"<clause with its cue>"`: "Sanders appears to be spending more" (`impersonal.rs`)
     Impersonal,
-    /// "When asked <question>, …": a question put by nobody named (`question.rs`)
+    /// `"When asked <question>, …"`: a question put by nobody named (`question.rs`)
     Question,
-    /// "“<claim>” — <source>, <appositive>" (`sign_off.rs`)
+    /// `"“<claim>” — <source>, <appositive>"` (`sign_off.rs`)
     SignOff,
 }
 

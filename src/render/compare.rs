@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::aggregate::Stats;
 use crate::aggregate::registry::Registry;
 use crate::model::{CueKind, SourceType};
+use crate::render::table::{fit, widest_line, wrap_words};
 use crate::render::with_share;
 
 pub use csv::compare_csv;
@@ -214,8 +215,59 @@ const ROWS: &[Row] = &[
 /// The label of the last row, whose cells list several sources.
 const TOP_SOURCES_LABEL: &str = "top sources";
 
-/// The comparison as terminal tables: the columns, then the shared sources.
-pub fn compare_table(comparison: &Comparison) -> String {
+/// The measures of the one-row-per-column layout, each a heading and its label
+/// in [`ROWS`]: the ones that say most about sourcing, few and short enough to
+/// read across a terminal.
+const ROW_LAYOUT_MEASURES: &[(&str, &str)] = &[
+    ("claims", "claims"),
+    ("attributed", "attributed"),
+    ("on anonymous sources", "claims on anonymous sources"),
+    ("hedged", "hedged claims"),
+    ("sources", "distinct sources"),
+];
+
+/// The heading of the top source column of the one-row-per-column layout.
+const TOP_SOURCE_HEADING: &str = "top source";
+
+/// The comparison as terminal tables: the columns, then the shared sources. With
+/// a `width` (a terminal's), tables are fitted to it, and columns that do not fit
+/// side by side turn into one row each with the main measures as columns.
+pub fn compare_table(comparison: &Comparison, width: Option<u16>) -> String {
+    let mut side_by_side = columns_table(comparison);
+    fit(&mut side_by_side, None);
+    let mut main = side_by_side.to_string();
+    if let Some(width) = width {
+        let needed = widest_line(&main);
+        if needed <= usize::from(width) {
+            fit(&mut side_by_side, Some(width));
+            main = side_by_side.to_string();
+        } else {
+            let mut rows = rows_table(comparison);
+            fit(&mut rows, Some(width));
+            let unit = match comparison.by {
+                GroupBy::Document => "document",
+                GroupBy::Publisher => "publisher",
+            };
+            let note = format!(
+                "(a row per {unit}: side by side needs {needed} columns; every measure: \
+                 --format csv)"
+            );
+            main = format!("{rows}\n{}", wrap_words(&note, usize::from(width)));
+        }
+    }
+    let mut shared = shared_table(comparison);
+    let shared = match shared.as_mut() {
+        Some(table) => {
+            fit(table, width);
+            table.to_string()
+        }
+        None => "(none)".to_string(),
+    };
+    format!("{main}\n\n{}\n{shared}", shared_heading(comparison))
+}
+
+/// One column per document (or publisher), one row per measure.
+fn columns_table(comparison: &Comparison) -> Table {
     let shown = comparison.shown();
     let mut table = Table::new();
     table.load_style(UTF8_FULL_CONDENSED);
@@ -233,11 +285,41 @@ pub fn compare_table(comparison: &Comparison) -> String {
     for column in table.column_iter_mut().skip(1) {
         column.set_cell_alignment(CellAlignment::Right);
     }
-    format!(
-        "{table}\n\n{}\n{}",
-        shared_heading(comparison),
-        shared_table(comparison)
-    )
+    table
+}
+
+/// One row per document (or publisher), the measures of [`ROW_LAYOUT_MEASURES`]
+/// and the top source as columns.
+fn rows_table(comparison: &Comparison) -> Table {
+    let measures: Vec<(&str, &Row)> = ROW_LAYOUT_MEASURES
+        .iter()
+        .filter_map(|(heading, label)| {
+            let row = ROWS.iter().find(|(name, _)| name == label)?;
+            Some((*heading, row))
+        })
+        .collect();
+    let mut table = Table::new();
+    table.load_style(UTF8_FULL_CONDENSED);
+    let mut header = vec![match comparison.by {
+        GroupBy::Document => "document".to_string(),
+        GroupBy::Publisher => "publisher".to_string(),
+    }];
+    header.extend(measures.iter().map(|(heading, _)| heading.to_string()));
+    header.push(TOP_SOURCE_HEADING.to_string());
+    table.set_header(header);
+    for (name, stats) in comparison.shown() {
+        let mut row = vec![name];
+        row.extend(measures.iter().map(|(_, (_, value))| value(stats)));
+        let top = stats.top_sources(1).into_iter().next();
+        row.push(top.map_or_else(String::new, |(name, count)| format!("{name} ({count})")));
+        table.add_row(row);
+    }
+    for index in 1..=measures.len() {
+        if let Some(column) = table.column_mut(index) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    table
 }
 
 /// "Sources cited by more than one document".
@@ -249,10 +331,10 @@ fn shared_heading(comparison: &Comparison) -> String {
     format!("Sources cited by more than one {unit}")
 }
 
-/// The shared sources as a terminal table, or a line saying there are none.
-fn shared_table(comparison: &Comparison) -> String {
+/// The shared sources as a terminal table; `None` when there are none.
+fn shared_table(comparison: &Comparison) -> Option<Table> {
     if comparison.shared_sources.is_empty() {
-        return "(none)".to_string();
+        return None;
     }
     let mut table = Table::new();
     table
@@ -266,7 +348,7 @@ fn shared_table(comparison: &Comparison) -> String {
             cited_in(comparison, source, ", "),
         ]);
     }
-    table.to_string()
+    Some(table)
 }
 
 /// The columns citing a shared source, as headed in the table.

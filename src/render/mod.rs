@@ -30,7 +30,7 @@ pub(crate) fn with_share(part: usize, whole: usize) -> String {
 /// Output formats of `extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    Table,
+    Table(table::Layout),
     Yaml,
     Json,
     Jsonl,
@@ -50,7 +50,7 @@ impl Format {
         let expected = match self {
             Format::Jsonl => text_len * 3,
             Format::Json => text_len * 7 / 2,
-            Format::Table | Format::Yaml => return 0,
+            Format::Table(_) | Format::Yaml => return 0,
         };
         // A power of two, like the sizes doubling goes through: arbitrary sizes
         // spread over many allocator size classes and raised peak memory by 20%.
@@ -75,7 +75,16 @@ pub fn render_document(extraction: Extraction, format: Format) -> Result<Rendere
                 output.push(&record)?;
             }
         }
-        Format::Table => writeln!(output.bytes, "{}", table::extraction_table(&extraction))?,
+        Format::Table(layout) => {
+            if layout.headed {
+                writeln!(output.bytes, "== {} ==", extraction.doc)?;
+            }
+            let table = table::extraction_table(&extraction, layout.width);
+            writeln!(output.bytes, "{table}")?;
+            if layout.headed {
+                writeln!(output.bytes)?;
+            }
+        }
         Format::Yaml => return Ok(Rendered::Kept(extraction)),
     }
     Ok(Rendered::Bytes {
@@ -203,7 +212,7 @@ impl<W: Write> ExtractionWriter<W> {
             Format::Json if self.written == 0 => self.out.write_all(b"[]\n")?,
             Format::Json => self.out.write_all(b"\n]\n")?,
             Format::Yaml => yaml::write_review(&mut self.out, &self.review.finish())?,
-            Format::Jsonl | Format::Table => {}
+            Format::Jsonl | Format::Table(_) => {}
         }
         self.out.flush()?;
         Ok(self.out)

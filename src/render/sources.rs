@@ -3,6 +3,7 @@
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::aggregate::registry::SourceRow;
+use crate::render::table::fit;
 
 /// "hedge 2, no-comment 1".
 fn marker_summary(row: &SourceRow) -> String {
@@ -13,9 +14,10 @@ fn marker_summary(row: &SourceRow) -> String {
         .join(", ")
 }
 
-/// One row per canonical source.
-pub fn sources_table(rows: &[&SourceRow]) -> Table {
+/// One row per canonical source, fitted to `width` columns (see [`fit`]).
+pub fn sources_table(rows: &[&SourceRow], width: Option<u16>) -> Table {
     let mut table = Table::new();
+    fit(&mut table, width);
     table.load_style(UTF8_FULL_CONDENSED).set_header(vec![
         "source",
         "type",

@@ -56,7 +56,7 @@ pub enum WordClass {
     /// A relative pronoun as a source: it stands for the phrase just before its
     /// comma ("Smith, who said").
     RefersRelative,
-    /// A determiner that makes "<determiner> <noun>" refer back: "the official".
+    /// A determiner that makes `"<determiner> <noun>"` refer back: "the official".
     Definite,
     /// An article, dropped from a canonical name: "the cable".
     Article,

@@ -17,6 +17,8 @@ pub struct Summary {
     pub claims: usize,
     /// Attributed claims, with their share of all claims.
     pub attributed: String,
+    /// Claims with no source, with their share of all claims.
+    pub unsourced: String,
     /// Claims on a person, organization or publication, share of attributed.
     pub named: String,
     /// Claims on anonymous sources, share of attributed.
@@ -34,6 +36,7 @@ impl Summary {
         Summary {
             claims: stats.claims,
             attributed: with_share(stats.attributed, stats.claims),
+            unsourced: with_share(stats.unattributed, stats.claims),
             named: with_share(stats.named_claims(), stats.attributed),
             anonymous: with_share(stats.anonymous_claims, stats.attributed),
             documents: stats.claims_of(SourceType::Document),

@@ -3,72 +3,126 @@
 
 use std::fmt::Write;
 
-use crate::aggregate::registry::{Registry, SourceRow};
 use crate::render::escape::markdown_cell;
 use crate::render::table::excerpt;
 
-use super::document::{ClaimRow, Document, Summary};
-use super::{Section, WEAK_SCORE};
+use super::document::{ClaimRow, Document};
+use super::{Entry, Held, LISTED_DOCUMENTS, Overview, PAGES_FOLDER, WEAK_SCORE};
 
 /// Widest claim excerpt in a table.
 const CLAIM_EXCERPT: usize = 160;
 
-/// The whole report: overview, shared sources, then each document.
-pub fn report(sections: &[Section], totals: &Summary, registry: &Registry) -> String {
+/// The report: the overview (document list and shared sources), then (on one
+/// page) each document's section.
+pub fn report(overview: &Overview, held: &[Held]) -> String {
     let mut out = String::from("# Sourcing report\n\n");
     let _ = writeln!(
         out,
         "{} documents, {} claims, {} attributed. Claims scoring below {WEAK_SCORE:.2} or with no source are listed to follow up; the score says how well a claim is sourced, not whether it is true.\n",
-        sections.len(),
-        totals.claims,
-        totals.attributed,
+        overview.entries.len(),
+        overview.totals.claims,
+        overview.totals.attributed,
     );
     out.push_str("## Across documents\n\n");
-    out.push_str("| document | claims | attributed | on named sources | on anonymous sources | hedged | to follow up |\n");
-    out.push_str("|---|---:|---:|---:|---:|---:|---:|\n");
-    for section in sections {
-        let summary = &section.summary;
-        let _ = writeln!(
-            out,
-            "| [{}](#{}) | {} | {} | {} | {} | {} | {} |",
-            markdown_cell(&section.doc),
-            section.anchor,
-            summary.claims,
-            summary.attributed,
-            summary.named,
-            summary.anonymous,
-            summary.hedged,
-            section.follow_up,
-        );
+    out.push_str(
+        "### Documents\n\nBy what needs attention first: most claims with no source or an \
+         anonymous one, then most to follow up.\n\n",
+    );
+    let first = &overview.listed[..overview.listed.len().min(LISTED_DOCUMENTS)];
+    out.push_str(&documents_table(overview, first, ""));
+    if overview.list_pages() > 1 {
+        out.push_str(&list_links(overview, PAGES_FOLDER, 1));
     }
-    out.push_str("\n### Sources cited by more than one document\n\n");
-    let shared: Vec<&SourceRow> = registry
-        .rows()
-        .into_iter()
-        .filter(|row| row.documents > 1)
-        .collect();
-    if shared.is_empty() {
-        out.push_str("None.\n");
-    } else {
-        out.push_str(
-            "| source | type | claims | documents | cited in |\n|---|---|---:|---:|---|\n",
-        );
-        for row in shared {
-            let cited: Vec<&str> = row.cited_in.iter().map(String::as_str).collect();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                markdown_cell(&row.name),
-                row.source_type.as_str(),
-                row.claims,
-                row.documents,
-                markdown_cell(&cited.join(", ")),
-            );
-        }
-    }
-    for section in sections {
+    out.push_str(&shared_sources(overview));
+    for section in held {
         out.push('\n');
         out.push_str(&section.markdown);
+    }
+    out
+}
+
+/// A page of the document list beyond the overview's, from number `first`.
+pub fn list_page(overview: &Overview, listed: &[&Entry], first: usize) -> String {
+    let last = first + listed.len() - 1;
+    let mut out = format!(
+        "[← Sourcing report](../report.md)\n\n# Documents {first}–{last} of {}\n\n",
+        overview.listed.len()
+    );
+    out.push_str(&documents_table(overview, listed, "../"));
+    out.push_str(&list_links(
+        overview,
+        ".",
+        (first - 1) / LISTED_DOCUMENTS + 1,
+    ));
+    out
+}
+
+/// A document's own page.
+pub fn document_page(section: &str) -> String {
+    format!("[← Sourcing report](../report.md)\n\n{section}")
+}
+
+/// Links to every page of the document list (see `Overview::list_links`).
+fn list_links(overview: &Overview, folder: &str, current: usize) -> String {
+    let links: Vec<String> = (overview.list_links(folder, current, "md").into_iter())
+        .map(|(range, href)| match href {
+            Some(href) => format!("[{range}]({href})"),
+            None => format!("**{range}**"),
+        })
+        .collect();
+    format!("\nAll documents: {}\n", links.join(" "))
+}
+
+/// The documents' headline numbers, one row each, linking to each document.
+fn documents_table(overview: &Overview, listed: &[&Entry], prefix: &str) -> String {
+    let mut out = String::from(
+        "| document | claims | no source | on anonymous sources | on named sources | hedged | to follow up |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for entry in listed {
+        let summary = &entry.summary;
+        let _ = writeln!(
+            out,
+            "| [{}]({prefix}{}) | {} | {} | {} | {} | {} | {} |",
+            markdown_cell(&entry.doc),
+            overview.link(entry, "md"),
+            summary.claims,
+            summary.unsourced,
+            summary.anonymous,
+            summary.named,
+            summary.hedged,
+            entry.follow_up,
+        );
+    }
+    out
+}
+
+/// Sources cited by more than one document, the most cited first.
+fn shared_sources(overview: &Overview) -> String {
+    let mut out = String::from("\n### Sources cited by more than one document\n\n");
+    let (shared, total) = overview.shared_sources();
+    if shared.is_empty() {
+        out.push_str("None.\n");
+        return out;
+    }
+    out.push_str("| source | type | claims | documents | cited in |\n|---|---|---:|---:|---|\n");
+    for (row, cited) in &shared {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            markdown_cell(&row.name),
+            row.source_type.as_str(),
+            row.claims,
+            row.documents,
+            markdown_cell(&cited.join(", ")),
+        );
+    }
+    if total > shared.len() {
+        let _ = writeln!(
+            out,
+            "\nThe {} most cited of {total} shared sources.",
+            shared.len()
+        );
     }
     out
 }

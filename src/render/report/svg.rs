@@ -5,18 +5,51 @@ use std::fmt::Write;
 
 use crate::render::escape::html;
 
-/// Room for the row labels, left of the bars.
-const LABEL_WIDTH: f64 = 230.0;
-/// The longest bar.
-const BAR_WIDTH: f64 = 420.0;
-/// Room for the value right of a bar.
-const VALUE_WIDTH: f64 = 70.0;
-const ROW_HEIGHT: f64 = 26.0;
-const BAR_HEIGHT: f64 = 16.0;
+/// Where a chart puts its parts, in SVG units (pixels when not scaled).
+struct Geometry {
+    /// `wide` or `narrow`: the page's CSS shows one of the two by screen width.
+    class: &'static str,
+    /// Room for the row labels left of the bars (0: labels above them).
+    label_width: f64,
+    /// Where the bars start.
+    bar_left: f64,
+    /// The longest bar.
+    bar_width: f64,
+    /// Room for the value right of a bar.
+    value_width: f64,
+    row_height: f64,
+    bar_height: f64,
+    /// Labels longer than this are cut (the full name is in the row's tooltip).
+    label_chars: usize,
+}
+
+/// Labels left of the bars, for screens wider than a phone's.
+const WIDE: Geometry = Geometry {
+    class: "wide",
+    label_width: 230.0,
+    bar_left: 230.0,
+    bar_width: 420.0,
+    value_width: 70.0,
+    row_height: 26.0,
+    bar_height: 16.0,
+    label_chars: 32,
+};
+
+/// Labels above the bars, 360 wide: a phone shows it unscaled, so its text
+/// stays the size of the page's small print.
+const NARROW: Geometry = Geometry {
+    class: "narrow",
+    label_width: 0.0,
+    bar_left: 8.0,
+    bar_width: 272.0,
+    value_width: 80.0,
+    row_height: 38.0,
+    bar_height: 14.0,
+    label_chars: 48,
+};
+
 /// Room for the axis labels under the bars.
 const AXIS_HEIGHT: f64 = 22.0;
-/// Labels longer than this are cut (the full name is in the row's tooltip).
-const LABEL_CHARS: usize = 32;
 
 /// One part of a bar.
 #[derive(Debug, Clone)]
@@ -46,43 +79,78 @@ pub enum Scale {
     Share,
 }
 
-/// A chart with `id`, an accessible `title`, one row per bar. Only segments with a
-/// positive value become `<rect class="bar">` (so an empty chart has none).
+/// A chart with `id`, an accessible `title`, one row per bar, twice: labels left
+/// of the bars (`id`) and above them for narrow screens (`{id}-narrow`). Only
+/// segments with a positive value become `<rect class="bar">` (so an empty chart
+/// has none).
 pub fn bar_chart(id: &str, title: &str, bars: &[Bar], scale: Scale) -> String {
+    let narrow = format!("{id}-narrow");
+    draw(id, title, bars, scale, &WIDE) + &draw(&narrow, title, bars, scale, &NARROW)
+}
+
+/// One chart drawn with `geometry`.
+fn draw(id: &str, title: &str, bars: &[Bar], scale: Scale, geometry: &Geometry) -> String {
     let total = |bar: &Bar| bar.segments.iter().map(|s| s.value.max(0.0)).sum::<f64>();
     let max = match scale {
         Scale::Share => 1.0,
         Scale::Count => bars.iter().map(total).fold(0.0, f64::max).max(1.0),
     };
-    let width = LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH;
-    let height = ROW_HEIGHT * bars.len() as f64 + AXIS_HEIGHT;
+    let Geometry {
+        class,
+        label_width,
+        bar_left,
+        bar_width,
+        value_width,
+        row_height,
+        bar_height,
+        label_chars,
+    } = *geometry;
+    let width = bar_left + bar_width + value_width;
+    let height = row_height * bars.len() as f64 + AXIS_HEIGHT;
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"chart\" id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+        "<svg class=\"chart {class}\" id=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
          aria-labelledby=\"{id}-title\" width=\"{width:.0}\" height=\"{height:.0}\" \
          viewBox=\"0 0 {width:.0} {height:.0}\"><title id=\"{id}-title\">{}</title>",
         html(title)
     );
-    axis(&mut out, scale, max, height - AXIS_HEIGHT);
+    axis(&mut out, scale, max, geometry, height - AXIS_HEIGHT);
     for (row, bar) in bars.iter().enumerate() {
-        let top = ROW_HEIGHT * row as f64;
-        let middle = top + ROW_HEIGHT / 2.0;
+        let top = row_height * row as f64;
+        // Beside the bar, the label is centred on it; above, the bar is below it.
+        let (label, middle) = if label_width > 0.0 {
+            let middle = top + row_height / 2.0;
+            (
+                format!(
+                    "<text class=\"label\" x=\"{:.1}\" y=\"{middle:.1}\">",
+                    label_width - 8.0
+                ),
+                middle,
+            )
+        } else {
+            (
+                format!(
+                    "<text class=\"label above\" x=\"{bar_left:.1}\" y=\"{:.1}\">",
+                    top + 12.0
+                ),
+                top + 16.0 + bar_height / 2.0,
+            )
+        };
         let _ = write!(
             out,
-            "<g class=\"row\"><title>{}</title><text class=\"label\" x=\"{:.1}\" y=\"{middle:.1}\">{}</text>",
+            "<g class=\"row\"><title>{}</title>{label}{}</text>",
             html(&bar.label),
-            LABEL_WIDTH - 8.0,
-            html(&cut(&bar.label))
+            html(&cut(&bar.label, label_chars))
         );
-        let mut x = LABEL_WIDTH;
+        let mut x = bar_left;
         for segment in bar.segments.iter().filter(|segment| segment.value > 0.0) {
-            let length = BAR_WIDTH * segment.value / max;
+            let length = bar_width * segment.value / max;
             let _ = write!(
                 out,
-                "<rect class=\"bar {}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{length:.1}\" height=\"{BAR_HEIGHT:.1}\"><title>{}</title></rect>",
+                "<rect class=\"bar {}\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{length:.1}\" height=\"{bar_height:.1}\"><title>{}</title></rect>",
                 html(&segment.class),
-                middle - BAR_HEIGHT / 2.0,
+                middle - bar_height / 2.0,
                 html(&segment.title)
             );
             x += length;
@@ -99,9 +167,9 @@ pub fn bar_chart(id: &str, title: &str, bars: &[Bar], scale: Scale) -> String {
 }
 
 /// Grid lines and labels at 0, half and the maximum of the scale.
-fn axis(out: &mut String, scale: Scale, max: f64, bottom: f64) {
+fn axis(out: &mut String, scale: Scale, max: f64, geometry: &Geometry, bottom: f64) {
     for fraction in [0.0, 0.5, 1.0] {
-        let x = LABEL_WIDTH + BAR_WIDTH * fraction;
+        let x = geometry.bar_left + geometry.bar_width * fraction;
         let label = match scale {
             Scale::Share => format!("{:.0}%", 100.0 * fraction),
             Scale::Count if fraction == 0.5 && max % 2.0 != 0.0 => String::new(),
@@ -116,12 +184,12 @@ fn axis(out: &mut String, scale: Scale, max: f64, bottom: f64) {
     }
 }
 
-/// `label`, cut to [`LABEL_CHARS`] characters with "…".
-fn cut(label: &str) -> String {
-    if label.chars().count() <= LABEL_CHARS {
+/// `label`, cut to `chars` characters with "…".
+fn cut(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
         return label.to_string();
     }
-    let kept: String = label.chars().take(LABEL_CHARS - 1).collect();
+    let kept: String = label.chars().take(chars - 1).collect();
     format!("{kept}…")
 }
 
@@ -152,15 +220,24 @@ mod tests {
             &[bar("a", &[2.0, 0.0, 1.0]), bar("b", &[0.0])],
             Scale::Count,
         );
-        assert_eq!(svg.matches("<rect class=\"bar").count(), 2);
+        // Drawn twice, wide and narrow.
+        assert_eq!(svg.matches("<svg class=\"chart wide\" id=\"c\"").count(), 1);
+        assert_eq!(
+            svg.matches("<svg class=\"chart narrow\" id=\"c-narrow\"")
+                .count(),
+            1
+        );
+        assert_eq!(svg.matches("<rect class=\"bar").count(), 4);
         assert!(svg.contains("A &lt;title&gt;"));
         assert!(svg.contains("width=\"280.0\""), "{svg}");
+        assert!(svg.contains("width=\"181.3\""), "{svg}");
     }
 
     #[test]
     fn long_labels_are_cut() {
-        let svg = bar_chart("c", "t", &[bar(&"x".repeat(40), &[0.5])], Scale::Share);
-        assert!(svg.contains(&format!("{}…", "x".repeat(31))));
+        let svg = bar_chart("c", "t", &[bar(&"x".repeat(50), &[0.5])], Scale::Share);
+        assert!(svg.contains(&format!(">{}…<", "x".repeat(31))));
+        assert!(svg.contains(&format!(">{}…<", "x".repeat(47))));
         assert!(svg.contains("width=\"210.0\""), "{svg}");
     }
 }
