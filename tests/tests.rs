@@ -8,6 +8,7 @@ mod grammar;
 mod inputs;
 mod properties;
 mod quotes;
+mod records;
 mod report;
 mod review;
 mod seeds;

@@ -237,6 +237,7 @@ mod tests {
         Record {
             doc: "d".into(),
             id: "c-1".into(),
+            meta: Default::default(),
             kind: if source.is_some() {
                 Kind::Indirect
             } else {
@@ -247,6 +248,8 @@ mod tests {
                 text: "Prices rose".into(),
                 start: 0,
                 end: 11,
+                line: 1,
+                col: 1,
                 fragments: Vec::new(),
             },
             cue: source.map(|_| span("said")),

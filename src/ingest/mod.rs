@@ -5,21 +5,28 @@ pub mod html;
 pub mod jsonl;
 pub mod layout;
 pub mod markdown;
+pub mod original;
 
 use std::ffi::OsString;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 pub use layout::{Block, Role};
+pub use original::{OffsetMap, Original};
 
 use crate::error::Error;
 
-/// What is known about a document besides its text.
+/// What is known about a document besides its text: from a JSONL corpus's fields,
+/// or an HTML page's JSON-LD and meta tags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
     pub publisher: Option<String>,
     pub url: Option<String>,
+    /// As the input gave it (an ISO 8601 date or date and time, usually).
     pub date: Option<String>,
+    pub title: Option<String>,
+    /// The byline's names, ", "-joined.
+    pub author: Option<String>,
 }
 
 /// A decoded input: its name and its text.
@@ -28,7 +35,10 @@ pub struct Input {
     /// The path as the user gave it (`-` for stdin), or the id of a JSONL document;
     /// goes to `doc` in the output.
     pub name: String,
+    /// The text the pipeline reads: the file as it is, or an HTML page's text.
     pub text: String,
+    /// The bytes `text` was made from, when they differ (see [`Original`]).
+    pub original: Option<Original>,
     pub meta: Metadata,
     /// With `--lossy`: the byte offset of the first invalid UTF-8 sequence replaced.
     pub replaced_invalid_utf8_at: Option<usize>,
@@ -298,6 +308,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
     Ok(Input {
         name: name.to_string(),
         text,
+        original: None,
         meta: Metadata::default(),
         replaced_invalid_utf8_at,
     })

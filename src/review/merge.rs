@@ -8,9 +8,9 @@ use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
-pub const GENERATED: [&str; 11] = [
-    "doc", "id", "kind", "cue_kind", "claim", "cue", "source", "markers", "score", "reasons",
-    "review",
+pub const GENERATED: [&str; 12] = [
+    "doc", "id", "meta", "kind", "cue_kind", "claim", "cue", "source", "markers", "score",
+    "reasons", "review",
 ];
 
 /// Top-level keys claimtrace writes; any other top-level key is carried over.

@@ -1,0 +1,225 @@
+//! The record as the output contract gives it (issue #20, items 4 and 5): where
+//! each claim starts as `line`/`col`, the document's `meta` on every record, and
+//! records of an older release still read.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{claimtrace, claimtrace_stdin, jsonl, stderr, stdout};
+
+/// The byte offset of 1-based `line` and `col` (in characters) of `text`, counted
+/// here independently of claimtrace.
+fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    let within: usize = text[line_start..]
+        .chars()
+        .take(col - 1)
+        .map(char::len_utf8)
+        .sum();
+    line_start + within
+}
+
+/// Claims of JSON records (a list of record values) whose `line`/`col` do not
+/// point at their `start` in `file`'s bytes.
+fn misplaced(records: &[Value], file_of: impl Fn(&str) -> String) -> Vec<String> {
+    records
+        .iter()
+        .filter_map(|record| {
+            let claim = &record["claim"];
+            let (line, col) = (claim["line"].as_u64()?, claim["col"].as_u64()?);
+            let start = claim["start"].as_u64()? as usize;
+            let text = file_of(record["doc"].as_str()?);
+            let at = offset_of(&text, line as usize, col as usize);
+            (at != start).then(|| format!("{claim}: line/col give byte {at}"))
+        })
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// Files whose claims start on later lines, after multi-byte characters, after
+/// CRLF line ends, and in Markdown.
+const TEXTS: [(&str, &str); 3] = [
+    (
+        "wide.txt",
+        "Café prices — up 5% — rose, the ministry said.\n\n\
+         Über alles: “Costs fell,” officials said. Zölle rose, the report found.\n",
+    ),
+    (
+        "crlf.txt",
+        "Title line\r\n\r\nPrices rose, the ministry said.\r\n\r\n  \"It failed,\" Ann Lee said.\r\n",
+    ),
+    (
+        "emphasis.md",
+        "# Heading\n\n**Officials** said *the plan* failed.\n\n- Prices rose, the memo said.\n",
+    ),
+];
+
+#[test]
+fn every_claim_says_its_line_and_column_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths: Vec<String> = TEXTS
+        .iter()
+        .map(|(name, text)| write(dir.path(), name, text))
+        .collect();
+    paths.push("seeds".into());
+    let file_of = |doc: &str| std::fs::read_to_string(crate::support::root().join(doc)).unwrap();
+    for format in ["jsonl", "json", "yaml"] {
+        let mut args = vec!["extract", "--format", format];
+        args.extend(paths.iter().map(String::as_str));
+        let output = claimtrace(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let records: Vec<Value> = match format {
+            "jsonl" => jsonl(&output),
+            "json" => serde_json::from_str::<Vec<Value>>(&stdout(&output)).unwrap(),
+            _ => {
+                let review: Value = serde_yaml::from_str(&stdout(&output)).unwrap();
+                review["claims"].as_array().unwrap().clone()
+            }
+        };
+        assert!(records.len() > 30, "{format}");
+        for record in &records {
+            let claim = &record["claim"];
+            assert!(claim["line"].as_u64().unwrap() >= 1, "{format}: {claim}");
+            assert!(claim["col"].as_u64().unwrap() >= 1, "{format}: {claim}");
+        }
+        assert_eq!(misplaced(&records, file_of), Vec::<String>::new(), "{format}");
+        // Later lines are reached, and columns after wide characters.
+        let wide = records
+            .iter()
+            .find(|record| record["claim"]["text"].as_str().unwrap().starts_with("Zölle"))
+            .unwrap();
+        assert_eq!((wide["claim"]["line"].as_u64(), wide["claim"]["col"].as_u64()), (Some(3), Some(43)));
+    }
+}
+
+#[test]
+fn positions_in_a_jsonl_corpus_are_in_each_document_s_text() {
+    let corpus = r#"{"id": "a", "text": "Title\n\nPrices rose, the ministry said.\n\nCosts fell, officials said."}"#;
+    let output = claimtrace_stdin(
+        &["--input-format", "jsonl", "extract", "--format", "jsonl", "-"],
+        corpus.as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let places: Vec<(u64, u64)> = jsonl(&output)
+        .iter()
+        .map(|record| {
+            let claim = &record["claim"];
+            (claim["line"].as_u64().unwrap(), claim["col"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(places, [(3, 1), (5, 1)]);
+}
+
+/// A small corpus with metadata on some documents.
+const CORPUS: [&str; 4] = [
+    r#"{"id": "a", "text": "Prices rose, the ministry said. Foreign Policy reported that spies died.", "publisher": "Daily", "url": "https://daily.example/a", "date": "2024-03-01", "title": "Prices", "author": "Ann Lee"}"#,
+    r#"{"id": "b", "text": "Costs fell, officials said. Foreign Policy reported that the plan failed.", "publisher": "Daily"}"#,
+    r#"{"id": "c", "text": "Taxes rose, Foreign Policy reported.", "publisher": "Weekly", "headline": "Taxes"}"#,
+    r#"{"id": "d", "text": "Rain fell all day."}"#,
+];
+
+#[test]
+fn every_record_carries_its_document_s_metadata() {
+    let output = claimtrace_stdin(
+        &["--input-format", "jsonl", "extract", "--format", "jsonl", "-"],
+        CORPUS.join("\n").as_bytes(),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let records = jsonl(&output);
+    // document -> the meta every one of its records carries (none: no key)
+    let table = [
+        (
+            "a",
+            Some(serde_json::json!({"publisher": "Daily", "url": "https://daily.example/a",
+                "date": "2024-03-01", "title": "Prices", "author": "Ann Lee"})),
+        ),
+        ("b", Some(serde_json::json!({"publisher": "Daily"}))),
+        (
+            "c",
+            Some(serde_json::json!({"publisher": "Weekly", "title": "Taxes"})),
+        ),
+        ("d", None),
+    ];
+    for (doc, want) in table {
+        let of_doc: Vec<&Value> = records.iter().filter(|r| r["doc"] == doc).collect();
+        assert!(!of_doc.is_empty(), "{doc}");
+        for record in of_doc {
+            assert_eq!(record.get("meta"), want.as_ref(), "{doc}");
+        }
+    }
+    // `meta` comes right after the id, as the contract shows it.
+    for line in stdout(&output).lines() {
+        let after_id = line.split_once(r#"","meta":{"#).map(|(before, _)| before);
+        let is_id = after_id.is_some_and(|before| before.rsplit_once(r#""id":""#).is_some_and(|(_, id)| id.starts_with("c-") && !id.contains('"')));
+        assert_eq!(is_id, line.contains(r#""meta":"#), "{line}");
+    }
+}
+
+/// `compare --json` of `args`.
+fn compare_json(args: &[&str]) -> Value {
+    let mut all = vec!["compare", "--format", "json"];
+    all.extend(args);
+    let output = claimtrace(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).unwrap()
+}
+
+#[test]
+fn the_parts_of_a_map_step_compare_by_publisher() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = write(dir.path(), "corpus.jsonl", &(CORPUS.join("\n") + "\n"));
+    // The map step: each part of the corpus extracted on its own.
+    let mut parts = Vec::new();
+    for (index, line) in CORPUS.iter().enumerate() {
+        let output = claimtrace_stdin(
+            &["--input-format", "jsonl", "extract", "--format", "jsonl", "-"],
+            line.as_bytes(),
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        parts.push(write(dir.path(), &format!("part-{index:05}"), &stdout(&output)));
+    }
+    let from_parts = {
+        let mut args = vec!["--by", "publisher", "--from-jsonl"];
+        args.extend(parts.iter().rev().map(String::as_str));
+        compare_json(&args)
+    };
+    let direct = compare_json(&["--by", "publisher", "--input-format", "jsonl", &corpus]);
+    assert_eq!(from_parts, direct);
+    let names: Vec<&str> = direct["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|column| column["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["(no publisher)", "Daily", "Weekly"]);
+}
+
+#[test]
+fn records_of_an_older_release_still_compare() {
+    let output = claimtrace(&["extract", "--format", "jsonl", "seeds"]);
+    assert!(output.status.success());
+    // Records as the release before positions and metadata wrote them.
+    let old: Vec<String> = jsonl(&output)
+        .into_iter()
+        .map(|mut record| {
+            let object = record.as_object_mut().unwrap();
+            object.remove("meta");
+            let claim = object["claim"].as_object_mut().unwrap();
+            assert!(claim.remove("line").is_some() && claim.remove("col").is_some());
+            record.to_string()
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.jsonl", &(old.join("\n") + "\n"));
+    assert_eq!(compare_json(&["--from-jsonl", &old]), compare_json(&["seeds"]));
+}
