@@ -338,9 +338,7 @@ fn record<'e, S>(
         kind: attribution.kind,
         cue_kind: attribution.cue_kind,
         claim,
-        cue: attribution
-            .cue
-            .map(|cue| text_span(section, cue, &text_of)),
+        cue: attribution.cue.map(|cue| text_span(section, cue, &text_of)),
         source: attribution.source.as_ref().map(|source| {
             let (start, end) = section.offsets(source.span);
             SourceRecord {
