@@ -6,6 +6,7 @@ mod architecture;
 mod cli;
 mod grammar;
 mod inputs;
+mod pages;
 mod properties;
 mod quotes;
 mod records;

@@ -11,7 +11,7 @@ use claimtrace::{Extraction, Extractor};
 
 /// How a command reads and extracts its inputs.
 pub struct Batch<'g> {
-    pub read: ReadOptions,
+    pub read: ReadOptions<'g>,
     pub threads: usize,
     pub extractor: Extractor<'g>,
 }

@@ -15,6 +15,7 @@ pub use layout::{Block, Role};
 pub use original::{OffsetMap, Original};
 
 use crate::error::Error;
+use crate::grammar::PageRules;
 
 /// What is known about a document besides its text: from a JSONL corpus's fields,
 /// or an HTML page's JSON-LD and meta tags.
@@ -45,8 +46,8 @@ pub struct Input {
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReadOptions {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions<'g> {
     /// Every input is a JSONL corpus, one document per line.
     pub jsonl: bool,
     /// Replace invalid UTF-8 (and say where) instead of refusing the file.
@@ -54,6 +55,9 @@ pub struct ReadOptions {
     /// Every input is HTML (otherwise: files named .html/.htm, or text that opens
     /// with a doctype or <html>).
     pub html: bool,
+    /// Which elements of an HTML page are its body, boilerplate or comments by
+    /// their attributes (`grammar/page.txt`); none: by tag name only.
+    pub page: Option<&'g PageRules>,
 }
 
 /// File extensions read when a folder is given.
@@ -184,7 +188,7 @@ pub enum PendingInput {
 
 impl PendingInput {
     /// The decoded document.
-    pub fn read(self, options: ReadOptions) -> Result<Input, Error> {
+    pub fn read(self, options: ReadOptions<'_>) -> Result<Input, Error> {
         match self {
             PendingInput::File(path) => read_input(&path, options),
             PendingInput::Ready(input) => input,
@@ -194,7 +198,7 @@ impl PendingInput {
 
 /// Every document of `paths`, lazily and in order: a file or stdin is one document,
 /// a JSONL corpus one per line (read line by line here, so a pipe streams).
-pub fn inputs(paths: &[PathBuf], options: ReadOptions) -> impl Iterator<Item = PendingInput> {
+pub fn inputs(paths: &[PathBuf], options: ReadOptions<'_>) -> impl Iterator<Item = PendingInput> {
     expand_paths(paths).flat_map(move |path| -> Box<dyn Iterator<Item = PendingInput>> {
         match path {
             Err(error) => Box::new(std::iter::once(PendingInput::Ready(Err(error)))),
@@ -246,7 +250,7 @@ fn jsonl_inputs(path: PathBuf) -> Box<dyn Iterator<Item = Result<Input, Error>>>
 }
 
 /// Reads one path (or stdin for `-`), checks it is text, and projects HTML.
-pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
+pub fn read_input(path: &Path, options: ReadOptions<'_>) -> Result<Input, Error> {
     let name = path.display().to_string();
     let io = |source| Error::Io {
         path: path.to_path_buf(),
@@ -269,9 +273,13 @@ pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown"));
     if options.html || named_html || html::looks_like_html(&input.text) {
-        input.text = html::project(&name, &input.text)?;
-    } else if named_markdown {
-        input.text = markdown::blank_emphasis(&input.text);
+        let page = html::project(&name, std::mem::take(&mut input.text), options.page)?;
+        input.text = page.text;
+        input.original = Some(page.original);
+        input.meta = page.meta;
+    } else if named_markdown && let Some((text, original)) = markdown::strip_emphasis(&input.text) {
+        input.text = text;
+        input.original = Some(original);
     }
     Ok(input)
 }
