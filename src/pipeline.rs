@@ -18,7 +18,7 @@ pub struct Extraction {
     pub text: String,
     /// The bytes the text was made from, when they differ (an HTML page): records
     /// point into these.
-    pub original: Option<Original>,
+    pub original: Option<Box<Original>>,
     /// Publisher, URL, date, title and author, when the input carried them.
     pub meta: Metadata,
     pub attributions: Vec<Attribution>,

@@ -389,7 +389,8 @@ fn the_schema_refuses_what_breaks_the_contract() {
         .unwrap();
     assert_eq!(violations(&record, &good), Vec::<String>::new());
     // a change to a good record -> the field the schema names
-    let breaks: [(&str, fn(&mut Value)); 8] = [
+    type Break = fn(&mut Value);
+    let breaks: [(&str, Break); 8] = [
         ("kind", |r| r["kind"] = "quoted".into()),
         ("line", |r| r["claim"]["line"] = 0.into()),
         ("col", |r| {

@@ -54,7 +54,7 @@ pub fn render_sections(
             doc: &input.name,
             meta: &input.meta,
             text: &input.text,
-            original: input.original.as_ref(),
+            original: input.original.as_deref(),
             attributions: &attributions,
         };
         for record in section_records(section, &mut numbering) {

@@ -39,7 +39,7 @@ pub struct Input {
     /// The text the pipeline reads: the file as it is, or an HTML page's text.
     pub text: String,
     /// The bytes `text` was made from, when they differ (see [`Original`]).
-    pub original: Option<Original>,
+    pub original: Option<Box<Original>>,
     pub meta: Metadata,
     /// With `--lossy`: the byte offset of the first invalid UTF-8 sequence replaced.
     pub replaced_invalid_utf8_at: Option<usize>,
@@ -275,11 +275,11 @@ pub fn read_input(path: &Path, options: ReadOptions<'_>) -> Result<Input, Error>
     if options.html || named_html || html::looks_like_html(&input.text) {
         let page = html::project(&name, std::mem::take(&mut input.text), options.page)?;
         input.text = page.text;
-        input.original = Some(page.original);
+        input.original = Some(Box::new(page.original));
         input.meta = page.meta;
     } else if named_markdown && let Some((text, original)) = markdown::strip_emphasis(&input.text) {
         input.text = text;
-        input.original = Some(original);
+        input.original = Some(Box::new(original));
     }
     Ok(input)
 }

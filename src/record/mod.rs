@@ -206,7 +206,7 @@ impl<'e> From<&'e Extraction> for Attributed<'e> {
             doc: &extraction.doc,
             meta: &extraction.meta,
             text: &extraction.text,
-            original: extraction.original.as_ref(),
+            original: extraction.original.as_deref(),
             attributions: &extraction.attributions,
         }
     }
