@@ -24,7 +24,19 @@ pub fn failures<'e>(
 
 /// Checks one example; the error names the file, the line and what differed.
 pub fn check_example(example: &Example, extractor: &Extractor) -> Result<(), String> {
-    let text = example.text.as_str();
+    // An example in HTML (page.txt's) is read as a page first.
+    let page = example.text.starts_with('<').then(|| {
+        crate::ingest::html::project(
+            &example.file,
+            example.text.clone(),
+            Some(&extractor.grammar().page),
+        )
+    });
+    let text = match &page {
+        Some(Ok(page)) => page.text.as_str(),
+        Some(Err(error)) => return Err(format!("{}:{}: {error}", example.file, example.line)),
+        None => example.text.as_str(),
+    };
     let found = extractor.extract_text(text);
     let attributed: Vec<&Attribution> = found
         .iter()

@@ -39,13 +39,16 @@
 //! let extractor = Extractor::new(&grammar);
 //! let input = read_bytes("page.html", page.as_bytes().to_vec(), ReadOptions::default())?;
 //! let extraction = extractor.extract(input);
-//! let found = extraction
-//!     .attributions
+//! // Records carry offsets into the page itself (attributions: into its text).
+//! let records = claimtrace::record::records(&extraction);
+//! let found = records
 //!     .iter()
-//!     .find(|attribution| attribution.kind != Kind::Unattributed)
+//!     .find(|record| record.kind != Kind::Unattributed)
 //!     .expect("the attributed claim");
-//! assert_eq!(found.claim.slice(page), "The network was compromised in 2010");
-//! assert_eq!(found.source.as_ref().unwrap().span.slice(page), "officials");
+//! assert_eq!(found.claim.text, "The network was compromised in 2010");
+//! assert_eq!(&page[found.claim.start..found.claim.end], found.claim.text);
+//! let source = found.source.as_ref().unwrap();
+//! assert_eq!(&page[source.start..source.end], "officials");
 //! # Ok::<(), claimtrace::Error>(())
 //! ```
 

@@ -3,7 +3,7 @@
 
 use crate::assess::{Memos, assess};
 use crate::grammar::Grammar;
-use crate::ingest::{Block, Input, Metadata, layout};
+use crate::ingest::{Block, Input, Metadata, Original, layout};
 use crate::link::{Digest, link};
 use crate::matcher::{find_markers, match_block};
 use crate::model::{Attribution, Scope};
@@ -14,8 +14,12 @@ use crate::segment::segment;
 pub struct Extraction {
     /// The document's name (its path as given, or its id in a JSONL corpus).
     pub doc: String,
+    /// The text the attributions' spans point into.
     pub text: String,
-    /// Publisher, URL and date, when the input carried them.
+    /// The bytes the text was made from, when they differ (an HTML page): records
+    /// point into these.
+    pub original: Option<Box<Original>>,
+    /// Publisher, URL, date, title and author, when the input carried them.
     pub meta: Metadata,
     pub attributions: Vec<Attribution>,
 }
@@ -82,6 +86,7 @@ impl<'g> Extractor<'g> {
         Extraction {
             doc: input.name,
             text: input.text,
+            original: input.original,
             meta: input.meta,
             attributions,
         }

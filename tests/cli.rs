@@ -52,6 +52,10 @@ fn jsonl_follows_the_output_contract() {
         }
         let score = record["score"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&score));
+        let claim = record["claim"].as_object().unwrap();
+        for key in ["text", "start", "end", "line", "col"] {
+            assert!(claim.contains_key(key), "claim lacks {key}");
+        }
     }
 }
 

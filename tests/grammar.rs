@@ -64,6 +64,7 @@ examples_of! {
     affixes_txt: "affixes.txt",
     abbreviations_txt: "abbreviations.txt",
     layout_txt: "layout.txt",
+    page_txt: "page.txt",
     titles_txt: "titles.txt",
     aliases_txt: "aliases.txt",
 }

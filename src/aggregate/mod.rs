@@ -238,6 +238,7 @@ mod tests {
         Record {
             doc: "d".into(),
             id: "c-1".into(),
+            meta: Default::default(),
             kind: if source.is_some() {
                 Kind::Indirect
             } else {
@@ -249,6 +250,8 @@ mod tests {
                 text: "Prices rose".into(),
                 start: 0,
                 end: 11,
+                line: 1,
+                col: 1,
                 fragments: Vec::new(),
             },
             cue: source.map(|_| span("said")),

@@ -43,7 +43,7 @@ pub fn threads(requested: usize) -> usize {
 /// still processed. Stops at the first error `sink` returns.
 pub fn for_each_input<T: Send, E>(
     paths: &[PathBuf],
-    options: ReadOptions,
+    options: ReadOptions<'_>,
     threads: usize,
     prepare: impl Fn(Input) -> T + Sync,
     sink: impl FnMut(Result<T, Error>) -> Result<(), E>,

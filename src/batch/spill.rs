@@ -8,7 +8,7 @@ use tempfile::TempPath;
 use crate::error::Error;
 use crate::ingest::Input;
 use crate::pipeline::Extractor;
-use crate::record::{Attributed, ClaimIds, section_records};
+use crate::record::{Attributed, Numbering, section_records};
 use crate::render::{Format, RecordBytes};
 
 /// Bytes of a long document's output gathered before they are handed on.
@@ -47,15 +47,17 @@ pub fn render_sections(
     extractor: &Extractor,
     mut flush: impl FnMut(&[u8], usize) -> Result<(), Error>,
 ) -> Result<usize, Error> {
-    let mut ids = ClaimIds::default();
+    let mut numbering = Numbering::default();
     let mut output = RecordBytes::new(format, 2 * CHUNK_BYTES);
     extractor.for_each_section(&input.text, |attributions| {
         let section = Attributed {
             doc: &input.name,
+            meta: &input.meta,
             text: &input.text,
+            original: input.original.as_deref(),
             attributions: &attributions,
         };
-        for record in section_records(section, &mut ids) {
+        for record in section_records(section, &mut numbering) {
             output.push(&record)?;
             if output.bytes.len() >= CHUNK_BYTES {
                 flush(&output.bytes, output.records)?;

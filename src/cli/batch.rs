@@ -14,7 +14,7 @@ use super::progress::Progress;
 
 /// How a command reads and extracts its inputs.
 pub struct Batch<'g> {
-    pub read: ReadOptions,
+    pub read: ReadOptions<'g>,
     pub threads: usize,
     pub extractor: Extractor<'g>,
     /// Whether a long batch shows a progress bar (see `progress::wanted`).

@@ -31,8 +31,9 @@ pub struct CompareArgs {
     /// anonymous sources), unattributed or hedged (share of claims), largest first.
     #[arg(long, value_enum, default_value_t = SortArg::Name)]
     sort: SortArg,
-    /// One column per document, or per publisher (documents read with
-    /// `--input-format jsonl` from a corpus with a `publisher` field).
+    /// One column per document, or per publisher (from a JSONL corpus's `publisher`
+    /// field, an HTML page's metadata, or the `meta` of records read with
+    /// `--from-jsonl`).
     #[arg(long, value_enum, default_value_t = GroupArg::Document)]
     by: GroupArg,
     /// Compare the records of `extract --format jsonl` (files or `-`) instead of
@@ -112,10 +113,16 @@ struct Gathered {
 }
 
 impl Gathered {
-    /// Counts one record.
+    /// Counts one record, and notes its document's publisher.
     fn add(&mut self, record: &Record) {
         self.docs.entry(record.doc.clone()).or_default().add(record);
         self.registry.add(record);
+        if let Some(publisher) = &record.meta.publisher
+            && !self.publishers.contains_key(&record.doc)
+        {
+            self.publishers
+                .insert(record.doc.clone(), publisher.clone());
+        }
     }
 }
 
@@ -141,12 +148,6 @@ pub fn run(
             Ok(())
         })?
     } else {
-        if GroupBy::from(args.by) == GroupBy::Publisher {
-            bail!(
-                "--by publisher needs the documents' metadata, which JSONL records do not carry; \
-                 compare the corpus itself: claimtrace --input-format jsonl compare --by publisher CORPUS.jsonl"
-            );
-        }
         for path in &args.from_jsonl {
             read_records(path, |record| gathered.add(&record))?;
         }
@@ -182,7 +183,9 @@ fn compare(gathered: Gathered, args: &CompareArgs) -> Result<Comparison> {
             if publishers.is_empty() {
                 bail!(
                     "--by publisher: no document carries a publisher (read a JSONL corpus \
-                     with --input-format jsonl whose lines have a \"publisher\" field)"
+                     with --input-format jsonl whose lines have a \"publisher\" field, HTML \
+                     pages that name theirs, or the records `extract --format jsonl` wrote \
+                     of such documents)"
                 );
             }
             group_by(

@@ -269,6 +269,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             jsonl: cli.input_format == InputFormat::Jsonl,
             lossy: cli.lossy,
             html: cli.input_format == InputFormat::Html,
+            page: Some(&grammar.page),
         },
         threads: threads(cli.threads),
         extractor: Extractor::new(&grammar)

@@ -46,7 +46,8 @@ impl Progress {
 
     /// A bar over the documents of `paths`, counted meanwhile on a thread of its
     /// own (stdin cannot be counted: the bar then counts up without an end).
-    pub fn start(paths: &[PathBuf], read: ReadOptions) -> Self {
+    pub fn start(paths: &[PathBuf], read: ReadOptions<'_>) -> Self {
+        let jsonl = read.jsonl;
         let bar = ProgressBar::hidden().with_style(counting());
         let (done, waiting) = mpsc::channel::<()>();
         let shown = bar.clone();
@@ -60,7 +61,7 @@ impl Progress {
         let paths = paths.to_vec();
         // Not waited for: walking a large folder may take longer than the batch.
         std::thread::spawn(move || {
-            if let Some(total) = count_documents(&paths, read) {
+            if let Some(total) = count_documents(&paths, jsonl) {
                 counted.set_length(total);
                 counted.set_style(measured());
             }
@@ -111,7 +112,7 @@ fn measured() -> ProgressStyle {
 
 /// How many documents `paths` hold: a file each, a line each in a JSONL corpus;
 /// `None` for stdin. Unreadable files count one (they are reported as one).
-fn count_documents(paths: &[PathBuf], read: ReadOptions) -> Option<u64> {
+fn count_documents(paths: &[PathBuf], jsonl: bool) -> Option<u64> {
     let mut total = 0;
     for path in expand_paths(paths) {
         let Ok(path) = path else {
@@ -121,7 +122,7 @@ fn count_documents(paths: &[PathBuf], read: ReadOptions) -> Option<u64> {
         if path.as_os_str() == "-" {
             return None;
         }
-        if read.jsonl || is_jsonl(&path) {
+        if jsonl || is_jsonl(&path) {
             let lines = std::fs::File::open(&path).map(|file| {
                 std::io::BufReader::new(file)
                     .split(b'\n')

@@ -13,6 +13,7 @@ pub mod file;
 pub mod first_words;
 pub mod lexicon;
 pub mod line_rules;
+pub mod page;
 pub mod phrases;
 pub mod shapes;
 pub mod source_type;
@@ -34,6 +35,7 @@ pub use lexicon::scores::Scores;
 pub use lexicon::word_classes::{Classes, WordClass};
 pub use lexicon::{BUILT_IN, BuiltIn, Entry, Lexicon, Opens, Rules};
 pub use line_rules::LineRules;
+pub use page::{PageRule, PageRules};
 pub use phrases::{LowerWords, PhraseSet};
 pub use source_type::classify;
 pub use text::alias_key;
@@ -79,6 +81,9 @@ pub struct Grammar {
     pub abbreviations: HashSet<String>,
     /// `layout.txt`: boilerplate lines and their rules, in file order.
     pub layout: Vec<(String, LayoutRule)>,
+    /// `page.txt`: words of an HTML element's attributes that make it the article's
+    /// body, boilerplate or reader comments.
+    pub page: PageRules,
     /// `titles.txt`: titles before a name ("senator", "gov"), lowercase without a final
     /// period, with the role noun a later mention uses ("gov" -> "governor").
     pub titles: PhraseSet<String>,

@@ -1,4 +1,5 @@
-//! JSONL corpora: one document per line, `{"id", "text", "publisher"?, "url"?, "date"?}`.
+//! JSONL corpora: one document per line, `{"id", "text", "publisher"?, "url"?,
+//! "date"?, "title"?, "author"?}`.
 
 use serde::Deserialize;
 
@@ -16,6 +17,10 @@ struct Line {
     url: Option<String>,
     #[serde(default, alias = "publication_date")]
     date: Option<String>,
+    #[serde(default, alias = "headline")]
+    title: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
 }
 
 /// Parses line `number` (1-based) of the corpus `name`; blank lines give None.
@@ -31,10 +36,13 @@ pub fn parse_line(name: &str, number: usize, line: &str) -> Option<Result<Input,
                 other => other.to_string(),
             },
             text: line.text,
+            original: None,
             meta: Metadata {
                 publisher: line.publisher,
                 url: line.url,
                 date: line.date,
+                title: line.title,
+                author: line.author,
             },
             replaced_invalid_utf8_at: None,
             decoded_from: None,

@@ -5,21 +5,29 @@ pub mod html;
 pub mod jsonl;
 pub mod layout;
 pub mod markdown;
+pub mod original;
 
 use std::ffi::OsString;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 pub use layout::{Block, Role};
+pub use original::{OffsetMap, Original};
 
 use crate::error::Error;
+use crate::grammar::PageRules;
 
-/// What is known about a document besides its text.
+/// What is known about a document besides its text: from a JSONL corpus's fields,
+/// or an HTML page's JSON-LD and meta tags.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
     pub publisher: Option<String>,
     pub url: Option<String>,
+    /// As the input gave it (an ISO 8601 date or date and time, usually).
     pub date: Option<String>,
+    pub title: Option<String>,
+    /// The byline's names, ", "-joined.
+    pub author: Option<String>,
 }
 
 /// A decoded input: its name and its text.
@@ -28,7 +36,10 @@ pub struct Input {
     /// The path as the user gave it (`-` for stdin), or the id of a JSONL document;
     /// goes to `doc` in the output.
     pub name: String,
+    /// The text the pipeline reads: the file as it is, or an HTML page's text.
     pub text: String,
+    /// The bytes `text` was made from, when they differ (see [`Original`]).
+    pub original: Option<Box<Original>>,
     pub meta: Metadata,
     /// With `--lossy`: the byte offset of the first invalid sequence replaced (of
     /// UTF-8, or of UTF-16 in a file [`Self::decoded_from`] it).
@@ -55,8 +66,8 @@ impl std::fmt::Display for Utf16 {
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ReadOptions {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions<'g> {
     /// Every input is a JSONL corpus, one document per line.
     pub jsonl: bool,
     /// Replace invalid UTF-8 (and say where) instead of refusing the file.
@@ -64,6 +75,9 @@ pub struct ReadOptions {
     /// Every input is HTML (otherwise: files named .html/.htm, or text that opens
     /// with a doctype or `<html>`).
     pub html: bool,
+    /// Which elements of an HTML page are its body, boilerplate or comments by
+    /// their attributes (`grammar/page.txt`); none: by tag name only.
+    pub page: Option<&'g PageRules>,
 }
 
 /// File extensions read when a folder is given.
@@ -194,7 +208,7 @@ pub enum PendingInput {
 
 impl PendingInput {
     /// The decoded document.
-    pub fn read(self, options: ReadOptions) -> Result<Input, Error> {
+    pub fn read(self, options: ReadOptions<'_>) -> Result<Input, Error> {
         match self {
             PendingInput::File(path) => read_input(&path, options),
             PendingInput::Ready(input) => input,
@@ -204,7 +218,7 @@ impl PendingInput {
 
 /// Every document of `paths`, lazily and in order: a file or stdin is one document,
 /// a JSONL corpus one per line (read line by line here, so a pipe streams).
-pub fn inputs(paths: &[PathBuf], options: ReadOptions) -> impl Iterator<Item = PendingInput> {
+pub fn inputs(paths: &[PathBuf], options: ReadOptions<'_>) -> impl Iterator<Item = PendingInput> {
     expand_paths(paths).flat_map(move |path| -> Box<dyn Iterator<Item = PendingInput>> {
         match path {
             Err(error) => Box::new(std::iter::once(PendingInput::Ready(Err(error)))),
@@ -276,7 +290,7 @@ fn jsonl_inputs(path: PathBuf) -> Box<dyn Iterator<Item = Result<Input, Error>>>
 }
 
 /// Reads one path (or stdin for `-`), checks it is text, and projects HTML.
-pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
+pub fn read_input(path: &Path, options: ReadOptions<'_>) -> Result<Input, Error> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -294,13 +308,19 @@ pub fn read_input(path: &Path, options: ReadOptions) -> Result<Input, Error> {
 /// Reads one document from `bytes`, as [`read_input`] reads a file: `name` goes to
 /// the output, and its extension says whether the text is HTML (`.html`, `.htm`)
 /// or Markdown (`.md`, `.markdown`); HTML is also recognised by its doctype.
-pub fn read_bytes(name: &str, bytes: Vec<u8>, options: ReadOptions) -> Result<Input, Error> {
+pub fn read_bytes(name: &str, bytes: Vec<u8>, options: ReadOptions<'_>) -> Result<Input, Error> {
     let mut input = decode(name, bytes, options.lossy)?;
     let path = Path::new(name);
     if options.html || has_extension(path, &["html", "htm"]) || html::looks_like_html(&input.text) {
-        input.text = html::project(name, &input.text)?;
-    } else if has_extension(path, &["md", "markdown"]) {
-        input.text = markdown::blank_emphasis(&input.text);
+        let page = html::project(name, std::mem::take(&mut input.text), options.page)?;
+        input.text = page.text;
+        input.original = Some(Box::new(page.original));
+        input.meta = page.meta;
+    } else if has_extension(path, &["md", "markdown"])
+        && let Some((text, original)) = markdown::strip_emphasis(&input.text)
+    {
+        input.text = text;
+        input.original = Some(Box::new(original));
     }
     Ok(input)
 }
@@ -314,6 +334,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
         return Ok(Input {
             name: name.to_string(),
             text,
+            original: None,
             meta: Metadata::default(),
             replaced_invalid_utf8_at,
             decoded_from: Some(order),
@@ -348,6 +369,7 @@ pub fn decode(name: &str, bytes: Vec<u8>, lossy: bool) -> Result<Input, Error> {
     Ok(Input {
         name: name.to_string(),
         text,
+        original: None,
         meta: Metadata::default(),
         replaced_invalid_utf8_at,
         decoded_from: None,

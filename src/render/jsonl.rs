@@ -3,7 +3,9 @@
 //! (a tenth of all the work of `extract --format jsonl`). The tests hold this
 //! writer to serde_json's output.
 
-use crate::record::{ClaimRecord, MarkerRecord, Record, RelayRecord, SourceRecord, TextSpan};
+use crate::record::{
+    ClaimRecord, MarkerRecord, MetaRecord, Record, RelayRecord, SourceRecord, TextSpan,
+};
 use crate::swar;
 
 /// Appends `record` as one compact JSON object (no newline).
@@ -12,6 +14,10 @@ pub fn write_record<S: AsRef<str>>(out: &mut Vec<u8>, record: &Record<S>) {
     write_str(out, record.doc.as_ref());
     out.extend_from_slice(b",\"id\":");
     write_plain_str(out, &record.id);
+    if !record.meta.is_empty() {
+        out.extend_from_slice(b",\"meta\":");
+        write_meta(out, &record.meta);
+    }
     out.extend_from_slice(b",\"kind\":");
     write_plain_str(out, record.kind.as_str());
     out.extend_from_slice(b",\"cue_kind\":");
@@ -41,9 +47,31 @@ fn write_claim<S: AsRef<str>>(out: &mut Vec<u8>, claim: &ClaimRecord<S>) {
     out.extend_from_slice(b"{\"text\":");
     write_str(out, claim.text.as_ref());
     write_offsets(out, claim.start, claim.end);
+    out.extend_from_slice(b",\"line\":");
+    write_usize(out, claim.line);
+    out.extend_from_slice(b",\"col\":");
+    write_usize(out, claim.col);
     if !claim.fragments.is_empty() {
         out.extend_from_slice(b",\"fragments\":");
         write_array(out, &claim.fragments, write_text_span);
+    }
+    out.push(b'}');
+}
+
+/// The known fields of `meta`, in order.
+fn write_meta<S: AsRef<str>>(out: &mut Vec<u8>, meta: &MetaRecord<S>) {
+    out.push(b'{');
+    let known = meta
+        .fields()
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)));
+    for (index, (name, value)) in known.enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write_plain_str(out, name);
+        out.push(b':');
+        write_str(out, value.as_ref());
     }
     out.push(b'}');
 }
@@ -257,10 +285,24 @@ mod tests {
             kind: Kind::Mixed,
             cue_kind: (score > 0.5).then_some(CueKind::Belief),
             claim_form: Some(ClaimForm::Infinitive),
+            // No metadata at all (no `meta` key), some fields, or every field.
+            meta: if score == 0.0 {
+                MetaRecord::default()
+            } else {
+                MetaRecord {
+                    publisher: Some(text),
+                    url: with_parts.then_some(text),
+                    date: with_parts.then_some(text),
+                    title: Some(text),
+                    author: with_parts.then_some(text),
+                }
+            },
             claim: ClaimRecord {
                 text,
                 start: 3,
                 end: 1234567890,
+                line: 12,
+                col: usize::MAX,
                 fragments: if with_parts {
                     vec![span.clone(); 2]
                 } else {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 
 use crate::model::{Kind, SourceType};
-use crate::record::Status;
+use crate::record::{LineCol, Status, line_col};
 use crate::review::bounded::parse_bounded;
 use crate::review::matching::Key;
 use crate::span::Span;
@@ -162,10 +162,12 @@ struct ReviewOutline {
 /// any status outside [`Status::ALL`].
 pub fn load_review(bytes: &[u8]) -> Result<ReviewFile, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
-        let (line, column) = line_column(bytes, error.valid_up_to());
+        // The bytes before the first bad one are UTF-8.
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        let LineCol { line, col } = line_col(valid, valid.len());
         LoadError {
             line,
-            column,
+            column: col,
             message: "invalid UTF-8".into(),
         }
     })?;
@@ -282,21 +284,6 @@ fn positioned(text: &str, error: &serde_yaml::Error) -> LoadError {
             message,
         },
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// Where the first alias (`*name` starting a token) is, best effort: quoted text

@@ -8,9 +8,10 @@ use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
 /// an old entry was added by hand and is carried over.
-pub const GENERATED: [&str; 12] = [
+pub const GENERATED: [&str; 13] = [
     "doc",
     "id",
+    "meta",
     "kind",
     "cue_kind",
     "claim_form",

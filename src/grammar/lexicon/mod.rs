@@ -34,6 +34,7 @@ pub mod layout;
 pub mod markers;
 pub mod name_hints;
 pub mod names;
+pub mod page;
 pub mod relays;
 pub mod scores;
 pub mod sources;
@@ -51,6 +52,7 @@ use layout::Layout;
 use markers::Markers;
 use name_hints::NameHints;
 use names::Names;
+use page::Page;
 use relays::Relays;
 use scores::Scores;
 use sources::Sources;
@@ -93,6 +95,7 @@ pub const BUILT_IN: &[BuiltIn] = &[
     BuiltIn::of::<Affixes>(),
     BuiltIn::of::<Abbreviations>(),
     BuiltIn::of::<Layout>(),
+    BuiltIn::of::<Page>(),
     BuiltIn::of::<Titles>(),
     BuiltIn::of::<Aliases>(),
 ];
@@ -515,6 +518,7 @@ mod tests {
                 Scores::FILE,
                 Affixes::FILE,
                 CueKinds::FILE,
+                Page::FILE,
             ]
             .contains(&rules.file);
             assert_eq!(words.is_empty(), matched_whole, "{}", rules.file);
