@@ -3,7 +3,7 @@
 use crate::aggregate::Stats;
 use crate::aggregate::registry::{Registry, SourceRow};
 use crate::assess::score::explain;
-use crate::model::{Attribution, Kind, SourceType};
+use crate::model::{Attribution, CueKind, Kind, SourceType};
 use crate::pipeline::Extraction;
 use crate::record::Record;
 
@@ -28,6 +28,9 @@ pub struct Summary {
     pub unknown: usize,
     /// Claims carrying a hedge or uncertainty marker, share of all claims.
     pub hedged: String,
+    /// Attributed claims by what their cue reports, the kinds that occur:
+    /// "speech 12, belief 2, stance 1" ("none" when no claim has a cue).
+    pub by_cue_kind: String,
 }
 
 impl Summary {
@@ -42,7 +45,23 @@ impl Summary {
             documents: stats.claims_of(SourceType::Document),
             unknown: stats.claims_of(SourceType::Unknown),
             hedged: with_share(stats.hedged_claims, stats.claims),
+            by_cue_kind: by_cue_kind(stats),
         }
+    }
+}
+
+/// "speech 12, belief 2, stance 1": the cue kinds that occur, in their order.
+fn by_cue_kind(stats: &Stats) -> String {
+    let kinds: Vec<String> = CueKind::ALL
+        .into_iter()
+        .map(|kind| (kind, stats.cue_kind_claims(kind)))
+        .filter(|&(_, count)| count > 0)
+        .map(|(kind, count)| format!("{} {count}", kind.as_str()))
+        .collect();
+    if kinds.is_empty() {
+        "none".to_string()
+    } else {
+        kinds.join(", ")
     }
 }
 

@@ -454,6 +454,7 @@ pub fn document(document: &Document) -> String {
         ("on anonymous sources", summary.anonymous.clone()),
         ("on documents", summary.documents.to_string()),
         ("hedged", summary.hedged.clone()),
+        ("by what the cue reports", summary.by_cue_kind.clone()),
         ("to follow up", document.follow_up.len().to_string()),
     ];
     for (term, value) in items {
