@@ -605,7 +605,7 @@ fn status_counts_and_lists_weakly_sourced_unreviewed_claims() {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
         .collect();
-    assert_eq!(counts, ["2", "2", "1", "0", "0", "5"], "{text}");
+    assert_eq!(counts, ["2", "2", "1", "0", "0", "0", "5"], "{text}");
     assert!(
         text.contains("unreviewed claims on anonymous sources or none: 1"),
         "{text}"
@@ -669,9 +669,143 @@ fn check_gates_a_publishing_pipeline() {
         vec!["--max-anonymous-share", "1.5"],
         vec!["--forbid-marker", "gossip"],
         vec!["--review", "no-such-review.yaml"],
+        vec!["--max-unsourced", "1", "--format", "sarif"],
     ] {
         assert_eq!(run(&bad).status.code(), Some(2), "{bad:?}");
     }
+}
+
+/// Issue #20: a gate with no rule passed everything in silence; it is an error now.
+#[test]
+fn check_with_no_policy_is_an_error() {
+    let output = claimtrace(&["check", "seeds"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("no policy given") && message.contains("--max-unsourced"),
+        "{message}"
+    );
+}
+
+/// Issue #20: a claim the desk marked verified, or not-checkable (narration that
+/// asserts nothing a source could back), no longer counts against
+/// `--max-unsourced`; one marked otherwise still does.
+#[test]
+fn check_waives_unsourced_claims_verified_or_not_checkable_in_review() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(dir.path(), "story.txt", DRAFT);
+    for (status, code) in [
+        ("not-checkable", 0),
+        ("verified", 0),
+        ("unverifiable", 1),
+        ("needs-source", 1),
+    ] {
+        let mut document = review_of(&draft);
+        hand_edit(
+            &mut document,
+            "sky is green",
+            &format!("{{status: {status}}}"),
+        );
+        let review = write(
+            dir.path(),
+            "story.review.yaml",
+            &serde_yaml::to_string(&document).expect("YAML"),
+        );
+        let output = claimtrace(&[
+            "check",
+            "--max-unsourced",
+            "0",
+            "--review",
+            arg(&review),
+            arg(&draft),
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{status}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+/// Issue #20: every failing claim with its `file:line:col`, as text, JSON and
+/// GitHub workflow annotations.
+#[test]
+fn check_locates_each_failing_claim_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(dir.path(), "story.txt", DRAFT);
+    let (review, _) = edited_review(dir.path());
+    let file = arg(&draft);
+    let run = |format: &str| {
+        let output = claimtrace(&[
+            "check",
+            "--format",
+            format,
+            "--max-unsourced",
+            "0",
+            "--review",
+            arg(&review),
+            file,
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("documents breaking the policy: 1 of 1"),
+            "{}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
+    // The sky claim (no source) is on line 11, the disputed quote on line 7; the
+    // quote opens with a curly mark, a character of three bytes.
+    let text = run("text");
+    assert!(
+        text.contains(&format!(
+            "{file}: claims with no source: 1, more than --max-unsourced 0\n  {file}:11:1  c-"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{file}:7:1  c-")) && text.contains("(note: No appeal was filed.)"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    assert_eq!(json["documents"], 1);
+    assert_eq!(json["failing"], 1);
+    let violations = json["violations"].as_array().expect("violations");
+    let rules: Vec<&str> = violations
+        .iter()
+        .filter_map(|v| v["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["max-unsourced", "disputed"]);
+    let sky = &violations[0]["claims"][0];
+    assert_eq!(
+        (sky["line"].as_u64(), sky["col"].as_u64()),
+        (Some(11), Some(1))
+    );
+    let (start, end) = (sky["start"].as_u64(), sky["end"].as_u64());
+    let (start, end) = (start.expect("start") as usize, end.expect("end") as usize);
+    assert_eq!(&DRAFT[start..end], "The sky is green");
+    assert_eq!(violations[1]["claims"][0]["note"], "No appeal was filed.");
+    assert!(violations[0]["claims"][0].get("note").is_none());
+
+    let github = run("github");
+    let lines: Vec<&str> = github.lines().collect();
+    assert_eq!(lines.len(), 2, "{github}");
+    let property = file.replace(':', "%3A").replace(',', "%2C");
+    assert!(
+        lines[0].starts_with(&format!(
+            "::error file={property},line=11,col=1,title=claimtrace check%3A max-unsourced::claims with no source: 1, more than --max-unsourced 0: The sky is green (c-"
+        )),
+        "{github}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "::error file={property},line=7,col=1,title=claimtrace check%3A disputed::"
+        )),
+        "{github}"
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! The fact-checking commands: `review merge`, `review status`, `check` and
+//! The fact-checking commands: `review merge`, `review status` and
 //! `export claimreview`. The logic lives in `claimtrace::review`; this file reads
 //! the files, extracts the drafts and writes the results.
 
@@ -8,25 +8,22 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 
-use claimtrace::model::MarkerKind;
 use claimtrace::record::Status;
-use claimtrace::record::records;
 use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
 use claimtrace::render::yaml::write_review;
 use claimtrace::review::claimreview::claim_reviews;
 use claimtrace::review::merge::{merge, written_by_hand};
-use claimtrace::review::policy::{Policy, Violation, check};
 use claimtrace::review::tally::tally;
 use claimtrace::review::{Entry, ReviewFile, load_review};
 
 use super::batch::Batch;
 
 /// Widest claim excerpt in listings.
-const CLAIM_EXCERPT: usize = 80;
+pub const CLAIM_EXCERPT: usize = 80;
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewAction {
@@ -52,28 +49,6 @@ pub enum ReviewAction {
     },
 }
 
-/// `claimtrace check`: the publishing policy, for CI.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Fail when a document has more than N claims with no source.
-    #[arg(long, value_name = "N")]
-    max_unsourced: Option<usize>,
-    /// Fail when more than this share (0 to 1) of a document's attributed claims
-    /// rest on anonymous sources.
-    #[arg(long, value_name = "X", value_parser = parse_share)]
-    max_anonymous_share: Option<f64>,
-    /// Fail on any claim carrying this marker (repeatable): hedge, uncertainty,
-    /// anonymity, no-comment, second-hand, estimate, belief.
-    #[arg(long = "forbid-marker", value_name = "KIND")]
-    forbid_markers: Vec<MarkerKind>,
-    /// A review file: any claim marked disputed there fails.
-    #[arg(long, value_name = "FILE.yaml")]
-    review: Option<PathBuf>,
-    /// Files, folders or `-`.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum ExportAction {
     /// schema.org ClaimReview JSON-LD for the verified and disputed claims.
@@ -91,57 +66,6 @@ pub fn review(action: ReviewAction, batch: &Batch, out: &mut dyn Write) -> Resul
         }
         ReviewAction::Status { file } => status_command(&file, out),
     }
-}
-
-/// Runs `check`: exit 1 when a document breaks the policy.
-pub fn check_command(args: CheckArgs, batch: &Batch, out: &mut dyn Write) -> Result<ExitCode> {
-    let review = args.review.as_deref().map(read_review).transpose()?;
-    let policy = Policy {
-        max_unsourced: args.max_unsourced,
-        max_anonymous_share: args.max_anonymous_share,
-        forbid_markers: args.forbid_markers,
-    };
-    if policy == Policy::default() && review.is_none() {
-        eprintln!(
-            "check: no policy given (--max-unsourced, --max-anonymous-share, --forbid-marker, --review)"
-        );
-    }
-    let mut violations: Vec<Violation> = Vec::new();
-    let mut documents = 0;
-    let failed = batch.for_each_extraction(&args.paths, |extraction| {
-        documents += 1;
-        violations.extend(check(&policy, &records(&extraction), review.as_ref()));
-        Ok(())
-    })?;
-    if failed {
-        bail!("some inputs could not be read");
-    }
-    for violation in &violations {
-        writeln!(out, "{}: {}", violation.doc, violation.breach)?;
-        for claim in &violation.claims {
-            write!(
-                out,
-                "  {}  {}",
-                claim.id,
-                excerpt(&claim.text, CLAIM_EXCERPT)
-            )?;
-            if !claim.note.is_empty() {
-                write!(out, "  (note: {})", excerpt(&claim.note, CLAIM_EXCERPT))?;
-            }
-            writeln!(out)?;
-        }
-    }
-    let breaking: std::collections::BTreeSet<&str> =
-        violations.iter().map(|v| v.doc.as_str()).collect();
-    eprintln!(
-        "check: documents breaking the policy: {} of {documents}",
-        breaking.len()
-    );
-    Ok(if violations.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }
 
 /// Runs `export claimreview`.
@@ -278,7 +202,7 @@ fn status_command(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
 }
 
 /// Reads and checks a review file; the error names the file, line and column.
-fn read_review(path: &Path) -> Result<ReviewFile> {
+pub fn read_review(path: &Path) -> Result<ReviewFile> {
     let bytes = fs::read(path).with_context(|| format!("{}", path.display()))?;
     load_review(&bytes).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))
 }
@@ -340,12 +264,4 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(error).with_context(|| format!("writing {}", path.display()));
     }
     Ok(())
-}
-
-/// A share in [0, 1] for `--max-anonymous-share`.
-fn parse_share(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(share) if (0.0..=1.0).contains(&share) => Ok(share),
-        _ => Err(format!("`{text}` is not a share between 0 and 1")),
-    }
 }

@@ -10,7 +10,8 @@ use crate::error::Error;
 const HEADER: &str = "\
 # claimtrace review file.
 # Set each claim's review.status to one of: unreviewed, verified, disputed,
-# unverifiable, needs-source. Write notes in review.note and your name in
+# unverifiable, needs-source, not-checkable (narration or opinion that asserts
+# nothing a source could back). Write notes in review.note and your name in
 # review.reviewer; other keys you add (a ticket, a second reviewer) are kept.
 # Comments like this one are not kept when `claimtrace review merge` carries the
 # reviews over to a new draft. Claims under `removed` are no longer in the text;

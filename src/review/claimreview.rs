@@ -11,7 +11,9 @@ fn rating(status: Status) -> Option<(u8, &'static str)> {
     match status {
         Status::Verified => Some((5, "Verified")),
         Status::Disputed => Some((1, "Disputed")),
-        Status::Unreviewed | Status::Unverifiable | Status::NeedsSource => None,
+        Status::Unreviewed | Status::Unverifiable | Status::NeedsSource | Status::NotCheckable => {
+            None
+        }
     }
 }
 

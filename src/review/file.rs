@@ -9,7 +9,7 @@ use crate::model::{Kind, SourceType};
 use crate::record::Status;
 use crate::review::bounded::parse_bounded;
 use crate::review::matching::Key;
-use crate::span::Span;
+use crate::span::{Span, line_col};
 
 /// Why a review file was refused, and where (1-based line and column).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -123,6 +123,13 @@ pub struct ReviewFile {
     pub removed: Vec<Entry>,
 }
 
+impl ReviewFile {
+    /// Every entry a claim may take a review from: the claims, then the removed.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.claims.iter().chain(&self.removed)
+    }
+}
+
 /// The shape checked with positions: serde_yaml reports line and column for a
 /// wrong type, a missing field or an unknown status only while deserializing
 /// typed values from the text.
@@ -162,7 +169,9 @@ struct ReviewOutline {
 /// any status outside [`Status::ALL`].
 pub fn load_review(bytes: &[u8]) -> Result<ReviewFile, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|error| {
-        let (line, column) = line_column(bytes, error.valid_up_to());
+        // Everything before the error is valid, so it can be counted as text.
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]);
+        let (line, column) = valid.map_or((1, 1), |valid| line_col(valid, valid.len()));
         LoadError {
             line,
             column,
@@ -282,21 +291,6 @@ fn positioned(text: &str, error: &serde_yaml::Error) -> LoadError {
             message,
         },
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// Where the first alias (`*name` starting a token) is, best effort: quoted text

@@ -75,9 +75,9 @@ removed:
 ";
         let file = load_review(text.as_bytes()).unwrap();
         let tally = tally(&file);
-        assert_eq!(tally.total, [3, 1, 0, 0, 0]);
-        assert_eq!(tally.by_doc[0], ("a.txt".to_string(), [1, 1, 0, 0, 0]));
-        assert_eq!(tally.by_doc[1], ("b.txt".to_string(), [2, 0, 0, 0, 0]));
+        assert_eq!(tally.total, [3, 1, 0, 0, 0, 0]);
+        assert_eq!(tally.by_doc[0], ("a.txt".to_string(), [1, 1, 0, 0, 0, 0]));
+        assert_eq!(tally.by_doc[1], ("b.txt".to_string(), [2, 0, 0, 0, 0, 0]));
         let ids: Vec<&str> = tally
             .needs_attention
             .iter()
