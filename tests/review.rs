@@ -808,6 +808,243 @@ fn check_locates_each_failing_claim_in_every_format() {
     );
 }
 
+/// The desk's config beside the review files, as `export claimreview` reads it.
+const DESK: &str = "\
+org: Riverton Fact Check
+org-url: https://factcheck.example
+review-url: https://factcheck.example/checks/{id}
+ratings:
+  verified: {value: 5, name: 'True'}
+  disputed: {value: 1, name: 'False'}
+  misleading: {value: 2, name: Misleading}
+articles:
+  DOC:
+    url: https://news.example/council-budget
+    title: Council budget row
+    date: 2024-05-01
+    publisher: Riverton Herald
+";
+
+/// Issue #20: every field of a ClaimReview that its main consumer documents as
+/// required or recommended (Google Search's fact-check structured data, which
+/// Google's Fact Check Tools read), as `export claimreview` fills it from the
+/// review file and the desk's config. The one recommended field left out says why.
+#[test]
+fn export_claimreview_fills_every_field_consumers_require_or_recommend() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (review, _) = edited_review(dir.path());
+    let doc = dir.path().join("story.txt");
+    write(dir.path(), "desk.yaml", &DESK.replace("DOC", arg(&doc)));
+    let output = claimtrace(&[
+        "export",
+        "claimreview",
+        arg(&review),
+        "--date",
+        "2024-05-03",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("warning"),
+        "a complete export warns of nothing: {}",
+        stderr(&output)
+    );
+    let reviews: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON-LD");
+    let reviews = reviews.as_array().expect("an array");
+    assert_eq!(reviews.len(), 3, "the verified and disputed claims");
+    let appeal = reviews
+        .iter()
+        .find(|r| r["claimReviewed"] == "We will appeal")
+        .expect("the disputed quote, in its own words");
+    let id = appeal["identifier"].as_str().expect("the claim id");
+    let url = format!("https://factcheck.example/checks/{id}");
+
+    // (JSON pointer, as the consumer documents it, what the export holds)
+    let fields: [(&str, &str, serde_json::Value); 22] = [
+        (
+            "/@context",
+            "required (JSON-LD)",
+            "https://schema.org".into(),
+        ),
+        ("/@type", "required (JSON-LD)", "ClaimReview".into()),
+        ("/url", "required", url.into()),
+        ("/claimReviewed", "required", "We will appeal".into()),
+        ("/reviewRating/@type", "required", "Rating".into()),
+        ("/reviewRating/alternateName", "required", "False".into()),
+        ("/reviewRating/name", "recommended", "False".into()),
+        ("/reviewRating/ratingValue", "recommended", 1.into()),
+        ("/reviewRating/bestRating", "recommended", 5.into()),
+        ("/reviewRating/worstRating", "recommended", 1.into()),
+        ("/author/@type", "recommended", "Organization".into()),
+        ("/author/name", "recommended", "Riverton Fact Check".into()),
+        (
+            "/author/url",
+            "recommended",
+            "https://factcheck.example".into(),
+        ),
+        ("/datePublished", "recommended", "2024-05-03".into()),
+        ("/itemReviewed/@type", "recommended", "Claim".into()),
+        ("/itemReviewed/author/@type", "recommended", "Person".into()),
+        ("/itemReviewed/author/name", "recommended", "Ann Lee".into()),
+        (
+            "/itemReviewed/datePublished",
+            "recommended",
+            "2024-05-01".into(),
+        ),
+        (
+            "/itemReviewed/appearance/@type",
+            "recommended",
+            "CreativeWork".into(),
+        ),
+        (
+            "/itemReviewed/appearance/url",
+            "recommended",
+            "https://news.example/council-budget".into(),
+        ),
+        (
+            "/itemReviewed/appearance/headline",
+            "recommended",
+            "Council budget row".into(),
+        ),
+        (
+            "/itemReviewed/appearance/publisher/name",
+            "recommended",
+            "Riverton Herald".into(),
+        ),
+    ];
+    for (pointer, level, want) in fields {
+        assert_eq!(appeal.pointer(pointer), Some(&want), "{pointer} ({level})");
+    }
+    // Recommended, left out on purpose: a news article reports a claim, and
+    // nothing in it says where the claim first appeared.
+    assert!(appeal.pointer("/itemReviewed/firstAppearance").is_none());
+
+    // An anonymous source makes no author; the reviewer is not published.
+    let plan = reviews
+        .iter()
+        .find(|r| r["claimReviewed"] == "The plan failed")
+        .expect("the plan claim");
+    assert!(plan.pointer("/itemReviewed/author").is_none(), "{plan}");
+    assert_eq!(plan["reviewRating"]["alternateName"], "True");
+    assert!(
+        !stdout(&output).contains("\"Cy\""),
+        "reviewers stay in the desk"
+    );
+
+    // A flag wins over the desk's config.
+    let output = claimtrace(&["export", "claimreview", arg(&review), "--org", "Other Desk"]);
+    let reviews: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON-LD");
+    assert_eq!(reviews[0]["author"]["name"], "Other Desk");
+    assert_eq!(reviews[0]["author"]["url"], "https://factcheck.example");
+}
+
+/// Issue #20: what keeps an export from being published is said on stderr, and
+/// wrong values are refused with what and where.
+#[test]
+fn export_claimreview_warns_of_what_is_missing_and_refuses_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (review, _) = edited_review(dir.path());
+    let output = claimtrace(&["export", "claimreview", arg(&review)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warnings = stderr(&output);
+    for says in [
+        "no review URL (--review-url",
+        "no organisation (--org",
+        "no date (--date",
+        "story.txt: no article URL",
+    ] {
+        assert!(warnings.contains(says), "{says}: {warnings}");
+    }
+
+    // A claim longer than consumers show, and the reviewer's summary that fixes it.
+    let long = "The council will spend roughly £120 million on the new bridge over the river by 2030, officials said.\n\n\"You could tell,\" one official said. \"They were always right.\"\n";
+    let draft = write(dir.path(), "long.txt", long);
+    let mut document = review_of(&draft);
+    hand_edit(&mut document, "bridge", "{status: verified}");
+    hand_edit(&mut document, "You could tell", "{status: verified}");
+    let file = write(
+        dir.path(),
+        "long.review.yaml",
+        &serde_yaml::to_string(&document).expect("YAML"),
+    );
+    let flags = [
+        "--org",
+        "Desk",
+        "--review-url",
+        "https://desk.example/{id}",
+        "--date",
+        "2024-05-03",
+    ];
+    let mut args = vec!["export", "claimreview", arg(&file)];
+    args.extend(flags);
+    let output = claimtrace(&args);
+    assert!(
+        stderr(&output).contains("claimReviewed has 84 characters, more than the 75"),
+        "{}",
+        stderr(&output)
+    );
+    // A quote interrupted by its attribution: its parts, without "one official said".
+    assert!(
+        stdout(&output).contains("\"claimReviewed\": \"You could tell … They were always right.\""),
+        "{}",
+        stdout(&output)
+    );
+    hand_edit(
+        &mut document,
+        "bridge",
+        "{status: verified, summary: £120m to be spent on the new bridge by 2030}",
+    );
+    std::fs::write(&file, serde_yaml::to_string(&document).expect("YAML")).expect("written");
+    let output = claimtrace(&args);
+    assert!(
+        !stderr(&output).contains("characters"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).contains("\"£120m to be spent on the new bridge by 2030\""));
+
+    // Wrong values, from a flag or from the desk's config, and an unknown rating.
+    let desk = write(dir.path(), "bad-desk.yaml", "org: Desk\ndate: 2024-13-01\n");
+    let typo = write(
+        dir.path(),
+        "typo.review.yaml",
+        "claims:\n- {id: c-1, review: {status: verified, rating: ture}}\n",
+    );
+    let cases: [(Vec<&str>, &str); 5] = [
+        (
+            vec![arg(&review), "--date", "3 May 2024"],
+            "--date: `3 May 2024` is not a date",
+        ),
+        (
+            vec![arg(&review), "--org-url", "factcheck.example"],
+            "--org-url: `factcheck.example` is not an absolute",
+        ),
+        (
+            vec![arg(&review), "--desk", arg(&desk)],
+            "bad-desk.yaml: line 2, column 1: date: `2024-13-01`",
+        ),
+        (
+            vec![arg(&review), "--desk", "no-such-desk.yaml"],
+            "no-such-desk.yaml",
+        ),
+        (
+            vec![arg(&typo)],
+            "c-1: rating `ture` is not in the desk config's ratings (known: disputed, verified)",
+        ),
+    ];
+    for (extra, says) in cases {
+        let mut args = vec!["export", "claimreview"];
+        args.extend(extra);
+        let output = claimtrace(&args);
+        assert_eq!(output.status.code(), Some(2), "{says}");
+        assert!(stdout(&output).is_empty());
+        assert!(
+            stderr(&output).contains(says),
+            "{says}: {}",
+            stderr(&output)
+        );
+    }
+}
+
 #[test]
 fn export_claimreview_has_the_settled_claims() {
     let dir = tempfile::tempdir().expect("temp dir");

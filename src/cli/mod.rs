@@ -4,6 +4,7 @@ mod batch;
 mod check;
 mod compare;
 mod eval_print;
+mod export;
 mod report;
 mod review;
 mod show;
@@ -99,7 +100,7 @@ enum Command {
     /// Export a review file to another format.
     Export {
         #[command(subcommand)]
-        format: review::ExportAction,
+        format: export::ExportAction,
     },
     /// Score extraction against a gold corpus (PolNeAR JSONL).
     Eval {
@@ -266,7 +267,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => exit_code(show::run(&args, &batch, &mut out)?),
         Command::Review { action } => review::review(action, &batch, &mut out)?,
         Command::Check(args) => check::check_command(args, &batch, &mut out)?,
-        Command::Export { format } => review::export(format, &mut out)?,
+        Command::Export { format } => export::export(format, &grammar, &mut out)?,
         Command::Eval { gold, json, errors } => {
             let docs = read_validated_gold(&gold)?;
             let evaluation = evaluate(&docs, &batch.extractor, errors);

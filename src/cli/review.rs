@@ -1,6 +1,6 @@
-//! The fact-checking commands: `review merge`, `review status` and
-//! `export claimreview`. The logic lives in `claimtrace::review`; this file reads
-//! the files, extracts the drafts and writes the results.
+//! The fact-checking commands `review merge` and `review status`. The logic
+//! lives in `claimtrace::review`; this file reads the files, extracts the drafts
+//! and writes the results.
 
 use std::fs;
 use std::io::Write;
@@ -15,7 +15,6 @@ use claimtrace::record::Status;
 use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
 use claimtrace::render::yaml::write_review;
-use claimtrace::review::claimreview::claim_reviews;
 use claimtrace::review::merge::{merge, written_by_hand};
 use claimtrace::review::tally::tally;
 use claimtrace::review::{Entry, ReviewFile, load_review};
@@ -49,15 +48,6 @@ pub enum ReviewAction {
     },
 }
 
-#[derive(Debug, Subcommand)]
-pub enum ExportAction {
-    /// schema.org ClaimReview JSON-LD for the verified and disputed claims.
-    Claimreview {
-        #[arg(value_name = "FILE.yaml")]
-        file: PathBuf,
-    },
-}
-
 /// Runs `review merge` or `review status`.
 pub fn review(action: ReviewAction, batch: &Batch, out: &mut dyn Write) -> Result<ExitCode> {
     match action {
@@ -66,15 +56,6 @@ pub fn review(action: ReviewAction, batch: &Batch, out: &mut dyn Write) -> Resul
         }
         ReviewAction::Status { file } => status_command(&file, out),
     }
-}
-
-/// Runs `export claimreview`.
-pub fn export(action: ExportAction, out: &mut dyn Write) -> Result<ExitCode> {
-    let ExportAction::Claimreview { file } = action;
-    let reviews = claim_reviews(&read_review(&file)?);
-    serde_json::to_writer_pretty(&mut *out, &reviews)?;
-    writeln!(out)?;
-    Ok(ExitCode::SUCCESS)
 }
 
 fn merge_command(

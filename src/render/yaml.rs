@@ -13,6 +13,8 @@ const HEADER: &str = "\
 # unverifiable, needs-source, not-checkable (narration or opinion that asserts
 # nothing a source could back). Write notes in review.note and your name in
 # review.reviewer; other keys you add (a ticket, a second reviewer) are kept.
+# For `claimtrace export claimreview`, review.rating names a rating of the desk's
+# config and review.summary replaces the claim's words in claimReviewed.
 # Comments like this one are not kept when `claimtrace review merge` carries the
 # reviews over to a new draft. Claims under `removed` are no longer in the text;
 # their reviews are kept there.

@@ -266,7 +266,7 @@ fn at_start(message: &str) -> LoadError {
 
 /// A serde_yaml error with its position; the few errors serde_yaml gives without
 /// one (its own alias cap, an empty stream) point at the first alias or the start.
-fn positioned(text: &str, error: &serde_yaml::Error) -> LoadError {
+pub(crate) fn positioned(text: &str, error: &serde_yaml::Error) -> LoadError {
     let message = error.to_string();
     match error.location() {
         Some(location) => {

@@ -4,6 +4,7 @@
 
 pub mod bounded;
 pub mod claimreview;
+pub mod desk;
 pub mod file;
 pub mod matching;
 pub mod merge;
