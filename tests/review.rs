@@ -5,10 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 
-use claimtrace::record::normalize_claim;
-use claimtrace::review::merge::GENERATED;
+use claimtrace::Grammar;
+use claimtrace::ingest::decode;
+use claimtrace::record::{ReviewBuilder, ReviewDocument, normalize_claim};
+use claimtrace::review::load_review;
+use claimtrace::review::merge::{GENERATED, merge};
 
 use crate::support::{claimtrace, jsonl, root, stderr, stdout};
 
@@ -191,7 +195,10 @@ fn hand_edits_survive_a_merge_onto_a_revised_renamed_draft() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).is_empty());
     let summary = stderr(&output);
-    assert!(summary.contains("4 kept, 1 new, 1 removed"), "{summary}");
+    assert!(
+        summary.contains("4 kept, 0 changed, 1 new, 1 removed"),
+        "{summary}"
+    );
     assert!(
         summary.contains("removed c-") && summary.contains("budget"),
         "{summary}"
@@ -270,7 +277,7 @@ fn merge_without_output_writes_to_stdout() {
         review_value(PLAN_REVIEW)
     );
     assert!(
-        stderr(&output).contains("5 kept, 0 new, 0 removed"),
+        stderr(&output).contains("5 kept, 0 changed, 0 new, 0 removed"),
         "{}",
         stderr(&output)
     );
@@ -449,7 +456,10 @@ fn a_review_file_of_the_previous_release_keeps_every_verdict() {
     let (old, merged, stderr) = merge_previous_release(&[]);
     let (by_id, by_words) = every_verdict_carried_over(&old, &merged, &stderr);
     assert_eq!(by_id + by_words, 40);
-    assert!(stderr.contains("40 kept, 0 new, 0 removed"), "{stderr}");
+    assert!(
+        stderr.contains("40 kept, 0 changed, 0 new, 0 removed"),
+        "{stderr}"
+    );
     let quote = claim(&merged, "claims", "You could tell the Chinese");
     assert_eq!(
         quote["claim"]["fragments"].as_sequence().map(Vec::len),
@@ -1069,4 +1079,359 @@ fn export_claimreview_has_the_settled_claims() {
     assert_eq!(appeal["itemReviewed"]["author"]["@type"], "Person");
     assert_eq!(appeal["reviewRating"]["alternateName"], "Disputed");
     assert_eq!(appeal["reviewBody"], "No appeal was filed.");
+}
+
+/// Issue #20: a reworded claim ("roughly £120 million" → "about £118 million") kept
+/// its verdict nowhere but `removed:`. It goes under `changed:` with the old
+/// wording and the review, listed by `review merge` and `review status`; `check`
+/// does not count its verdict as a waiver, `export` does not publish it; once
+/// the reviewer deletes `was:`, the next merge makes it a claim again.
+#[test]
+fn a_reworded_claim_keeps_its_verdict_under_changed_for_a_second_look() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(
+        dir.path(),
+        "story.txt",
+        "Bridge budget\n\nThe council will spend roughly £120 million on the new bridge, officials said.\n\nThe mayor resigned on Friday.\n",
+    );
+    let mut document = review_of(&draft);
+    hand_edit(&mut document, "£120 million", BUDGET_REVIEW);
+    hand_edit(&mut document, "mayor", "{status: not-checkable}");
+    let old = write(
+        dir.path(),
+        "story.review.yaml",
+        &serde_yaml::to_string(&document).expect("YAML"),
+    );
+    let revised = write(
+        dir.path(),
+        "story-v2.txt",
+        "Bridge budget\n\nTraffic will be diverted, the police said.\n\nThe council will spend about £118 million on the new bridge, officials said.\n\nThe mayor resigned on Friday.\n",
+    );
+    let out = dir.path().join("story-v2.review.yaml");
+    let output = claimtrace(&["review", "merge", arg(&old), arg(&revised), "-o", arg(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(
+        summary.contains("1 kept, 1 changed, 1 new, 0 removed"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("(verified) -> c-") && summary.contains("about £118 million"),
+        "{summary}"
+    );
+
+    let merged = review_value(&std::fs::read_to_string(&out).expect("OUT"));
+    let changed = claim(&merged, "changed", "£118 million");
+    assert_eq!(changed["review"], review_value(BUDGET_REVIEW));
+    assert_eq!(changed["desk"], "metro", "hand keys follow too");
+    assert_eq!(
+        changed["was"]["text"],
+        "The council will spend roughly £120 million on the new bridge"
+    );
+    let old_id = claim(&document, "claims", "£120 million")["id"].clone();
+    assert_eq!(changed["was"]["id"], old_id);
+
+    let status = claimtrace(&["review", "status", arg(&out)]);
+    let text = stdout(&status);
+    assert!(
+        text.contains(
+            "changed since their review (not counted; take a second look, then delete `was:`): 1"
+        ) && text.contains("was: The council will spend roughly £120 million")
+            && text.contains("now: The council will spend about £118 million"),
+        "{text}"
+    );
+
+    // Unsourced claims: the mayor (not-checkable) is waived, nothing else is
+    // unsourced; the changed claim's verdict is stale, so a limit on anonymous
+    // sourcing still sees it, and the export leaves it out.
+    let check = claimtrace(&[
+        "check",
+        "--max-unsourced",
+        "0",
+        "--review",
+        arg(&out),
+        arg(&revised),
+    ]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let export = claimtrace(&["export", "claimreview", arg(&out)]);
+    assert_eq!(stdout(&export).trim(), "[]");
+    assert!(
+        stderr(&export).contains("1 claims under changed: not exported"),
+        "{}",
+        stderr(&export)
+    );
+
+    // A second look: the reviewer deletes `was:`; the claim is a claim again.
+    let mut looked = merged.clone();
+    for entry in looked["changed"].as_sequence_mut().expect("changed") {
+        entry.as_mapping_mut().expect("an entry").remove("was");
+    }
+    std::fs::write(&out, serde_yaml::to_string(&looked).expect("YAML")).expect("written");
+    let again = dir.path().join("again.yaml");
+    let output = claimtrace(&[
+        "review",
+        "merge",
+        arg(&out),
+        arg(&revised),
+        "-o",
+        arg(&again),
+    ]);
+    assert!(
+        stderr(&output).contains("3 kept, 0 changed, 0 new, 0 removed"),
+        "{}",
+        stderr(&output)
+    );
+    let again = review_value(&std::fs::read_to_string(&again).expect("OUT"));
+    assert!(again.get("changed").is_none());
+    assert_eq!(
+        claim(&again, "claims", "£118 million")["review"],
+        review_value(BUDGET_REVIEW)
+    );
+}
+
+/// Subjects, sums, objects and sources of the generated stories: every sentence
+/// says "<subject> will spend <n> million on <object>, <source> said."
+const SUBJECTS: [&str; 4] = [
+    "The council",
+    "The ministry",
+    "Acme Corp",
+    "The port authority",
+];
+const OBJECTS: [&str; 5] = [
+    "the bridge",
+    "new schools",
+    "the harbour",
+    "road repairs",
+    "flood walls",
+];
+const SOURCES: [&str; 4] = [
+    "officials said",
+    "Ann Lee said",
+    "the memo said",
+    "according to the report",
+];
+
+/// A sentence as (subject, sum, object, source), each an index or a number.
+type Sentence = (usize, u32, usize, usize);
+
+fn sentence_text(&(subject, sum, object, source): &Sentence) -> String {
+    let subject = SUBJECTS[subject % SUBJECTS.len()];
+    let object = OBJECTS[object % OBJECTS.len()];
+    match SOURCES[source % SOURCES.len()] {
+        according @ "according to the report" => {
+            format!("{subject} will spend {sum} million on {object}, {according}.")
+        }
+        said => format!("{subject} will spend {sum} million on {object}, {said}."),
+    }
+}
+
+fn story(paragraphs: &[Vec<Sentence>]) -> String {
+    let body: Vec<String> = paragraphs
+        .iter()
+        .map(|sentences| {
+            sentences
+                .iter()
+                .map(sentence_text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    format!("Budget plans\n\n{}\n", body.join("\n\n"))
+}
+
+fn sentence() -> impl Strategy<Value = Sentence> {
+    (
+        0..SUBJECTS.len(),
+        1u32..400,
+        0..OBJECTS.len(),
+        0..SOURCES.len(),
+    )
+}
+
+fn paragraph() -> impl Strategy<Value = Vec<Sentence>> {
+    prop::collection::vec(sentence(), 1..=2)
+}
+
+/// An edit of a story, its indices taken modulo what is there.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// A sentence's sum or object replaced.
+    Reword {
+        at: usize,
+        sum: u32,
+        object: Option<usize>,
+    },
+    /// A paragraph of two sentences made two paragraphs.
+    Split(usize),
+    /// A paragraph and the next made one.
+    Join(usize),
+    Move {
+        from: usize,
+        to: usize,
+    },
+    Delete(usize),
+    Insert(usize, Vec<Sentence>),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (
+            any::<usize>(),
+            1u32..400,
+            prop::option::of(0..OBJECTS.len())
+        )
+            .prop_map(|(at, sum, object)| Edit::Reword { at, sum, object }),
+        any::<usize>().prop_map(Edit::Split),
+        any::<usize>().prop_map(Edit::Join),
+        (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Edit::Move { from, to }),
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), paragraph()).prop_map(|(at, p)| Edit::Insert(at, p)),
+    ]
+}
+
+fn apply(paragraphs: &mut Vec<Vec<Sentence>>, edit: &Edit) {
+    let count = paragraphs.len();
+    if count == 0 {
+        if let Edit::Insert(_, paragraph) = edit {
+            paragraphs.push(paragraph.clone());
+        }
+        return;
+    }
+    match edit {
+        Edit::Reword { at, sum, object } => {
+            let sentences: Vec<(usize, usize)> = (0..count)
+                .flat_map(|p| (0..paragraphs[p].len()).map(move |s| (p, s)))
+                .collect();
+            let (p, s) = sentences[at % sentences.len()];
+            let sentence = &mut paragraphs[p][s];
+            sentence.1 = *sum;
+            if let Some(object) = object {
+                sentence.2 = *object;
+            }
+        }
+        Edit::Split(at) => {
+            let at = at % count;
+            if paragraphs[at].len() > 1 {
+                let second = paragraphs[at].split_off(1);
+                paragraphs.insert(at + 1, second);
+            }
+        }
+        Edit::Join(at) => {
+            let at = at % count;
+            if at + 1 < count {
+                let next = paragraphs.remove(at + 1);
+                paragraphs[at].extend(next);
+            }
+        }
+        Edit::Move { from, to } => {
+            let moved = paragraphs.remove(from % count);
+            paragraphs.insert(to % count, moved);
+        }
+        Edit::Delete(at) => {
+            paragraphs.remove(at % count);
+        }
+        Edit::Insert(at, paragraph) => paragraphs.insert(at % (count + 1), paragraph.clone()),
+    }
+}
+
+/// The review document of `text` as the document `story.txt`.
+fn fresh_review(grammar: &Grammar, text: &str) -> ReviewDocument {
+    let input = decode("story.txt", text.as_bytes().to_vec(), false).expect("UTF-8");
+    let mut builder = ReviewBuilder::default();
+    builder.add(&claimtrace::extract(input, grammar));
+    builder.finish()
+}
+
+/// Every claim of a review document with its status and a note of its own, `v<n>`.
+fn reviewed(document: &ReviewDocument) -> String {
+    let mut value = serde_yaml::to_value(document).expect("YAML");
+    let statuses = [
+        "verified",
+        "disputed",
+        "unverifiable",
+        "needs-source",
+        "not-checkable",
+    ];
+    for (n, claim) in value["claims"]
+        .as_sequence_mut()
+        .expect("claims")
+        .iter_mut()
+        .enumerate()
+    {
+        claim["review"]["status"] = statuses[n % statuses.len()].into();
+        claim["review"]["note"] = format!("v{n}").into();
+    }
+    serde_yaml::to_string(&value).expect("YAML")
+}
+
+/// The entries of `list` in a merged document, by their note.
+fn by_note<'a>(merged: &'a Mapping, list: &str) -> Vec<(&'a str, &'a Value)> {
+    merged
+        .get(list)
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| Some((entry["review"]["note"].as_str()?, entry)))
+        .collect()
+}
+
+static GRAMMAR: std::sync::LazyLock<Grammar> =
+    std::sync::LazyLock::new(|| Grammar::built_in().expect("the built-in grammar loads"));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Issue #20: for random edits of a reviewed story (reword, split, join, move,
+    /// delete, insert paragraphs), no verdict is ever dropped: each ends on a live
+    /// claim, under `changed:` or under `removed:`. One under `claims:` is on a
+    /// claim whose words are the reviewed ones (or a part of them, re-cut): a
+    /// reworded claim never takes a verdict without a second look. Merging the
+    /// result onto the same draft again changes nothing.
+    #[test]
+    fn no_verdict_is_ever_dropped_by_edits(
+        paragraphs in prop::collection::vec(paragraph(), 1..8),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let grammar = &*GRAMMAR;
+        let old_text = reviewed(&fresh_review(grammar, &story(&paragraphs)));
+        let old = load_review(old_text.as_bytes()).expect("the review file loads");
+        let mut revised = paragraphs.clone();
+        for edit in &edits {
+            apply(&mut revised, edit);
+        }
+        let draft = fresh_review(grammar, &story(&revised));
+        let merged = merge(&old, &draft).expect("merges");
+        let document = &merged.document;
+
+        let claims = by_note(document, "claims");
+        let changed = by_note(document, "changed");
+        let removed = by_note(document, "removed");
+        for entry in &old.claims {
+            let note = entry.note.as_str();
+            let on = |list: &[(&str, &Value)]| list.iter().filter(|(n, _)| *n == note).count();
+            prop_assert!(
+                on(&claims) + on(&changed) + on(&removed) > 0,
+                "{note} dropped\nold:\n{old_text}\nmerged:\n{}",
+                serde_yaml::to_string(document).unwrap()
+            );
+            let old_words = normalize_claim(entry.claim_text.as_deref().unwrap_or_default());
+            for (_, claim) in claims.iter().filter(|(n, _)| *n == note) {
+                let text = normalize_claim(claim["claim"]["text"].as_str().unwrap_or_default());
+                prop_assert!(
+                    old_words.contains(&text),
+                    "{note}: {old_words:?} went to {text:?} without a second look"
+                );
+            }
+        }
+        for (note, claim) in &changed {
+            let old_entry = old.claims.iter().find(|e| e.note == *note).expect("an old entry");
+            prop_assert_eq!(claim["was"]["id"].as_str(), Some(old_entry.id.as_str()));
+            prop_assert_eq!(claim.get("review"), old_entry.raw_review());
+        }
+
+        let again_text = serde_yaml::to_string(document).expect("YAML");
+        let again = load_review(again_text.as_bytes()).expect("the merged file loads");
+        let twice = merge(&again, &draft).expect("merges");
+        prop_assert_eq!(&twice.document, document);
+    }
 }

@@ -28,7 +28,8 @@ pub const CLAIM_EXCERPT: usize = 80;
 pub enum ReviewAction {
     /// Re-extract PATH and carry every review of OLD over to the claim with the same
     /// id, or else to the claims of its document re-cut from it (listed on stderr);
-    /// vanished claims go under `removed`, new ones arrive unreviewed.
+    /// a claim reworded since its review goes under `changed` with it, for a second
+    /// look; vanished claims go under `removed`, new ones arrive unreviewed.
     Merge {
         /// The review file to carry over (never modified).
         #[arg(value_name = "OLD.yaml")]
@@ -40,8 +41,8 @@ pub enum ReviewAction {
         #[arg(short, long, value_name = "OUT.yaml")]
         output: Option<PathBuf>,
     },
-    /// Count claims by status and by document; list unreviewed claims resting on
-    /// anonymous sources or on none.
+    /// Count claims by status and by document; list the claims changed since their
+    /// review and the unreviewed claims resting on anonymous sources or on none.
     Status {
         #[arg(value_name = "FILE.yaml")]
         file: PathBuf,
@@ -85,8 +86,8 @@ fn merge_command(
     }
     let summary = merged.summary;
     eprintln!(
-        "review merge: {} kept, {} new, {} removed",
-        summary.kept, summary.new, summary.removed
+        "review merge: {} kept, {} changed, {} new, {} removed",
+        summary.kept, summary.changed, summary.new, summary.removed
     );
     if summary.recut > 0 {
         eprintln!(
@@ -101,6 +102,22 @@ fn merge_command(
             recut.entry.status,
             recut.claims.join(", "),
             claim_excerpt(recut.entry)
+        );
+    }
+    if !merged.changed.is_empty() {
+        eprintln!(
+            "review merge: {} reworded since their review, under `changed:` with the old \
+             wording in `was:` (take a second look, then delete `was:`):",
+            merged.changed.len()
+        );
+    }
+    for changed in &merged.changed {
+        eprintln!(
+            "  changed {} ({}) -> {}: {}",
+            changed.entry.id,
+            changed.entry.status,
+            changed.claim,
+            excerpt(&changed.text, CLAIM_EXCERPT)
         );
     }
     // Entries with nothing but what claimtrace wrote are counted, not listed.
@@ -150,6 +167,26 @@ fn status_command(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
         }
     }
     writeln!(out, "{table}")?;
+    if !tally.changed.is_empty() {
+        writeln!(
+            out,
+            "changed since their review (not counted; take a second look, then delete `was:`): {}",
+            tally.changed.len()
+        )?;
+    }
+    for entry in &tally.changed {
+        let was = entry.was.as_ref().map_or("", |was| was.text.as_str());
+        let now = entry.claim_text.as_deref().unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {} ({})\n    was: {}\n    now: {}",
+            entry.doc.as_deref().unwrap_or("-"),
+            entry.id,
+            entry.status,
+            excerpt(was, CLAIM_EXCERPT),
+            excerpt(now, CLAIM_EXCERPT)
+        )?;
+    }
     if tally.removed > 0 {
         writeln!(
             out,

@@ -16,8 +16,9 @@ const HEADER: &str = "\
 # For `claimtrace export claimreview`, review.rating names a rating of the desk's
 # config and review.summary replaces the claim's words in claimReviewed.
 # Comments like this one are not kept when `claimtrace review merge` carries the
-# reviews over to a new draft. Claims under `removed` are no longer in the text;
-# their reviews are kept there.
+# reviews over to a new draft. Claims under `changed` were reworded since their
+# review, whose old wording is in `was`: take a second look, then delete `was`.
+# Claims under `removed` are no longer in the text; their reviews are kept there.
 ";
 
 /// Writes a review document (fresh or merged) with its header comment.

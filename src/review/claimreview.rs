@@ -42,6 +42,9 @@ pub enum Warning {
     LongClaim { id: String, chars: usize },
     /// Claims with a verdict status that the desk's ratings do not name.
     NoRating { status: Status, claims: usize },
+    /// Rated claims under `changed`, reworded since their review: not exported
+    /// until somebody takes a second look.
+    SecondLook { claims: usize },
 }
 
 impl std::fmt::Display for Warning {
@@ -72,6 +75,11 @@ impl std::fmt::Display for Warning {
                 "{claims} claims marked {status} not exported: the desk config's \
                  ratings: has no `{status}`"
             ),
+            Warning::SecondLook { claims } => write!(
+                f,
+                "{claims} claims under changed: not exported: reworded since their \
+                 review (take a second look, then delete their `was:`)"
+            ),
         }
     }
 }
@@ -91,7 +99,7 @@ pub enum ExportError {
 /// others say where the review stands, not what it found).
 const VERDICTS: [Status; 3] = [Status::Verified, Status::Disputed, Status::Unverifiable];
 
-/// One ClaimReview per claim (not those under `removed`) with a rating: the one
+/// One ClaimReview per claim (not those under `changed` or `removed`) with a rating: the one
 /// its reviewer wrote (`rating:` in its review), or else the one the desk gives
 /// its status. `grammar` tells a pronoun ("He said") from a name.
 pub fn claim_reviews(
@@ -164,6 +172,12 @@ pub fn claim_reviews(
             .into_iter()
             .map(|(status, claims)| Warning::NoRating { status, claims }),
     );
+    let waiting = (file.changed.iter())
+        .filter(|entry| rating(entry, desk).is_ok_and(|rating| rating.is_some()))
+        .count();
+    if waiting > 0 {
+        warnings.insert(Warning::SecondLook { claims: waiting });
+    }
     Ok(Export {
         reviews,
         warnings: warnings.into_iter().collect(),

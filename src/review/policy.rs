@@ -30,9 +30,10 @@ impl Policy {
 
 /// Whether a claim with this review status may stand with no source: the desk
 /// verified it itself, or it asserts nothing a source could back (narration,
-/// opinion).
+/// opinion). A review carried to a claim reworded since (`was:`) waives nothing
+/// until somebody has looked again.
 pub fn waives_source(entry: &Entry) -> bool {
-    matches!(entry.status, Status::Verified | Status::NotCheckable)
+    matches!(entry.status, Status::Verified | Status::NotCheckable) && !entry.needs_second_look()
 }
 
 /// Which rule a document broke.
@@ -305,14 +306,15 @@ mod tests {
         assert_eq!(&STORY[sky.start..sky.end], "The sky is green");
     }
 
-    /// A review file marking `needle`'s claim with `status`.
-    fn review_marking(records: &[Record], needle: &str, status: &str) -> ReviewFile {
+    /// A review file marking `needle`'s claim with `status`, and `more` keys
+    /// of the entry (", was: {…}").
+    fn review_marking(records: &[Record], needle: &str, status: &str, more: &str) -> ReviewFile {
         let record = records
             .iter()
             .find(|r| r.claim.text.contains(needle))
             .unwrap();
         let text = format!(
-            "claims:\n- {{id: {}, doc: story.txt, review: {{status: {status}}}}}\n",
+            "claims:\n- {{id: {}, doc: story.txt, review: {{status: {status}}}{more}}}\n",
             record.id
         );
         load_review(text.as_bytes()).unwrap()
@@ -335,19 +337,27 @@ mod tests {
             ("disputed", true),
         ];
         for (status, fails) in table {
-            let review = review_marking(&records, "sky", status);
+            let review = review_marking(&records, "sky", status, "");
             let violations = check(&policy, &records, STORY, Some(&review));
             let unsourced = violations
                 .iter()
                 .any(|v| matches!(v.breach, Breach::Unsourced { .. }));
             assert_eq!(unsourced, fails, "{status}");
         }
+        // A verdict carried to a claim reworded since waives nothing.
+        let was = ", was: {id: c-0, text: The sky is blue}";
+        let reworded = review_marking(&records, "sky", "verified", was);
+        let violations = check(&policy, &records, STORY, Some(&reworded));
+        assert!(matches!(
+            violations[0].breach,
+            Breach::Unsourced { waived: 0, .. }
+        ));
         // A waiver is told when the limit is still broken.
         let mut two = records.clone();
         let mut extra = records.last().unwrap().clone();
         extra.id = "c-other".into();
         two.push(extra);
-        let review = review_marking(&records, "sky", "verified");
+        let review = review_marking(&records, "sky", "verified", "");
         let violations = check(&policy, &two, STORY, Some(&review));
         assert_eq!(
             violations[0].breach,
