@@ -38,6 +38,8 @@ pub enum Warning {
     NoDate,
     /// A document with claims exported but no article URL in the desk's config.
     NoArticle { doc: String },
+    /// A `claimReviewed` with no words (required by consumers).
+    EmptyClaim { id: String },
     /// A `claimReviewed` longer than consumers show.
     LongClaim { id: String, chars: usize },
     /// Claims with a verdict status that the desk's ratings do not name.
@@ -64,6 +66,10 @@ impl std::fmt::Display for Warning {
             Warning::NoArticle { doc } => write!(
                 f,
                 "{doc}: no article URL (articles: in the desk config): its claims have no `appearance`"
+            ),
+            Warning::EmptyClaim { id } => write!(
+                f,
+                "{id}: claimReviewed is empty (consumers require it); write a `summary:` in its review"
             ),
             Warning::LongClaim { id, chars } => write!(
                 f,
@@ -119,7 +125,11 @@ pub fn claim_reviews(
         };
         let claim_reviewed = claim_reviewed(entry);
         let chars = claim_reviewed.chars().count();
-        if chars > CLAIM_REVIEWED_SHOWN {
+        if chars == 0 {
+            warnings.insert(Warning::EmptyClaim {
+                id: entry.id.clone(),
+            });
+        } else if chars > CLAIM_REVIEWED_SHOWN {
             warnings.insert(Warning::LongClaim {
                 id: entry.id.clone(),
                 chars,
@@ -127,7 +137,7 @@ pub fn claim_reviews(
         }
         let article = article(desk, entry);
         if article.is_none_or(|article| article.url.is_none()) {
-            let doc = entry.doc.clone().unwrap_or_default();
+            let doc = entry.doc.clone().unwrap_or_else(|| "(no doc)".into());
             warnings.insert(Warning::NoArticle { doc });
         }
         let mut review = json!({
@@ -382,7 +392,7 @@ claims:
     #[test]
     fn claim_reviewed_is_the_claims_own_words() {
         // (claim as written, fragments, summary, claimReviewed)
-        let table: [(&str, &[&str], &str, &str); 8] = [
+        let table: [(&str, &[&str], &str, &str); 9] = [
             ("\"We will appeal,\"", &[], "", "We will appeal"),
             ("‘We will appeal,’", &[], "", "We will appeal"),
             ("The plan\n  failed,", &[], "", "The plan failed"),
@@ -406,6 +416,7 @@ claims:
                 "  A shorter   summary ",
                 "A shorter summary",
             ),
+            ("\"\"", &[], "", ""),
         ];
         for (text, fragments, summary, want) in table {
             let fragments: Vec<String> = fragments
@@ -423,8 +434,14 @@ claims:
                 fragments.join(", "),
                 serde_json::to_string(summary).unwrap()
             );
-            let reviews = export(&yaml, &Desk::default()).reviews;
-            assert_eq!(reviews[0]["claimReviewed"], want, "{text:?}");
+            let export = export(&yaml, &Desk::default());
+            assert_eq!(export.reviews[0]["claimReviewed"], want, "{text:?}");
+            let empty = Warning::EmptyClaim { id: "c-1".into() };
+            assert_eq!(
+                export.warnings.contains(&empty),
+                want.is_empty(),
+                "{text:?}"
+            );
         }
     }
 

@@ -192,28 +192,28 @@ fn check_url(url: &str) -> Result<(), String> {
 
 /// A calendar date `YYYY-MM-DD`, optionally followed by a time (`T…`).
 fn check_date(date: &str) -> Result<(), String> {
-    let (day, time) = date.split_at(date.len().min(10));
-    let fields: Vec<&str> = day.split('-').collect();
-    let number = |text: &str, digits: usize| {
-        (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| text.parse::<u32>().ok())
-            .flatten()
-    };
-    let valid = match fields[..] {
-        [year, month, day] => match (number(year, 4), number(month, 2), number(day, 2)) {
-            (Some(year), Some(month), Some(day)) => {
-                (1..=days_in_month(year, month)).contains(&day)
-                    && (time.is_empty() || time.starts_with('T'))
-            }
-            _ => false,
-        },
-        _ => false,
-    };
-    if valid {
+    let time = date.get(10..).unwrap_or_default();
+    let day = date.get(..10).and_then(calendar_day);
+    if day.is_some() && (time.is_empty() || time.starts_with('T')) {
         Ok(())
     } else {
         Err(format!("`{date}` is not a date YYYY-MM-DD"))
     }
+}
+
+/// The year, month and day of `YYYY-MM-DD`, when that day exists.
+fn calendar_day(text: &str) -> Option<(u32, u32, u32)> {
+    let number = |field: &str, digits: usize| {
+        (field.len() == digits && field.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| field.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut fields = text.split('-');
+    let year = number(fields.next()?, 4)?;
+    let month = number(fields.next()?, 2)?;
+    let day = number(fields.next()?, 2)?;
+    (fields.next().is_none() && (1..=days_in_month(year, month)).contains(&day))
+        .then_some((year, month, day))
 }
 
 /// Days in `month` of `year` (0 for a month that does not exist).
@@ -348,6 +348,9 @@ articles:
             ("2024-13-01", false),
             ("2024-1-01", false),
             ("2024-05-01T00:00:00+02:00", true),
+            ("2024-05-é1", false),
+            ("2024-05-0é", false),
+            ("２０２４-05-01", false),
             ("", false),
         ] {
             assert_eq!(check_date(date).is_ok(), ok, "{date}");
