@@ -5,10 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 
-use claimtrace::record::normalize_claim;
-use claimtrace::review::merge::GENERATED;
+use claimtrace::Grammar;
+use claimtrace::ingest::decode;
+use claimtrace::record::{ReviewBuilder, ReviewDocument, normalize_claim};
+use claimtrace::review::load_review;
+use claimtrace::review::merge::{GENERATED, merge};
 
 use crate::support::{claimtrace, jsonl, root, stderr, stdout};
 
@@ -191,7 +195,10 @@ fn hand_edits_survive_a_merge_onto_a_revised_renamed_draft() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).is_empty());
     let summary = stderr(&output);
-    assert!(summary.contains("4 kept, 1 new, 1 removed"), "{summary}");
+    assert!(
+        summary.contains("4 kept, 0 changed, 1 new, 1 removed"),
+        "{summary}"
+    );
     assert!(
         summary.contains("removed c-") && summary.contains("budget"),
         "{summary}"
@@ -270,7 +277,7 @@ fn merge_without_output_writes_to_stdout() {
         review_value(PLAN_REVIEW)
     );
     assert!(
-        stderr(&output).contains("5 kept, 0 new, 0 removed"),
+        stderr(&output).contains("5 kept, 0 changed, 0 new, 0 removed"),
         "{}",
         stderr(&output)
     );
@@ -449,7 +456,10 @@ fn a_review_file_of_the_previous_release_keeps_every_verdict() {
     let (old, merged, stderr) = merge_previous_release(&[]);
     let (by_id, by_words) = every_verdict_carried_over(&old, &merged, &stderr);
     assert_eq!(by_id + by_words, 40);
-    assert!(stderr.contains("40 kept, 0 new, 0 removed"), "{stderr}");
+    assert!(
+        stderr.contains("40 kept, 0 changed, 0 new, 0 removed"),
+        "{stderr}"
+    );
     let quote = claim(&merged, "claims", "You could tell the Chinese");
     assert_eq!(
         quote["claim"]["fragments"].as_sequence().map(Vec::len),
@@ -605,7 +615,7 @@ fn status_counts_and_lists_weakly_sourced_unreviewed_claims() {
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
         .collect();
-    assert_eq!(counts, ["2", "2", "1", "0", "0", "5"], "{text}");
+    assert_eq!(counts, ["2", "2", "1", "0", "0", "0", "5"], "{text}");
     assert!(
         text.contains("unreviewed claims on anonymous sources or none: 1"),
         "{text}"
@@ -669,8 +679,409 @@ fn check_gates_a_publishing_pipeline() {
         vec!["--max-anonymous-share", "1.5"],
         vec!["--forbid-marker", "gossip"],
         vec!["--review", "no-such-review.yaml"],
+        vec!["--max-unsourced", "1", "--format", "sarif"],
     ] {
         assert_eq!(run(&bad).status.code(), Some(2), "{bad:?}");
+    }
+}
+
+/// Issue #20: a gate with no rule passed everything in silence; it is an error now.
+#[test]
+fn check_with_no_policy_is_an_error() {
+    let output = claimtrace(&["check", "seeds"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    let message = stderr(&output);
+    assert!(
+        message.contains("no policy given") && message.contains("--max-unsourced"),
+        "{message}"
+    );
+}
+
+/// Issue #20: a claim the desk marked verified, or not-checkable (narration that
+/// asserts nothing a source could back), no longer counts against
+/// `--max-unsourced`; one marked otherwise still does.
+#[test]
+fn check_waives_unsourced_claims_verified_or_not_checkable_in_review() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(dir.path(), "story.txt", DRAFT);
+    for (status, code) in [
+        ("not-checkable", 0),
+        ("verified", 0),
+        ("unverifiable", 1),
+        ("needs-source", 1),
+    ] {
+        let mut document = review_of(&draft);
+        hand_edit(
+            &mut document,
+            "sky is green",
+            &format!("{{status: {status}}}"),
+        );
+        let review = write(
+            dir.path(),
+            "story.review.yaml",
+            &serde_yaml::to_string(&document).expect("YAML"),
+        );
+        let output = claimtrace(&[
+            "check",
+            "--max-unsourced",
+            "0",
+            "--review",
+            arg(&review),
+            arg(&draft),
+        ]);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{status}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+/// Issue #20: every failing claim with its `file:line:col`, as text, JSON and
+/// GitHub workflow annotations.
+#[test]
+fn check_locates_each_failing_claim_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(dir.path(), "story.txt", DRAFT);
+    let (review, _) = edited_review(dir.path());
+    let file = arg(&draft);
+    let run = |format: &str| {
+        let output = claimtrace(&[
+            "check",
+            "--format",
+            format,
+            "--max-unsourced",
+            "0",
+            "--review",
+            arg(&review),
+            file,
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("documents breaking the policy: 1 of 1"),
+            "{}",
+            stderr(&output)
+        );
+        stdout(&output)
+    };
+    // The sky claim (no source) is on line 11, the disputed quote on line 7; the
+    // quote opens with a curly mark, a character of three bytes.
+    let text = run("text");
+    assert!(
+        text.contains(&format!(
+            "{file}: claims with no source: 1, more than --max-unsourced 0\n  {file}:11:1  c-"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{file}:7:1  c-")) && text.contains("(note: No appeal was filed.)"),
+        "{text}"
+    );
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    assert_eq!(json["documents"], 1);
+    assert_eq!(json["failing"], 1);
+    let violations = json["violations"].as_array().expect("violations");
+    let rules: Vec<&str> = violations
+        .iter()
+        .filter_map(|v| v["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["max-unsourced", "disputed"]);
+    let sky = &violations[0]["claims"][0];
+    assert_eq!(
+        (sky["line"].as_u64(), sky["col"].as_u64()),
+        (Some(11), Some(1))
+    );
+    let (start, end) = (sky["start"].as_u64(), sky["end"].as_u64());
+    let (start, end) = (start.expect("start") as usize, end.expect("end") as usize);
+    assert_eq!(&DRAFT[start..end], "The sky is green");
+    assert_eq!(violations[1]["claims"][0]["note"], "No appeal was filed.");
+    assert!(violations[0]["claims"][0].get("note").is_none());
+
+    let github = run("github");
+    let lines: Vec<&str> = github.lines().collect();
+    assert_eq!(lines.len(), 2, "{github}");
+    let property = file.replace(':', "%3A").replace(',', "%2C");
+    assert!(
+        lines[0].starts_with(&format!(
+            "::error file={property},line=11,col=1,title=claimtrace check%3A max-unsourced::claims with no source: 1, more than --max-unsourced 0: The sky is green (c-"
+        )),
+        "{github}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "::error file={property},line=7,col=1,title=claimtrace check%3A disputed::"
+        )),
+        "{github}"
+    );
+}
+
+/// The desk's config beside the review files, as `export claimreview` reads it.
+const DESK: &str = "\
+org: Riverton Fact Check
+org-url: https://factcheck.example
+review-url: https://factcheck.example/checks/{id}
+ratings:
+  verified: {value: 5, name: 'True'}
+  disputed: {value: 1, name: 'False'}
+  misleading: {value: 2, name: Misleading}
+articles:
+  DOC:
+    url: https://news.example/council-budget
+    title: Council budget row
+    date: 2024-05-01
+    publisher: Riverton Herald
+";
+
+/// Issue #20: every field of a ClaimReview that its main consumer documents as
+/// required or recommended (Google Search's fact-check structured data, which
+/// Google's Fact Check Tools read), as `export claimreview` fills it from the
+/// review file and the desk's config. The one recommended field left out says why.
+#[test]
+fn export_claimreview_fills_every_field_consumers_require_or_recommend() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (review, _) = edited_review(dir.path());
+    let doc = dir.path().join("story.txt");
+    write(dir.path(), "desk.yaml", &DESK.replace("DOC", arg(&doc)));
+    let output = claimtrace(&[
+        "export",
+        "claimreview",
+        arg(&review),
+        "--date",
+        "2024-05-03",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("warning"),
+        "a complete export warns of nothing: {}",
+        stderr(&output)
+    );
+    let reviews: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON-LD");
+    let reviews = reviews.as_array().expect("an array");
+    assert_eq!(reviews.len(), 3, "the verified and disputed claims");
+    let appeal = reviews
+        .iter()
+        .find(|r| r["claimReviewed"] == "We will appeal")
+        .expect("the disputed quote, in its own words");
+    let id = appeal["identifier"].as_str().expect("the claim id");
+    let url = format!("https://factcheck.example/checks/{id}");
+
+    // (JSON pointer, as the consumer documents it, what the export holds)
+    let fields: [(&str, &str, serde_json::Value); 22] = [
+        (
+            "/@context",
+            "required (JSON-LD)",
+            "https://schema.org".into(),
+        ),
+        ("/@type", "required (JSON-LD)", "ClaimReview".into()),
+        ("/url", "required", url.into()),
+        ("/claimReviewed", "required", "We will appeal".into()),
+        ("/reviewRating/@type", "required", "Rating".into()),
+        ("/reviewRating/alternateName", "required", "False".into()),
+        ("/reviewRating/name", "recommended", "False".into()),
+        ("/reviewRating/ratingValue", "recommended", 1.into()),
+        ("/reviewRating/bestRating", "recommended", 5.into()),
+        ("/reviewRating/worstRating", "recommended", 1.into()),
+        ("/author/@type", "recommended", "Organization".into()),
+        ("/author/name", "recommended", "Riverton Fact Check".into()),
+        (
+            "/author/url",
+            "recommended",
+            "https://factcheck.example".into(),
+        ),
+        ("/datePublished", "recommended", "2024-05-03".into()),
+        ("/itemReviewed/@type", "recommended", "Claim".into()),
+        ("/itemReviewed/author/@type", "recommended", "Person".into()),
+        ("/itemReviewed/author/name", "recommended", "Ann Lee".into()),
+        (
+            "/itemReviewed/datePublished",
+            "recommended",
+            "2024-05-01".into(),
+        ),
+        (
+            "/itemReviewed/appearance/@type",
+            "recommended",
+            "CreativeWork".into(),
+        ),
+        (
+            "/itemReviewed/appearance/url",
+            "recommended",
+            "https://news.example/council-budget".into(),
+        ),
+        (
+            "/itemReviewed/appearance/headline",
+            "recommended",
+            "Council budget row".into(),
+        ),
+        (
+            "/itemReviewed/appearance/publisher/name",
+            "recommended",
+            "Riverton Herald".into(),
+        ),
+    ];
+    for (pointer, level, want) in fields {
+        assert_eq!(appeal.pointer(pointer), Some(&want), "{pointer} ({level})");
+    }
+    // Recommended, left out on purpose: a news article reports a claim, and
+    // nothing in it says where the claim first appeared.
+    assert!(appeal.pointer("/itemReviewed/firstAppearance").is_none());
+
+    // An anonymous source makes no author; the reviewer is not published.
+    let plan = reviews
+        .iter()
+        .find(|r| r["claimReviewed"] == "The plan failed")
+        .expect("the plan claim");
+    assert!(plan.pointer("/itemReviewed/author").is_none(), "{plan}");
+    assert_eq!(plan["reviewRating"]["alternateName"], "True");
+    assert!(
+        !stdout(&output).contains("\"Cy\""),
+        "reviewers stay in the desk"
+    );
+
+    // A flag wins over the desk's config.
+    let output = claimtrace(&["export", "claimreview", arg(&review), "--org", "Other Desk"]);
+    let reviews: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON-LD");
+    assert_eq!(reviews[0]["author"]["name"], "Other Desk");
+    assert_eq!(reviews[0]["author"]["url"], "https://factcheck.example");
+}
+
+/// The article a claim appeared in comes from its record's `meta` (here an HTML
+/// page's JSON-LD), with no desk entry for it.
+#[test]
+fn export_claimreview_takes_the_article_from_the_records_metadata() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = claimtrace(&["extract", "--format", "yaml", "tests/data/pages/arc.html"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let verified = stdout(&output).replace("status: unreviewed", "status: verified");
+    let review = write(dir.path(), "arc.review.yaml", &verified);
+    let output = claimtrace(&["export", "claimreview", arg(&review), "--org", "Desk"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let reviews: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON-LD");
+    let first = &reviews.as_array().expect("an array")[0];
+    let appearance = &first["itemReviewed"]["appearance"];
+    assert_eq!(
+        appearance["url"],
+        "https://ledger.example/local/2024/05/02/tolls-downtown/"
+    );
+    assert_eq!(
+        appearance["headline"],
+        "Harbor city weighs tolls on downtown streets"
+    );
+    assert_eq!(appearance["publisher"]["name"], "The Harbor Ledger");
+    assert!(
+        !stderr(&output).contains("no article"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Issue #20: what keeps an export from being published is said on stderr, and
+/// wrong values are refused with what and where.
+#[test]
+fn export_claimreview_warns_of_what_is_missing_and_refuses_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (review, _) = edited_review(dir.path());
+    let output = claimtrace(&["export", "claimreview", arg(&review)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warnings = stderr(&output);
+    for says in [
+        "no review URL (--review-url",
+        "no organisation (--org",
+        "no date (--date",
+        "story.txt: no article URL",
+    ] {
+        assert!(warnings.contains(says), "{says}: {warnings}");
+    }
+
+    // A claim longer than consumers show, and the reviewer's summary that fixes it.
+    let long = "The council will spend roughly £120 million on the new bridge over the river by 2030, officials said.\n\n\"You could tell,\" one official said. \"They were always right.\"\n";
+    let draft = write(dir.path(), "long.txt", long);
+    let mut document = review_of(&draft);
+    hand_edit(&mut document, "bridge", "{status: verified}");
+    hand_edit(&mut document, "You could tell", "{status: verified}");
+    let file = write(
+        dir.path(),
+        "long.review.yaml",
+        &serde_yaml::to_string(&document).expect("YAML"),
+    );
+    let flags = [
+        "--org",
+        "Desk",
+        "--review-url",
+        "https://desk.example/{id}",
+        "--date",
+        "2024-05-03",
+    ];
+    let mut args = vec!["export", "claimreview", arg(&file)];
+    args.extend(flags);
+    let output = claimtrace(&args);
+    assert!(
+        stderr(&output).contains("claimReviewed has 84 characters, more than the 75"),
+        "{}",
+        stderr(&output)
+    );
+    // A quote interrupted by its attribution: its parts, without "one official said".
+    assert!(
+        stdout(&output).contains("\"claimReviewed\": \"You could tell … They were always right.\""),
+        "{}",
+        stdout(&output)
+    );
+    hand_edit(
+        &mut document,
+        "bridge",
+        "{status: verified, summary: £120m to be spent on the new bridge by 2030}",
+    );
+    std::fs::write(&file, serde_yaml::to_string(&document).expect("YAML")).expect("written");
+    let output = claimtrace(&args);
+    assert!(
+        !stderr(&output).contains("characters"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).contains("\"£120m to be spent on the new bridge by 2030\""));
+
+    // Wrong values, from a flag or from the desk's config, and an unknown rating.
+    let desk = write(dir.path(), "bad-desk.yaml", "org: Desk\ndate: 2024-13-01\n");
+    let typo = write(
+        dir.path(),
+        "typo.review.yaml",
+        "claims:\n- {id: c-1, review: {status: verified, rating: ture}}\n",
+    );
+    let cases: [(Vec<&str>, &str); 5] = [
+        (
+            vec![arg(&review), "--date", "3 May 2024"],
+            "--date: `3 May 2024` is not a date",
+        ),
+        (
+            vec![arg(&review), "--org-url", "factcheck.example"],
+            "--org-url: `factcheck.example` is not an absolute",
+        ),
+        (
+            vec![arg(&review), "--desk", arg(&desk)],
+            "bad-desk.yaml: line 2, column 1: date: `2024-13-01`",
+        ),
+        (
+            vec![arg(&review), "--desk", "no-such-desk.yaml"],
+            "no-such-desk.yaml",
+        ),
+        (
+            vec![arg(&typo)],
+            "c-1: rating `ture` is not in the desk config's ratings (known: disputed, verified)",
+        ),
+    ];
+    for (extra, says) in cases {
+        let mut args = vec!["export", "claimreview"];
+        args.extend(extra);
+        let output = claimtrace(&args);
+        assert_eq!(output.status.code(), Some(2), "{says}");
+        assert!(stdout(&output).is_empty());
+        assert!(
+            stderr(&output).contains(says),
+            "{says}: {}",
+            stderr(&output)
+        );
     }
 }
 
@@ -698,4 +1109,359 @@ fn export_claimreview_has_the_settled_claims() {
     assert_eq!(appeal["itemReviewed"]["author"]["@type"], "Person");
     assert_eq!(appeal["reviewRating"]["alternateName"], "Disputed");
     assert_eq!(appeal["reviewBody"], "No appeal was filed.");
+}
+
+/// Issue #20: a reworded claim ("roughly £120 million" → "about £118 million") kept
+/// its verdict nowhere but `removed:`. It goes under `changed:` with the old
+/// wording and the review, listed by `review merge` and `review status`; `check`
+/// does not count its verdict as a waiver, `export` does not publish it; once
+/// the reviewer deletes `was:`, the next merge makes it a claim again.
+#[test]
+fn a_reworded_claim_keeps_its_verdict_under_changed_for_a_second_look() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = write(
+        dir.path(),
+        "story.txt",
+        "Bridge budget\n\nThe council will spend roughly £120 million on the new bridge, officials said.\n\nThe mayor resigned on Friday.\n",
+    );
+    let mut document = review_of(&draft);
+    hand_edit(&mut document, "£120 million", BUDGET_REVIEW);
+    hand_edit(&mut document, "mayor", "{status: not-checkable}");
+    let old = write(
+        dir.path(),
+        "story.review.yaml",
+        &serde_yaml::to_string(&document).expect("YAML"),
+    );
+    let revised = write(
+        dir.path(),
+        "story-v2.txt",
+        "Bridge budget\n\nTraffic will be diverted, the police said.\n\nThe council will spend about £118 million on the new bridge, officials said.\n\nThe mayor resigned on Friday.\n",
+    );
+    let out = dir.path().join("story-v2.review.yaml");
+    let output = claimtrace(&["review", "merge", arg(&old), arg(&revised), "-o", arg(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = stderr(&output);
+    assert!(
+        summary.contains("1 kept, 1 changed, 1 new, 0 removed"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("(verified) -> c-") && summary.contains("about £118 million"),
+        "{summary}"
+    );
+
+    let merged = review_value(&std::fs::read_to_string(&out).expect("OUT"));
+    let changed = claim(&merged, "changed", "£118 million");
+    assert_eq!(changed["review"], review_value(BUDGET_REVIEW));
+    assert_eq!(changed["desk"], "metro", "hand keys follow too");
+    assert_eq!(
+        changed["was"]["text"],
+        "The council will spend roughly £120 million on the new bridge"
+    );
+    let old_id = claim(&document, "claims", "£120 million")["id"].clone();
+    assert_eq!(changed["was"]["id"], old_id);
+
+    let status = claimtrace(&["review", "status", arg(&out)]);
+    let text = stdout(&status);
+    assert!(
+        text.contains(
+            "changed since their review (not counted; take a second look, then delete `was:`): 1"
+        ) && text.contains("was: The council will spend roughly £120 million")
+            && text.contains("now: The council will spend about £118 million"),
+        "{text}"
+    );
+
+    // Unsourced claims: the mayor (not-checkable) is waived, nothing else is
+    // unsourced; the changed claim's verdict is stale, so a limit on anonymous
+    // sourcing still sees it, and the export leaves it out.
+    let check = claimtrace(&[
+        "check",
+        "--max-unsourced",
+        "0",
+        "--review",
+        arg(&out),
+        arg(&revised),
+    ]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let export = claimtrace(&["export", "claimreview", arg(&out)]);
+    assert_eq!(stdout(&export).trim(), "[]");
+    assert!(
+        stderr(&export).contains("1 claims under changed: not exported"),
+        "{}",
+        stderr(&export)
+    );
+
+    // A second look: the reviewer deletes `was:`; the claim is a claim again.
+    let mut looked = merged.clone();
+    for entry in looked["changed"].as_sequence_mut().expect("changed") {
+        entry.as_mapping_mut().expect("an entry").remove("was");
+    }
+    std::fs::write(&out, serde_yaml::to_string(&looked).expect("YAML")).expect("written");
+    let again = dir.path().join("again.yaml");
+    let output = claimtrace(&[
+        "review",
+        "merge",
+        arg(&out),
+        arg(&revised),
+        "-o",
+        arg(&again),
+    ]);
+    assert!(
+        stderr(&output).contains("3 kept, 0 changed, 0 new, 0 removed"),
+        "{}",
+        stderr(&output)
+    );
+    let again = review_value(&std::fs::read_to_string(&again).expect("OUT"));
+    assert!(again.get("changed").is_none());
+    assert_eq!(
+        claim(&again, "claims", "£118 million")["review"],
+        review_value(BUDGET_REVIEW)
+    );
+}
+
+/// Subjects, sums, objects and sources of the generated stories: every sentence
+/// says "<subject> will spend <n> million on <object>, <source> said."
+const SUBJECTS: [&str; 4] = [
+    "The council",
+    "The ministry",
+    "Acme Corp",
+    "The port authority",
+];
+const OBJECTS: [&str; 5] = [
+    "the bridge",
+    "new schools",
+    "the harbour",
+    "road repairs",
+    "flood walls",
+];
+const SOURCES: [&str; 4] = [
+    "officials said",
+    "Ann Lee said",
+    "the memo said",
+    "according to the report",
+];
+
+/// A sentence as (subject, sum, object, source), each an index or a number.
+type Sentence = (usize, u32, usize, usize);
+
+fn sentence_text(&(subject, sum, object, source): &Sentence) -> String {
+    let subject = SUBJECTS[subject % SUBJECTS.len()];
+    let object = OBJECTS[object % OBJECTS.len()];
+    match SOURCES[source % SOURCES.len()] {
+        according @ "according to the report" => {
+            format!("{subject} will spend {sum} million on {object}, {according}.")
+        }
+        said => format!("{subject} will spend {sum} million on {object}, {said}."),
+    }
+}
+
+fn story(paragraphs: &[Vec<Sentence>]) -> String {
+    let body: Vec<String> = paragraphs
+        .iter()
+        .map(|sentences| {
+            sentences
+                .iter()
+                .map(sentence_text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    format!("Budget plans\n\n{}\n", body.join("\n\n"))
+}
+
+fn sentence() -> impl Strategy<Value = Sentence> {
+    (
+        0..SUBJECTS.len(),
+        1u32..400,
+        0..OBJECTS.len(),
+        0..SOURCES.len(),
+    )
+}
+
+fn paragraph() -> impl Strategy<Value = Vec<Sentence>> {
+    prop::collection::vec(sentence(), 1..=2)
+}
+
+/// An edit of a story, its indices taken modulo what is there.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// A sentence's sum or object replaced.
+    Reword {
+        at: usize,
+        sum: u32,
+        object: Option<usize>,
+    },
+    /// A paragraph of two sentences made two paragraphs.
+    Split(usize),
+    /// A paragraph and the next made one.
+    Join(usize),
+    Move {
+        from: usize,
+        to: usize,
+    },
+    Delete(usize),
+    Insert(usize, Vec<Sentence>),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (
+            any::<usize>(),
+            1u32..400,
+            prop::option::of(0..OBJECTS.len())
+        )
+            .prop_map(|(at, sum, object)| Edit::Reword { at, sum, object }),
+        any::<usize>().prop_map(Edit::Split),
+        any::<usize>().prop_map(Edit::Join),
+        (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Edit::Move { from, to }),
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), paragraph()).prop_map(|(at, p)| Edit::Insert(at, p)),
+    ]
+}
+
+fn apply(paragraphs: &mut Vec<Vec<Sentence>>, edit: &Edit) {
+    let count = paragraphs.len();
+    if count == 0 {
+        if let Edit::Insert(_, paragraph) = edit {
+            paragraphs.push(paragraph.clone());
+        }
+        return;
+    }
+    match edit {
+        Edit::Reword { at, sum, object } => {
+            let sentences: Vec<(usize, usize)> = (0..count)
+                .flat_map(|p| (0..paragraphs[p].len()).map(move |s| (p, s)))
+                .collect();
+            let (p, s) = sentences[at % sentences.len()];
+            let sentence = &mut paragraphs[p][s];
+            sentence.1 = *sum;
+            if let Some(object) = object {
+                sentence.2 = *object;
+            }
+        }
+        Edit::Split(at) => {
+            let at = at % count;
+            if paragraphs[at].len() > 1 {
+                let second = paragraphs[at].split_off(1);
+                paragraphs.insert(at + 1, second);
+            }
+        }
+        Edit::Join(at) => {
+            let at = at % count;
+            if at + 1 < count {
+                let next = paragraphs.remove(at + 1);
+                paragraphs[at].extend(next);
+            }
+        }
+        Edit::Move { from, to } => {
+            let moved = paragraphs.remove(from % count);
+            paragraphs.insert(to % count, moved);
+        }
+        Edit::Delete(at) => {
+            paragraphs.remove(at % count);
+        }
+        Edit::Insert(at, paragraph) => paragraphs.insert(at % (count + 1), paragraph.clone()),
+    }
+}
+
+/// The review document of `text` as the document `story.txt`.
+fn fresh_review(grammar: &Grammar, text: &str) -> ReviewDocument {
+    let input = decode("story.txt", text.as_bytes().to_vec(), false).expect("UTF-8");
+    let mut builder = ReviewBuilder::default();
+    builder.add(&claimtrace::extract(input, grammar));
+    builder.finish()
+}
+
+/// Every claim of a review document with its status and a note of its own, `v<n>`.
+fn reviewed(document: &ReviewDocument) -> String {
+    let mut value = serde_yaml::to_value(document).expect("YAML");
+    let statuses = [
+        "verified",
+        "disputed",
+        "unverifiable",
+        "needs-source",
+        "not-checkable",
+    ];
+    for (n, claim) in value["claims"]
+        .as_sequence_mut()
+        .expect("claims")
+        .iter_mut()
+        .enumerate()
+    {
+        claim["review"]["status"] = statuses[n % statuses.len()].into();
+        claim["review"]["note"] = format!("v{n}").into();
+    }
+    serde_yaml::to_string(&value).expect("YAML")
+}
+
+/// The entries of `list` in a merged document, by their note.
+fn by_note<'a>(merged: &'a Mapping, list: &str) -> Vec<(&'a str, &'a Value)> {
+    merged
+        .get(list)
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| Some((entry["review"]["note"].as_str()?, entry)))
+        .collect()
+}
+
+static GRAMMAR: std::sync::LazyLock<Grammar> =
+    std::sync::LazyLock::new(|| Grammar::built_in().expect("the built-in grammar loads"));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Issue #20: for random edits of a reviewed story (reword, split, join, move,
+    /// delete, insert paragraphs), no verdict is ever dropped: each ends on a live
+    /// claim, under `changed:` or under `removed:`. One under `claims:` is on a
+    /// claim whose words are the reviewed ones (or a part of them, re-cut): a
+    /// reworded claim never takes a verdict without a second look. Merging the
+    /// result onto the same draft again changes nothing.
+    #[test]
+    fn no_verdict_is_ever_dropped_by_edits(
+        paragraphs in prop::collection::vec(paragraph(), 1..8),
+        edits in prop::collection::vec(edit(), 1..6),
+    ) {
+        let grammar = &*GRAMMAR;
+        let old_text = reviewed(&fresh_review(grammar, &story(&paragraphs)));
+        let old = load_review(old_text.as_bytes()).expect("the review file loads");
+        let mut revised = paragraphs.clone();
+        for edit in &edits {
+            apply(&mut revised, edit);
+        }
+        let draft = fresh_review(grammar, &story(&revised));
+        let merged = merge(&old, &draft).expect("merges");
+        let document = &merged.document;
+
+        let claims = by_note(document, "claims");
+        let changed = by_note(document, "changed");
+        let removed = by_note(document, "removed");
+        for entry in &old.claims {
+            let note = entry.note.as_str();
+            let on = |list: &[(&str, &Value)]| list.iter().filter(|(n, _)| *n == note).count();
+            prop_assert!(
+                on(&claims) + on(&changed) + on(&removed) > 0,
+                "{note} dropped\nold:\n{old_text}\nmerged:\n{}",
+                serde_yaml::to_string(document).unwrap()
+            );
+            let old_words = normalize_claim(entry.claim_text.as_deref().unwrap_or_default());
+            for (_, claim) in claims.iter().filter(|(n, _)| *n == note) {
+                let text = normalize_claim(claim["claim"]["text"].as_str().unwrap_or_default());
+                prop_assert!(
+                    old_words.contains(&text),
+                    "{note}: {old_words:?} went to {text:?} without a second look"
+                );
+            }
+        }
+        for (note, claim) in &changed {
+            let old_entry = old.claims.iter().find(|e| e.note == *note).expect("an old entry");
+            prop_assert_eq!(claim["was"]["id"].as_str(), Some(old_entry.id.as_str()));
+            prop_assert_eq!(claim.get("review"), old_entry.raw_review());
+        }
+
+        let again_text = serde_yaml::to_string(document).expect("YAML");
+        let again = load_review(again_text.as_bytes()).expect("the merged file loads");
+        let twice = merge(&again, &draft).expect("merges");
+        prop_assert_eq!(&twice.document, document);
+    }
 }

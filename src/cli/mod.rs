@@ -1,8 +1,10 @@
 //! The command line: clap derive, one arm per subcommand.
 
 mod batch;
+mod check;
 mod compare;
 mod eval_print;
+mod export;
 mod files;
 mod progress;
 mod report;
@@ -109,11 +111,11 @@ enum Command {
         action: review::ReviewAction,
     },
     /// Exit 1 when a document breaks the publishing policy (for CI).
-    Check(review::CheckArgs),
+    Check(check::CheckArgs),
     /// Export a review file to another format.
     Export {
         #[command(subcommand)]
-        format: review::ExportAction,
+        format: export::ExportAction,
     },
     /// Score extraction against a gold corpus (PolNeAR JSONL).
     Eval {
@@ -334,8 +336,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Report(args) => exit_code(report::run(&args, &batch, &mut out)?),
         Command::Show(args) => exit_code(show::run(&args, &batch, &mut out)?),
         Command::Review { action } => review::review(action, &batch, &mut out)?,
-        Command::Check(args) => review::check_command(args, &batch, &mut out)?,
-        Command::Export { format } => review::export(format, &mut out)?,
+        Command::Check(args) => check::check_command(args, &batch, &mut out)?,
+        Command::Export { format } => export::export(format, &grammar, &mut out)?,
         Command::Eval { gold, json, errors } => {
             let docs = read_validated_gold(&gold)?;
             let evaluation = evaluate(&docs, &batch.extractor, errors);

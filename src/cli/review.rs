@@ -1,6 +1,6 @@
-//! The fact-checking commands: `review merge`, `review status`, `check` and
-//! `export claimreview`. The logic lives in `claimtrace::review`; this file reads
-//! the files, extracts the drafts and writes the results.
+//! The fact-checking commands `review merge` and `review status`. The logic
+//! lives in `claimtrace::review`; this file reads the files, extracts the drafts
+//! and writes the results.
 
 use std::fs;
 use std::io::Write;
@@ -8,18 +8,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 
-use claimtrace::model::MarkerKind;
 use claimtrace::record::Status;
-use claimtrace::record::records;
 use claimtrace::record::{ReviewBuilder, ReviewDocument};
 use claimtrace::render::table::excerpt;
 use claimtrace::render::yaml::write_review;
-use claimtrace::review::claimreview::claim_reviews;
 use claimtrace::review::merge::{merge, written_by_hand};
-use claimtrace::review::policy::{Policy, Violation, check};
 use claimtrace::review::tally::tally;
 use claimtrace::review::{Entry, ReviewFile, load_review};
 
@@ -27,13 +23,14 @@ use super::batch::Batch;
 use super::files::write_atomic;
 
 /// Widest claim excerpt in listings.
-const CLAIM_EXCERPT: usize = 80;
+pub const CLAIM_EXCERPT: usize = 80;
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewAction {
     /// Re-extract PATH and carry every review of OLD over to the claim with the same
     /// id, or else to the claims of its document re-cut from it (listed on stderr);
-    /// vanished claims go under `removed`, new ones arrive unreviewed.
+    /// a claim reworded since its review goes under `changed` with it, for a second
+    /// look; vanished claims go under `removed`, new ones arrive unreviewed.
     Merge {
         /// The review file to carry over (never modified).
         #[arg(value_name = "OLD.yaml")]
@@ -45,42 +42,10 @@ pub enum ReviewAction {
         #[arg(short, long, value_name = "OUT.yaml")]
         output: Option<PathBuf>,
     },
-    /// Count claims by status and by document; list unreviewed claims resting on
-    /// anonymous sources or on none.
+    /// Count claims by status and by document; list the claims changed since their
+    /// review and the unreviewed claims resting on anonymous sources or on none.
     Status {
         /// The review file to count.
-        #[arg(value_name = "FILE.yaml")]
-        file: PathBuf,
-    },
-}
-
-/// `claimtrace check`: the publishing policy, for CI.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Fail when a document has more than N claims with no source.
-    #[arg(long, value_name = "N")]
-    max_unsourced: Option<usize>,
-    /// Fail when more than this share (0 to 1) of a document's attributed claims
-    /// rest on anonymous sources.
-    #[arg(long, value_name = "X", value_parser = parse_share)]
-    max_anonymous_share: Option<f64>,
-    /// Fail on any claim carrying this marker (repeatable): hedge, uncertainty,
-    /// anonymity, no-comment, second-hand, estimate, belief.
-    #[arg(long = "forbid-marker", value_name = "KIND")]
-    forbid_markers: Vec<MarkerKind>,
-    /// A review file: any claim marked disputed there fails.
-    #[arg(long, value_name = "FILE.yaml")]
-    review: Option<PathBuf>,
-    /// Files, folders or `-`.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ExportAction {
-    /// schema.org ClaimReview JSON-LD for the verified and disputed claims.
-    Claimreview {
-        /// The review file whose verdicts to export.
         #[arg(value_name = "FILE.yaml")]
         file: PathBuf,
     },
@@ -94,66 +59,6 @@ pub fn review(action: ReviewAction, batch: &Batch, out: &mut dyn Write) -> Resul
         }
         ReviewAction::Status { file } => status_command(&file, out),
     }
-}
-
-/// Runs `check`: exit 1 when a document breaks the policy.
-pub fn check_command(args: CheckArgs, batch: &Batch, out: &mut dyn Write) -> Result<ExitCode> {
-    let review = args.review.as_deref().map(read_review).transpose()?;
-    let policy = Policy {
-        max_unsourced: args.max_unsourced,
-        max_anonymous_share: args.max_anonymous_share,
-        forbid_markers: args.forbid_markers,
-    };
-    if policy == Policy::default() && review.is_none() {
-        eprintln!(
-            "check: no policy given (--max-unsourced, --max-anonymous-share, --forbid-marker, --review)"
-        );
-    }
-    let mut violations: Vec<Violation> = Vec::new();
-    let mut documents = 0;
-    let failed = batch.for_each_extraction(&args.paths, |extraction| {
-        documents += 1;
-        violations.extend(check(&policy, &records(&extraction), review.as_ref()));
-        Ok(())
-    })?;
-    if failed {
-        bail!("some inputs could not be read");
-    }
-    for violation in &violations {
-        writeln!(out, "{}: {}", violation.doc, violation.breach)?;
-        for claim in &violation.claims {
-            write!(
-                out,
-                "  {}  {}",
-                claim.id,
-                excerpt(&claim.text, CLAIM_EXCERPT)
-            )?;
-            if !claim.note.is_empty() {
-                write!(out, "  (note: {})", excerpt(&claim.note, CLAIM_EXCERPT))?;
-            }
-            writeln!(out)?;
-        }
-    }
-    let breaking: std::collections::BTreeSet<&str> =
-        violations.iter().map(|v| v.doc.as_str()).collect();
-    eprintln!(
-        "check: documents breaking the policy: {} of {documents}",
-        breaking.len()
-    );
-    Ok(if violations.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
-}
-
-/// Runs `export claimreview`.
-pub fn export(action: ExportAction, out: &mut dyn Write) -> Result<ExitCode> {
-    let ExportAction::Claimreview { file } = action;
-    let reviews = claim_reviews(&read_review(&file)?);
-    serde_json::to_writer_pretty(&mut *out, &reviews)?;
-    writeln!(out)?;
-    Ok(ExitCode::SUCCESS)
 }
 
 fn merge_command(
@@ -183,8 +88,8 @@ fn merge_command(
     }
     let summary = merged.summary;
     eprintln!(
-        "review merge: {} kept, {} new, {} removed",
-        summary.kept, summary.new, summary.removed
+        "review merge: {} kept, {} changed, {} new, {} removed",
+        summary.kept, summary.changed, summary.new, summary.removed
     );
     if summary.recut > 0 {
         eprintln!(
@@ -199,6 +104,22 @@ fn merge_command(
             recut.entry.status,
             recut.claims.join(", "),
             claim_excerpt(recut.entry)
+        );
+    }
+    if !merged.changed.is_empty() {
+        eprintln!(
+            "review merge: {} reworded since their review, under `changed:` with the old \
+             wording in `was:` (take a second look, then delete `was:`):",
+            merged.changed.len()
+        );
+    }
+    for changed in &merged.changed {
+        eprintln!(
+            "  changed {} ({}) -> {}: {}",
+            changed.entry.id,
+            changed.entry.status,
+            changed.claim,
+            excerpt(&changed.text, CLAIM_EXCERPT)
         );
     }
     // Entries with nothing but what claimtrace wrote are counted, not listed.
@@ -248,6 +169,26 @@ fn status_command(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
         }
     }
     writeln!(out, "{table}")?;
+    if !tally.changed.is_empty() {
+        writeln!(
+            out,
+            "changed since their review (not counted; take a second look, then delete `was:`): {}",
+            tally.changed.len()
+        )?;
+    }
+    for entry in &tally.changed {
+        let was = entry.was.as_ref().map_or("", |was| was.text.as_str());
+        let now = entry.claim_text.as_deref().unwrap_or_default();
+        writeln!(
+            out,
+            "  {}  {} ({})\n    was: {}\n    now: {}",
+            entry.doc.as_deref().unwrap_or("-"),
+            entry.id,
+            entry.status,
+            excerpt(was, CLAIM_EXCERPT),
+            excerpt(now, CLAIM_EXCERPT)
+        )?;
+    }
     if tally.removed > 0 {
         writeln!(
             out,
@@ -281,7 +222,7 @@ fn status_command(path: &Path, out: &mut dyn Write) -> Result<ExitCode> {
 }
 
 /// Reads and checks a review file; the error names the file, line and column.
-fn read_review(path: &Path) -> Result<ReviewFile> {
+pub fn read_review(path: &Path) -> Result<ReviewFile> {
     let bytes = fs::read(path).with_context(|| format!("{}", path.display()))?;
     load_review(&bytes).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))
 }
@@ -310,13 +251,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// A share in [0, 1] for `--max-anonymous-share`.
-fn parse_share(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(share) if (0.0..=1.0).contains(&share) => Ok(share),
-        _ => Err(format!("`{text}` is not a share between 0 and 1")),
     }
 }

@@ -17,16 +17,19 @@ pub enum Status {
     Disputed,
     Unverifiable,
     NeedsSource,
+    /// Narration or opinion that asserts nothing a source could back.
+    NotCheckable,
 }
 
 impl Status {
     /// Every status, in report order.
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Unreviewed,
         Status::Verified,
         Status::Disputed,
         Status::Unverifiable,
         Status::NeedsSource,
+        Status::NotCheckable,
     ];
 
     /// The kebab-case name used in files and output.
@@ -37,6 +40,7 @@ impl Status {
             Status::Disputed => "disputed",
             Status::Unverifiable => "unverifiable",
             Status::NeedsSource => "needs-source",
+            Status::NotCheckable => "not-checkable",
         }
     }
 }

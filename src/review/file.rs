@@ -52,8 +52,48 @@ pub struct Entry {
     pub note: String,
     /// `review.reviewer` as text ("" when absent).
     pub reviewer: String,
+    /// What the claim said when its review was written, for a claim reworded since
+    /// (`was:`, written by a merge, deleted by the reviewer after a second look).
+    pub was: Option<Was>,
     /// The whole entry as written: key order, extra keys and all.
     pub raw: Mapping,
+}
+
+/// The wording a review was written for: the id and text of the claim before it
+/// was reworded. Read leniently (a missing field reads as empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Was {
+    pub id: String,
+    pub text: String,
+}
+
+impl Was {
+    /// The key a merge writes it under in a claim entry.
+    pub const KEY: &'static str = "was";
+
+    /// Read from a claim entry as written: any value under `was` but null marks the
+    /// claim as waiting for a second look.
+    pub fn of(entry: &Mapping) -> Option<Was> {
+        let was = entry.get(Was::KEY).filter(|value| !value.is_null())?;
+        let text = |key: &str| {
+            was.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        Some(Was {
+            id: text("id"),
+            text: text("text"),
+        })
+    }
+
+    /// As a merge writes it.
+    pub fn to_yaml(&self) -> Value {
+        let mut mapping = Mapping::new();
+        mapping.insert("id".into(), self.id.as_str().into());
+        mapping.insert("text".into(), self.text.as_str().into());
+        Value::Mapping(mapping)
+    }
 }
 
 impl Entry {
@@ -68,6 +108,11 @@ impl Entry {
     /// The `review` mapping as written.
     pub fn raw_review(&self) -> Option<&Value> {
         self.raw.get("review")
+    }
+
+    /// Whether the claim was reworded since its review and nobody has looked again.
+    pub fn needs_second_look(&self) -> bool {
+        self.was.is_some()
     }
 }
 
@@ -114,13 +159,22 @@ impl ClaimPlace {
     }
 }
 
-/// A review file: its claims, the claims an earlier merge found gone, and the
-/// top-level mapping as written.
+/// A review file: its claims, the claims an earlier merge found reworded since
+/// their review, those it found gone, and the top-level mapping as written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewFile {
     pub root: Mapping,
     pub claims: Vec<Entry>,
+    pub changed: Vec<Entry>,
     pub removed: Vec<Entry>,
+}
+
+impl ReviewFile {
+    /// Every entry a claim may take a review from: the claims, the changed, then
+    /// the removed.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.claims.iter().chain(&self.changed).chain(&self.removed)
+    }
 }
 
 /// The shape checked with positions: serde_yaml reports line and column for a
@@ -129,6 +183,8 @@ pub struct ReviewFile {
 #[derive(Deserialize)]
 struct Outline {
     claims: Vec<EntryOutline>,
+    #[serde(default)]
+    changed: Option<Vec<EntryOutline>>,
     #[serde(default)]
     removed: Option<Vec<EntryOutline>>,
 }
@@ -185,10 +241,12 @@ pub fn load_review(bytes: &[u8]) -> Result<ReviewFile, LoadError> {
         return Err(at_start("expected a mapping at the top of the file"));
     };
     let claims = entries(&root, "claims", outline.claims)?;
+    let changed = entries(&root, "changed", outline.changed.unwrap_or_default())?;
     let removed = entries(&root, "removed", outline.removed.unwrap_or_default())?;
     Ok(ReviewFile {
         root,
         claims,
+        changed,
         removed,
     })
 }
@@ -232,6 +290,7 @@ fn entries(
                     .and_then(|r| r.get("reviewer"))
                     .map(scalar_text)
                     .unwrap_or_default(),
+                was: Was::of(raw),
                 raw: raw.clone(),
             })
         })
@@ -259,7 +318,7 @@ fn at_start(message: &str) -> LoadError {
 
 /// A serde_yaml error with its position; the few errors serde_yaml gives without
 /// one (its own alias cap, an empty stream) point at the first alias or the start.
-fn positioned(text: &str, error: &serde_yaml::Error) -> LoadError {
+pub(crate) fn positioned(text: &str, error: &serde_yaml::Error) -> LoadError {
     let message = error.to_string();
     match error.location() {
         Some(location) => {

@@ -3,7 +3,8 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::record::{ReviewDocument, Status};
-use crate::review::file::{ClaimPlace, Entry, ReviewFile};
+use crate::review::changed::{Wording, match_changed};
+use crate::review::file::{ClaimPlace, Entry, ReviewFile, Was};
 use crate::review::matching::{Cut, Key, match_entries, match_recut};
 
 /// Keys of a claim entry that every run regenerates from the text; any other key of
@@ -25,15 +26,18 @@ pub const GENERATED: [&str; 13] = [
 ];
 
 /// Top-level keys claimtrace writes; any other top-level key is carried over.
-const TOP_LEVEL: [&str; 4] = ["claimtrace", "documents", "claims", "removed"];
+const TOP_LEVEL: [&str; 5] = ["claimtrace", "documents", "claims", "changed", "removed"];
 
 /// What a merge did, for the summary on stderr.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Fresh claims that took an old review.
+    /// Fresh claims that took an old review and stand under `claims`.
     pub kept: usize,
     /// Of those, the claims re-cut since (matched by text, not by id).
     pub recut: usize,
+    /// Fresh claims under `changed`: reworded since their review (now or at an
+    /// earlier merge), waiting for a second look.
+    pub changed: usize,
     /// Fresh claims with no old review: they arrive unreviewed.
     pub new: usize,
     /// Old entries no fresh claim took: they go under `removed`.
@@ -43,13 +47,44 @@ pub struct Summary {
 /// The merged document and what happened.
 #[derive(Debug, Clone)]
 pub struct Merged<'a> {
-    /// The review document to write: fresh records, carried reviews, `removed`.
+    /// The review document to write: fresh records, carried reviews, `changed`,
+    /// `removed`.
     pub document: Mapping,
     pub summary: Summary,
     /// The old entries whose review went to re-cut claims, in file order.
     pub recut: Vec<Recut<'a>>,
+    /// The old entries whose review went to a claim reworded since, by this merge.
+    pub changed: Vec<Changed<'a>>,
     /// The old entries now under `removed`, in file order.
     pub removed: Vec<&'a Entry>,
+}
+
+/// An old entry whose claim was reworded: its review went, for a second look, to
+/// the fresh claim `claim` that reads `text`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Changed<'a> {
+    pub entry: &'a Entry,
+    pub claim: String,
+    pub text: String,
+}
+
+/// How a fresh claim found the old entry whose review it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    /// By its id.
+    Id(usize),
+    /// By its words, cut differently since ([`match_recut`]).
+    Recut(usize),
+    /// Reworded since ([`match_changed`]).
+    Changed(usize),
+}
+
+impl Found {
+    fn index(self) -> usize {
+        match self {
+            Found::Id(index) | Found::Recut(index) | Found::Changed(index) => index,
+        }
+    }
 }
 
 /// An old entry no fresh claim has the id of, whose review went to the claims
@@ -64,7 +99,10 @@ pub struct Recut<'a> {
 /// Merges `old` onto `fresh`: each fresh claim takes the whole review mapping (and
 /// any hand-added keys) of the old entry with its id, or else of the old entry of
 /// its document it was re-cut from ([`match_recut`]: each part of a quote written
-/// one claim per part takes the quote's review); the old entries nobody took, and
+/// one claim per part takes the quote's review), or else of the old entry a person
+/// wrote in that it is a rewording of ([`match_changed`]): such a claim goes under
+/// `changed` with `was:` (the old id and text), and stays there, merge after
+/// merge, until somebody deletes its `was:`. The old entries nobody took, and
 /// those an earlier merge had already removed, go under `removed` as written. A
 /// claim that comes back takes its review out of `removed` again.
 pub fn merge<'a>(
@@ -89,26 +127,54 @@ pub fn merge_claims<'a>(
     old: &'a ReviewFile,
     claimtrace: &str,
     documents: &[String],
-    mut claims: Vec<Mapping>,
+    claims: Vec<Mapping>,
 ) -> Merged<'a> {
-    let old_entries: Vec<&Entry> = old.claims.iter().chain(&old.removed).collect();
-    let (matched, by_id) = matches(&old_entries, &claims);
+    let old_entries: Vec<&Entry> = old.entries().collect();
+    let found = matches(&old_entries, &claims);
 
     let mut summary = Summary::default();
     let mut taken = vec![false; old_entries.len()];
     let mut recut_to: Vec<Vec<String>> = vec![Vec::new(); old_entries.len()];
-    for ((entry, found), id_match) in claims.iter_mut().zip(&matched).zip(&by_id) {
+    let mut changed = Vec::new();
+    let (mut kept_claims, mut changed_claims) = (Vec::new(), Vec::new());
+    for (mut entry, found) in claims.into_iter().zip(found) {
+        let Some(found) = found else {
+            summary.new += 1;
+            kept_claims.push(Value::Mapping(entry));
+            continue;
+        };
+        let old_entry = old_entries[found.index()];
+        taken[found.index()] = true;
+        carry_over(old_entry, &mut entry);
+        let id = || key(&entry, "id").unwrap_or_default().to_string();
         match found {
-            Some(index) => {
-                summary.kept += 1;
-                taken[*index] = true;
-                if id_match.is_none() {
-                    summary.recut += 1;
-                    recut_to[*index].push(key(entry, "id").unwrap_or_default().to_string());
-                }
-                carry_over(old_entries[*index], entry);
+            Found::Id(_) => {}
+            Found::Recut(index) => {
+                summary.recut += 1;
+                recut_to[index].push(id());
             }
-            None => summary.new += 1,
+            Found::Changed(_) => {
+                changed.push(Changed {
+                    entry: old_entry,
+                    claim: id(),
+                    text: claim_text(&entry).unwrap_or_default().to_string(),
+                });
+                // Reworded twice before a second look: the first wording stays.
+                if old_entry.was.is_none() {
+                    let was = Was {
+                        id: old_entry.id.clone(),
+                        text: old_entry.claim_text.clone().unwrap_or_default(),
+                    };
+                    entry.insert(Was::KEY.into(), was.to_yaml());
+                }
+            }
+        }
+        if Was::of(&entry).is_some() {
+            summary.changed += 1;
+            changed_claims.push(Value::Mapping(entry));
+        } else {
+            summary.kept += 1;
+            kept_claims.push(Value::Mapping(entry));
         }
     }
     let recut: Vec<Recut<'a>> = old_entries
@@ -131,10 +197,10 @@ pub fn merge_claims<'a>(
         "documents".into(),
         Value::Sequence(documents.iter().map(|doc| doc.as_str().into()).collect()),
     );
-    document.insert(
-        "claims".into(),
-        Value::Sequence(claims.into_iter().map(Value::Mapping).collect()),
-    );
+    document.insert("claims".into(), Value::Sequence(kept_claims));
+    if !changed_claims.is_empty() {
+        document.insert("changed".into(), Value::Sequence(changed_claims));
+    }
     document.insert(
         "removed".into(),
         Value::Sequence(
@@ -153,6 +219,7 @@ pub fn merge_claims<'a>(
         document,
         summary,
         recut,
+        changed,
         removed,
     }
 }
@@ -176,9 +243,9 @@ pub fn written_by_hand(entry: &Entry) -> bool {
         || hand_key(entry.raw_review().and_then(Value::as_mapping), &review_keys)
 }
 
-/// For each fresh claim, the old entry it takes: by id, then by the re-cut
-/// fallback; and the same by id alone.
-fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+/// For each fresh claim, the old entry it takes and how: by id, then by the
+/// re-cut fallback, then as a rewording of an entry a person wrote in.
+fn matches(old: &[&Entry], fresh: &[Mapping]) -> Vec<Option<Found>> {
     let fresh_keys: Vec<Key<'_>> = fresh
         .iter()
         .map(|claim| Key {
@@ -192,10 +259,7 @@ fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option
 
     let fresh_places: Vec<ClaimPlace> = fresh.iter().map(ClaimPlace::of).collect();
     let fresh_cuts: Vec<Cut<'_>> = (fresh.iter().zip(&fresh_places))
-        .map(|(claim, place)| {
-            let text = claim.get("claim").and_then(|c| c.get("text"));
-            fresh_cut(key(claim, "doc"), text.and_then(Value::as_str), place)
-        })
+        .map(|(claim, place)| fresh_cut(key(claim, "doc"), claim_text(claim), place))
         .collect();
     let old_cuts: Vec<Cut<'_>> = old
         .iter()
@@ -206,7 +270,36 @@ fn matches(old: &[&Entry], fresh: &[Mapping]) -> (Vec<Option<usize>>, Vec<Option
         })
         .collect();
     match_recut(&old_cuts, &fresh_cuts, &mut matched);
-    (matched, by_id)
+    let recut = matched.clone();
+
+    let mut taken = vec![false; old.len()];
+    for &index in matched.iter().flatten() {
+        taken[index] = true;
+    }
+    // Only a verdict is worth following to a new wording.
+    let open: Vec<bool> = (old.iter().zip(&taken))
+        .map(|(entry, &taken)| !taken && written_by_hand(entry))
+        .collect();
+    let old_wordings: Vec<Wording<'_>> = old.iter().map(|e| Wording::of(&e.raw)).collect();
+    let fresh_wordings: Vec<Wording<'_>> = fresh.iter().map(Wording::of).collect();
+    match_changed(&old_wordings, &open, &fresh_wordings, &mut matched);
+
+    (0..fresh.len())
+        .map(|index| match (by_id[index], recut[index], matched[index]) {
+            (Some(old), _, _) => Some(Found::Id(old)),
+            (None, Some(old), _) => Some(Found::Recut(old)),
+            (None, None, Some(old)) => Some(Found::Changed(old)),
+            (None, None, None) => None,
+        })
+        .collect()
+}
+
+/// The text of a claim mapping's claim, when it is text.
+fn claim_text(claim: &Mapping) -> Option<&str> {
+    claim
+        .get("claim")
+        .and_then(|c| c.get("text"))
+        .and_then(Value::as_str)
 }
 
 /// A fresh claim for the re-cut fallback: its parts are its fragments' texts when
@@ -301,6 +394,7 @@ mod tests {
             Summary {
                 kept: 1,
                 recut: 0,
+                changed: 0,
                 new: 1,
                 removed: 1
             }
@@ -379,6 +473,85 @@ mod tests {
             let file = load_review(text.as_bytes()).unwrap();
             assert_eq!(written_by_hand(&file.claims[0]), want, "{review} {extra}");
         }
+    }
+
+    const SPEND: &str = "Bridge\n\nThe council will spend roughly £120 million on the bridge, officials said.\n\nThe mayor resigned on Friday, the council said.\n";
+    const REWORDED: &str = "Bridge\n\nA new lead about traffic, the police said.\n\nThe council will spend about £118 million on the bridge, officials said.\n\nThe mayor resigned on Friday, the council said.\n";
+
+    /// The merged document, as a review file.
+    fn merged_file(old: &ReviewFile, name: &str, text: &str) -> (Summary, ReviewFile) {
+        let merged = merge(old, &fresh(&[(name, text)])).unwrap();
+        (merged.summary, as_file(&merged.document))
+    }
+
+    #[test]
+    fn a_reworded_claim_keeps_its_review_under_changed_until_a_second_look() {
+        let text = serde_yaml::to_string(&fresh(&[("a.txt", SPEND)])).unwrap();
+        let old = load_review(set_status(&text, "£120 million", "verified").as_bytes()).unwrap();
+
+        let merged = merge(&old, &fresh(&[("a.txt", REWORDED)])).unwrap();
+        assert_eq!(
+            merged.summary,
+            Summary {
+                kept: 1,
+                recut: 0,
+                changed: 1,
+                new: 1,
+                removed: 0
+            }
+        );
+        assert_eq!(merged.changed.len(), 1);
+        assert!(merged.changed[0].text.contains("£118 million"));
+        let file = as_file(&merged.document);
+        let [changed] = &file.changed[..] else {
+            panic!("one changed claim: {:?}", file.changed);
+        };
+        assert_eq!(changed.status, Status::Verified);
+        assert_eq!(changed.raw_review().unwrap()["ticket"], "FC-7");
+        assert_eq!(changed.raw.get("flag"), Some(&Value::Bool(true)));
+        let was = changed.was.as_ref().unwrap();
+        assert_eq!(
+            was,
+            &Was {
+                id: old.claims[0].id.clone(),
+                text: old.claims[0].claim_text.clone().unwrap(),
+            }
+        );
+        assert!(file.claims.iter().all(|c| c.status == Status::Unreviewed));
+        assert!(file.removed.is_empty());
+
+        // Merged again, it stays under `changed` with the first wording: also when
+        // reworded once more.
+        let again = REWORDED.replace("about £118 million", "about £117 million");
+        let (summary, twice) = merged_file(&file, "a.txt", &again);
+        assert_eq!((summary.changed, summary.removed), (1, 0));
+        assert_eq!(twice.changed[0].was.as_ref(), Some(was));
+        assert!(
+            twice.changed[0]
+                .claim_text
+                .as_deref()
+                .unwrap()
+                .contains("£117")
+        );
+
+        // A second look: the reviewer deletes `was`, and the claim is a claim again.
+        let mut looked: Value = serde_yaml::to_value(&merged.document).unwrap();
+        looked["changed"][0].as_mapping_mut().unwrap().remove("was");
+        let looked = load_review(serde_yaml::to_string(&looked).unwrap().as_bytes()).unwrap();
+        let (summary, settled) = merged_file(&looked, "a.txt", REWORDED);
+        assert_eq!((summary.kept, summary.changed), (3, 0));
+        assert!(settled.changed.is_empty());
+        assert!(settled.claims.iter().any(|c| c.status == Status::Verified));
+    }
+
+    #[test]
+    fn only_a_verdict_follows_a_rewording() {
+        // Nobody wrote in the old claim: the new wording arrives unreviewed.
+        let text = serde_yaml::to_string(&fresh(&[("a.txt", SPEND)])).unwrap();
+        let old = load_review(text.as_bytes()).unwrap();
+        let (summary, file) = merged_file(&old, "a.txt", REWORDED);
+        assert_eq!((summary.changed, summary.new, summary.removed), (0, 2, 1));
+        assert!(file.changed.is_empty());
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! ClaimReview export. Everything here is pure: text and values in, values out.
 
 pub mod bounded;
+pub mod changed;
 pub mod claimreview;
+pub mod desk;
 pub mod file;
 pub mod matching;
 pub mod merge;

@@ -4,13 +4,14 @@
 use crate::model::{Kind, MarkerKind, SourceType};
 use crate::record::Record;
 use crate::record::Status;
-use crate::review::file::ReviewFile;
+use crate::review::file::{Entry, ReviewFile};
 use crate::review::matching::{Key, match_entries};
 
 /// What a document must satisfy; `None` or empty means no limit.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Policy {
-    /// Most claims with no source a document may have.
+    /// Most claims with no source a document may have; claims a review file marks
+    /// [`waives_source`] do not count.
     pub max_unsourced: Option<usize>,
     /// Largest share (0 to 1) of a document's attributed claims that may rest on
     /// anonymous sources.
@@ -19,12 +20,29 @@ pub struct Policy {
     pub forbid_markers: Vec<MarkerKind>,
 }
 
+impl Policy {
+    /// True when it sets no rule at all (then only a review file could fail a claim).
+    pub fn is_empty(&self) -> bool {
+        *self == Policy::default()
+    }
+}
+
+/// Whether a claim with this review status may stand with no source: the desk
+/// verified it itself, or it asserts nothing a source could back (narration,
+/// opinion). A review carried to a claim reworded since (`was:`) waives nothing
+/// until somebody has looked again.
+pub fn waives_source(entry: &Entry) -> bool {
+    matches!(entry.status, Status::Verified | Status::NotCheckable) && !entry.needs_second_look()
+}
+
 /// Which rule a document broke.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Breach {
     Unsourced {
         count: usize,
         max: usize,
+        /// Claims with no source that the review file waived (not in `count`).
+        waived: usize,
     },
     AnonymousShare {
         anonymous: usize,
@@ -35,14 +53,28 @@ pub enum Breach {
     Disputed,
 }
 
+impl Breach {
+    /// The rule's name, as the `--format json` and `github` outputs give it: the
+    /// option that sets it, or `disputed`.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Breach::Unsourced { .. } => "max-unsourced",
+            Breach::AnonymousShare { .. } => "max-anonymous-share",
+            Breach::Marker(_) => "forbid-marker",
+            Breach::Disputed => "disputed",
+        }
+    }
+}
+
 impl std::fmt::Display for Breach {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Breach::Unsourced { count, max } => {
-                write!(
-                    f,
-                    "claims with no source: {count}, more than --max-unsourced {max}"
-                )
+            Breach::Unsourced { count, max, waived } => {
+                write!(f, "claims with no source: {count}")?;
+                if *waived > 0 {
+                    write!(f, " (and {waived} verified or not-checkable in review)")?;
+                }
+                write!(f, ", more than --max-unsourced {max}")
             }
             Breach::AnonymousShare {
                 anonymous,
@@ -65,11 +97,17 @@ impl std::fmt::Display for Breach {
     }
 }
 
-/// A claim named in a violation.
+/// A claim named in a violation, with where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offender {
     pub id: String,
     pub text: String,
+    /// The claim's byte span in the document.
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line and column (in characters) of `start`.
+    pub line: usize,
+    pub col: usize,
     /// The review note, for a disputed claim.
     pub note: String,
 }
@@ -82,20 +120,34 @@ pub struct Violation {
     pub claims: Vec<Offender>,
 }
 
-/// The violations of one document's records; with a review file, any claim whose
-/// review (matched as in a merge) says disputed fails whatever the policy.
+/// The violations of one document's records, each claim at its record's line and
+/// column. With a review file, each
+/// record takes the review of its entry (matched as in a merge): a claim marked
+/// disputed fails whatever the policy, and one that [`waives_source`] does not
+/// count as unsourced.
 pub fn check(policy: &Policy, records: &[Record], review: Option<&ReviewFile>) -> Vec<Violation> {
     let Some(doc) = records.first().map(|record| record.doc.clone()) else {
         return Vec::new();
     };
-    let offenders = |keep: &dyn Fn(&Record) -> bool| -> Vec<Offender> {
-        records
-            .iter()
-            .filter(|record| keep(record))
-            .map(|record| Offender {
-                id: record.id.clone(),
-                text: record.claim.text.clone(),
-                note: String::new(),
+    let reviews = match review {
+        Some(review) => reviews_of(records, review),
+        None => vec![None; records.len()],
+    };
+    let offenders = |keep: &dyn Fn(usize) -> bool| -> Vec<Offender> {
+        (0..records.len())
+            .filter(|&index| keep(index))
+            .map(|index| {
+                let record = &records[index];
+                let (line, col) = (record.claim.line, record.claim.col);
+                Offender {
+                    id: record.id.clone(),
+                    text: record.claim.text.clone(),
+                    start: record.claim.start,
+                    end: record.claim.end,
+                    line,
+                    col,
+                    note: String::new(),
+                }
             })
             .collect()
     };
@@ -109,20 +161,26 @@ pub fn check(policy: &Policy, records: &[Record], review: Option<&ReviewFile>) -
     };
 
     if let Some(max) = policy.max_unsourced {
-        let unsourced = offenders(&|record| record.source.is_none());
-        if unsourced.len() > max {
+        let unsourced = |index: usize| records[index].source.is_none();
+        let waived = |index: usize| reviews[index].is_some_and(waives_source);
+        let counted = offenders(&|index| unsourced(index) && !waived(index));
+        if counted.len() > max {
+            let waived = (0..records.len())
+                .filter(|&index| unsourced(index) && waived(index))
+                .count();
             add(
                 Breach::Unsourced {
-                    count: unsourced.len(),
+                    count: counted.len(),
                     max,
+                    waived,
                 },
-                unsourced,
+                counted,
             );
         }
     }
     if let Some(max) = policy.max_anonymous_share {
-        let is_anonymous = |record: &Record| {
-            record
+        let is_anonymous = |index: usize| {
+            records[index]
                 .source
                 .as_ref()
                 .is_some_and(|source| source.source_type == SourceType::Anonymous)
@@ -144,16 +202,19 @@ pub fn check(policy: &Policy, records: &[Record], review: Option<&ReviewFile>) -
         }
     }
     for &kind in &policy.forbid_markers {
-        let marked = offenders(&|record| record.markers.iter().any(|m| m.kind == kind));
+        let marked = offenders(&|index| records[index].markers.iter().any(|m| m.kind == kind));
         if !marked.is_empty() {
             add(Breach::Marker(kind), marked);
         }
     }
-    if let Some(review) = review {
-        let disputed = disputed(records, review);
-        if !disputed.is_empty() {
-            add(Breach::Disputed, disputed);
-        }
+    let is_disputed = |index: usize| reviews[index].filter(|e| e.status == Status::Disputed);
+    let mut disputed = offenders(&|index| is_disputed(index).is_some());
+    let notes = (0..records.len()).filter_map(is_disputed);
+    for (offender, entry) in disputed.iter_mut().zip(notes) {
+        offender.note = entry.note.clone();
+    }
+    if !disputed.is_empty() {
+        add(Breach::Disputed, disputed);
     }
     violations
 }
@@ -167,9 +228,10 @@ fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// The records whose review, matched by id as in a merge, says disputed.
-fn disputed(records: &[Record], review: &ReviewFile) -> Vec<Offender> {
-    let old: Vec<_> = review.claims.iter().chain(&review.removed).collect();
+/// For each record, the review file's entry for it, matched by id as in a merge
+/// (claims, changed and removed entries alike).
+fn reviews_of<'r>(records: &[Record], review: &'r ReviewFile) -> Vec<Option<&'r Entry>> {
+    let old: Vec<&Entry> = review.entries().collect();
     let old_keys: Vec<Key<'_>> = old.iter().map(|entry| entry.key()).collect();
     let fresh_keys: Vec<Key<'_>> = records
         .iter()
@@ -178,17 +240,9 @@ fn disputed(records: &[Record], review: &ReviewFile) -> Vec<Offender> {
             id: &record.id,
         })
         .collect();
-    records
-        .iter()
-        .zip(match_entries(&old_keys, &fresh_keys))
-        .filter_map(|(record, found)| {
-            let entry = old[found?];
-            (entry.status == Status::Disputed).then(|| Offender {
-                id: record.id.clone(),
-                text: record.claim.text.clone(),
-                note: entry.note.clone(),
-            })
-        })
+    match_entries(&old_keys, &fresh_keys)
+        .into_iter()
+        .map(|found| found.map(|index| old[index]))
         .collect()
 }
 
@@ -226,8 +280,87 @@ mod tests {
         assert!(breaches(&policy(1), None).is_empty());
         let violations = check(&policy(0), &story_records(), None);
         assert_eq!(violations.len(), 1);
-        assert_eq!(violations[0].breach, Breach::Unsourced { count: 1, max: 0 });
-        assert!(violations[0].claims[0].text.contains("sky"));
+        assert_eq!(
+            violations[0].breach,
+            Breach::Unsourced {
+                count: 1,
+                max: 0,
+                waived: 0
+            }
+        );
+        let sky = &violations[0].claims[0];
+        assert!(sky.text.contains("sky"));
+        assert_eq!((sky.line, sky.col), (9, 1));
+        assert_eq!(&STORY[sky.start..sky.end], "The sky is green");
+    }
+
+    /// A review file marking `needle`'s claim with `status`, and `more` keys
+    /// of the entry (", was: {…}").
+    fn review_marking(records: &[Record], needle: &str, status: &str, more: &str) -> ReviewFile {
+        let record = records
+            .iter()
+            .find(|r| r.claim.text.contains(needle))
+            .unwrap();
+        let text = format!(
+            "claims:\n- {{id: {}, doc: story.txt, review: {{status: {status}}}{more}}}\n",
+            record.id
+        );
+        load_review(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn claims_verified_or_not_checkable_in_review_do_not_count_as_unsourced() {
+        let records = story_records();
+        let policy = Policy {
+            max_unsourced: Some(0),
+            ..Policy::default()
+        };
+        // (status of the unsourced claim, whether it still fails)
+        let table = [
+            ("verified", false),
+            ("not-checkable", false),
+            ("unverifiable", true),
+            ("needs-source", true),
+            ("unreviewed", true),
+            ("disputed", true),
+        ];
+        for (status, fails) in table {
+            let review = review_marking(&records, "sky", status, "");
+            let violations = check(&policy, &records, Some(&review));
+            let unsourced = violations
+                .iter()
+                .any(|v| matches!(v.breach, Breach::Unsourced { .. }));
+            assert_eq!(unsourced, fails, "{status}");
+        }
+        // A verdict carried to a claim reworded since waives nothing.
+        let was = ", was: {id: c-0, text: The sky is blue}";
+        let reworded = review_marking(&records, "sky", "verified", was);
+        let violations = check(&policy, &records, Some(&reworded));
+        assert!(matches!(
+            violations[0].breach,
+            Breach::Unsourced { waived: 0, .. }
+        ));
+        // A waiver is told when the limit is still broken.
+        let mut two = records.clone();
+        let mut extra = records.last().unwrap().clone();
+        extra.id = "c-other".into();
+        two.push(extra);
+        let review = review_marking(&records, "sky", "verified", "");
+        let violations = check(&policy, &two, Some(&review));
+        assert_eq!(
+            violations[0].breach,
+            Breach::Unsourced {
+                count: 1,
+                max: 0,
+                waived: 1
+            }
+        );
+        assert!(
+            violations[0]
+                .breach
+                .to_string()
+                .contains("(and 1 verified or not-checkable in review)")
+        );
     }
 
     #[test]

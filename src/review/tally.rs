@@ -18,6 +18,8 @@ pub struct Tally<'a> {
     pub by_doc: Vec<(String, Counts)>,
     /// Unreviewed claims resting on an anonymous source or on none, in file order.
     pub needs_attention: Vec<&'a Entry>,
+    /// Claims under `changed`, reworded since their review (not counted above).
+    pub changed: Vec<&'a Entry>,
     /// Entries under `removed` (not counted above).
     pub removed: usize,
 }
@@ -25,6 +27,7 @@ pub struct Tally<'a> {
 /// Counts the claims of `file`.
 pub fn tally(file: &ReviewFile) -> Tally<'_> {
     let mut tally = Tally {
+        changed: file.changed.iter().collect(),
         removed: file.removed.len(),
         ..Tally::default()
     };
@@ -70,14 +73,16 @@ claims:
 - {id: c-2, doc: a.txt, source: {text: officials, type: anonymous}, review: {status: verified}}
 - {id: c-3, doc: b.txt, source: {text: officials, type: anonymous}, review: {status: unreviewed}}
 - {id: c-4, doc: b.txt, source: {text: Ann Lee, type: person}, review: {status: unreviewed}}
+changed:
+- {id: c-5, doc: b.txt, claim: {text: new words}, review: {status: verified}, was: {id: c-0, text: old words}}
 removed:
 - {id: c-9, doc: a.txt, review: {status: disputed}}
 ";
         let file = load_review(text.as_bytes()).unwrap();
         let tally = tally(&file);
-        assert_eq!(tally.total, [3, 1, 0, 0, 0]);
-        assert_eq!(tally.by_doc[0], ("a.txt".to_string(), [1, 1, 0, 0, 0]));
-        assert_eq!(tally.by_doc[1], ("b.txt".to_string(), [2, 0, 0, 0, 0]));
+        assert_eq!(tally.total, [3, 1, 0, 0, 0, 0]);
+        assert_eq!(tally.by_doc[0], ("a.txt".to_string(), [1, 1, 0, 0, 0, 0]));
+        assert_eq!(tally.by_doc[1], ("b.txt".to_string(), [2, 0, 0, 0, 0, 0]));
         let ids: Vec<&str> = tally
             .needs_attention
             .iter()
@@ -85,5 +90,7 @@ removed:
             .collect();
         assert_eq!(ids, ["c-1", "c-3"]);
         assert_eq!(tally.removed, 1);
+        assert_eq!(tally.changed.len(), 1);
+        assert_eq!(tally.changed[0].was.as_ref().unwrap().text, "old words");
     }
 }

@@ -155,11 +155,7 @@ pub fn document(document: &Document) -> String {
         summary.documents, summary.unknown
     );
     let _ = writeln!(out, "- Hedged: {}", summary.hedged);
-    let _ = writeln!(
-        out,
-        "- By what the cue reports: {}",
-        summary.by_cue_kind
-    );
+    let _ = writeln!(out, "- By what the cue reports: {}", summary.by_cue_kind);
     let _ = writeln!(out, "- To follow up: {}\n", document.follow_up.len());
 
     out.push_str("### Claims and their sources\n\n");
