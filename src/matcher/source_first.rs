@@ -174,6 +174,9 @@ mod tests {
         // A publication as addressee is a relay.
         ("Some intelligence officials told Foreign Policy that 30 was a low estimate.", &[["Some intelligence officials via Foreign Policy", "told", "that 30 was a low estimate"]]),
         ("Sen. John Cornyn (R-Texas) told reporters that the vote would slip.", &[["Sen. John Cornyn (R-Texas)", "told", "that the vote would slip"]]),
+        // A relative clause with an auxiliary before its predicate belongs to the source (#19).
+        ("A clerk with the registry who was present at the hearing told reporters the judge left early.", &[["A clerk with the registry who was present at the hearing", "told", "the judge left early"]]),
+        ("Supporters who have heard directly from the campaign say the plan works.", &[["Supporters who have heard directly from the campaign", "say", "the plan works"]]),
         ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
         ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),
         ("The campaign declined to comment on the report.", &[["The campaign", "declined", "to comment on the report"]]),

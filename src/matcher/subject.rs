@@ -167,9 +167,12 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     let found = phrase_ending_at(context, start, end);
     // "officials who spoke on condition of anonymity said": what stands between
     // "who" and the cue is a relative clause; the source is the phrase before it.
-    let relative = found
-        .as_ref()
-        .map_or(end, |(_, first)| *first)
+    // "A clerk … who was present at the hearing told": auxiliaries may stand between.
+    let mut before = found.as_ref().map_or(end, |(_, first)| *first);
+    while before > start + 1 && context.is_role(&tokens[before - 1], WordRole::Aux) {
+        before -= 1;
+    }
+    let relative = before
         .checked_sub(1)
         .filter(|&who| who > start && context.is(&tokens[who], WordClass::SubjectRelative));
     if let Some(who) = relative
