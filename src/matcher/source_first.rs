@@ -177,6 +177,9 @@ mod tests {
         // A relative clause with an auxiliary before its predicate belongs to the source (#19).
         ("A clerk with the registry who was present at the hearing told reporters the judge left early.", &[["A clerk with the registry who was present at the hearing", "told", "the judge left early"]]),
         ("Supporters who have heard directly from the campaign say the plan works.", &[["Supporters who have heard directly from the campaign", "say", "the plan works"]]),
+        // A progressive cue is no passive (#19).
+        ("The mayor is saying the budget is balanced.", &[["The mayor", "saying", "the budget is balanced"]]),
+        ("Critics have been arguing for months that the toll is unfair.", &[["Critics", "arguing", "that the toll is unfair"]]),
         ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
         ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),
         ("The campaign declined to comment on the report.", &[["The campaign", "declined", "to comment on the report"]]),

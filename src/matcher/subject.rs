@@ -122,9 +122,13 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
 }
 
 /// "Jokes are told", "it has been widely condemned": a form of "be" before the cue,
-/// with only adverbs between.
+/// with only adverbs between; not a cue in "-ing" ("The mayor is saying …" is
+/// progressive).
 fn is_passive(context: &Context, start: usize, at: usize) -> bool {
     let tokens = &context.segmented.tokens;
+    if context.has_affix(&tokens[at].lower, AffixClass::Participle) {
+        return false;
+    }
     let mut index = at;
     while index > start
         && (is_adverb(context, &tokens[index - 1])
