@@ -101,7 +101,9 @@ fn claim_end(
         }
         if is_clause_comma(tokens, index)
             && index > cue_end + 1
-            && (subordinate || next_attribution_at(context, sentence, index + 1))
+            && (subordinate
+                || next_attribution_at(context, sentence, index + 1)
+                || concedes_at(context, index + 1))
         {
             return index;
         }
@@ -111,6 +113,16 @@ fn claim_end(
         }
     }
     end
+}
+
+/// True when a concessive clause, the writer's own aside, opens at `at`: "…, though
+/// it is unclear why".
+fn concedes_at(context: &Context, at: usize) -> bool {
+    context
+        .segmented
+        .tokens
+        .get(at)
+        .is_some_and(|token| context.is(token, WordClass::Concessive))
 }
 
 /// True when an attribution of its own starts at `start`: a participle cue
@@ -177,6 +189,8 @@ mod tests {
         // A relative clause with an auxiliary before its predicate belongs to the source (#19).
         ("A clerk with the registry who was present at the hearing told reporters the judge left early.", &[["A clerk with the registry who was present at the hearing", "told", "the judge left early"]]),
         ("Supporters who have heard directly from the campaign say the plan works.", &[["Supporters who have heard directly from the campaign", "say", "the plan works"]]),
+        // The writer's concession after a comma is not the claim (#19).
+        ("The audit revealed the fund was short, though it is unclear why and the treasurer denies any fault.", &[["The audit", "revealed", "the fund was short"], ["the treasurer", "denies", "any fault"]]),
         // A progressive cue is no passive (#19).
         ("The mayor is saying the budget is balanced.", &[["The mayor", "saying", "the budget is balanced"]]),
         ("Critics have been arguing for months that the toll is unfair.", &[["Critics", "arguing", "that the toll is unfair"]]),

@@ -151,6 +151,9 @@ pub enum WordClass {
     CaptionLabel,
     /// The author's own voice as a source outside quotations: "I think …".
     FirstPerson,
+    /// After a comma, opens the writer's concession, which ends a reported claim:
+    /// "…, though it is unclear why".
+    Concessive,
 }
 
 /// How many classes there are.
@@ -217,6 +220,7 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("needs-clause", WordClass::NeedsClause),
     ("caption-label", WordClass::CaptionLabel),
     ("first-person", WordClass::FirstPerson),
+    ("concessive", WordClass::Concessive),
 ];
 
 /// The classes of one word, a bit per [`WordClass`].
@@ -341,7 +345,7 @@ mod tests {
             assert_eq!(&parse(phrase, fields), want, "{phrase} {fields:?}");
         }
         assert!(one_of(CLASSES).starts_with("count, quantity, number, counting, "));
-        assert!(one_of(CLASSES).ends_with(", caption-label or first-person"));
+        assert!(one_of(CLASSES).ends_with(", first-person or concessive"));
     }
 
     #[test]
