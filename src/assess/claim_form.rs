@@ -5,6 +5,8 @@
 //! word after it ("they plan to …"); else a noun phrase ("criticized the plan", "support for the bill").
 //! Read from the claim's words alone, so it costs one look per word of a claim.
 
+use std::borrow::Cow;
+
 use crate::grammar::{Grammar, WordClass};
 use crate::model::{ClaimForm, Kind};
 
@@ -16,7 +18,7 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
     let mut words = claim
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|word| !word.is_empty())
-        .map(|word| word.to_lowercase().replace('’', "'"));
+        .map(lookup_form);
     let Some(first) = words.next() else {
         return ClaimForm::NounPhrase;
     };
@@ -50,6 +52,16 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
         ClaimForm::Clause
     } else {
         ClaimForm::NounPhrase
+    }
+}
+
+/// `word` as the lexicons hold it: lowercase, with a straight apostrophe. Most
+/// words are already so and are not copied (this runs on every claim).
+fn lookup_form(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii()) {
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
