@@ -36,10 +36,13 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
     // pronoun with a word after it ("they plan to tune in": "plan" is mostly a noun).
     let finite = |word: &str| {
         grammar.finite_verbs.contains(word)
-            || word.rfind('\'').is_some_and(|mark| {
-                grammar.is(&word[mark..], WordClass::ContractedVerb)
-                    || grammar.is(&word[..mark], WordClass::SubjectPronoun)
-            })
+            || word
+                .bytes()
+                .rposition(|byte| byte == b'\'')
+                .is_some_and(|mark| {
+                    grammar.is(&word[mark..], WordClass::ContractedVerb)
+                        || grammar.is(&word[..mark], WordClass::SubjectPronoun)
+                })
     };
     let mut previous = first;
     for word in words {
@@ -58,7 +61,10 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
 /// `word` as the lexicons hold it: lowercase, with a straight apostrophe. Most
 /// words are already so and are not copied (this runs on every claim).
 fn lookup_form(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii()) {
+    if word
+        .bytes()
+        .any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii())
+    {
         Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {
         Cow::Borrowed(word)
