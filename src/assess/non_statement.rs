@@ -1,7 +1,8 @@
 //! Attributions that state nothing, marked rather than dropped: a refused or
 //! negated report ("declined to say how many jobs would go", "declined to fund the
 //! project"), a question put to a source ("asked whether the mayor would resign"),
-//! a photo caption or video blurb ("Photo: …"), the author's own first person ("I
+//! a photo caption or video blurb ("Photo: …"), a correction note ("Correction: An
+//! earlier version of this article incorrectly said …"), the author's own first person ("I
 //! think …" outside a quotation), and a speech verb in another sense ("added a
 //! second goal"). The phrases of refused reports are markers of `markers.txt`; the
 //! other shapes are read here from the attribution and the word classes of
@@ -65,16 +66,28 @@ fn by_cue(text: &str, attribution: &Attribution, grammar: &Grammar) -> Option<Sp
     marked.then_some(cue)
 }
 
-/// The label of a photo caption or video blurb that opens the claim's block:
-/// "Photo:", "WATCH:".
+/// The label of a photo caption, video blurb or correction note that opens the
+/// claim's block: "Photo:", "WATCH:", "Correction:" (also when layout.txt took the
+/// label off the block: it then stands before the block on its line).
 fn caption_label(text: &str, claim: Span, blocks: &[Digest], grammar: &Grammar) -> Option<Span> {
     let block = blocks.get(blocks.partition_point(|block| block.span.end <= claim.start))?;
-    let start = block.span.start;
-    let rest = block.span.slice(text);
+    let line_start = text
+        .get(..block.span.start)?
+        .rfind('\n')
+        .map_or(0, |newline| newline + 1);
+    let start = if text[line_start..block.span.start].trim().is_empty() {
+        block.span.start
+    } else {
+        line_start
+    };
+    let rest = text.get(start..block.span.end)?;
     let label = first_word(rest)?;
     let offset = rest.find(label)?;
     let after = rest[offset + label.len()..].trim_start();
-    (after.starts_with(':') && grammar.is(&label.to_lowercase(), WordClass::CaptionLabel))
+    let lower = label.to_lowercase();
+    let labels = grammar.is(&lower, WordClass::CaptionLabel)
+        || grammar.is(&lower, WordClass::CorrectionLabel);
+    (after.starts_with(':') && labels)
         .then(|| Span::new(start + offset, start + offset + label.len()))
 }
 

@@ -149,6 +149,10 @@ pub enum WordClass {
     NeedsClause,
     /// Before a colon at a block's start, labels a photo caption or video blurb.
     CaptionLabel,
+    /// Before a colon at a block's start, labels a correction note: what it says
+    /// the article said is no claim of the article's ("Correction: … incorrectly
+    /// said …").
+    CorrectionLabel,
     /// The author's own voice as a source outside quotations: "I think …".
     FirstPerson,
     /// After a comma, opens the writer's concession, which ends a reported claim:
@@ -219,6 +223,7 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("refusal", WordClass::Refusal),
     ("needs-clause", WordClass::NeedsClause),
     ("caption-label", WordClass::CaptionLabel),
+    ("correction-label", WordClass::CorrectionLabel),
     ("first-person", WordClass::FirstPerson),
     ("concessive", WordClass::Concessive),
 ];
@@ -345,7 +350,7 @@ mod tests {
             assert_eq!(&parse(phrase, fields), want, "{phrase} {fields:?}");
         }
         assert!(one_of(CLASSES).starts_with("count, quantity, number, counting, "));
-        assert!(one_of(CLASSES).ends_with(", first-person or concessive"));
+        assert!(one_of(CLASSES).ends_with(", correction-label, first-person or concessive"));
     }
 
     #[test]
