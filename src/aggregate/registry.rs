@@ -102,7 +102,7 @@ impl Registry {
             }
             Kind::Mixed => row.quotes += 1,
             Kind::Indirect
-                if record.cue_kind == Some(CueKind::Speech) && !states_nothing(record) =>
+                if record.cue_kind == Some(CueKind::Speech) && !record.is_non_statement() =>
             {
                 row.statements += 1;
             }
@@ -119,11 +119,4 @@ impl Registry {
         rows.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.name.cmp(&b.name)));
         rows
     }
-}
-/// True when a record states nothing (a `non-statement` marker).
-fn states_nothing(record: &Record) -> bool {
-    record
-        .markers
-        .iter()
-        .any(|marker| marker.kind == MarkerKind::NonStatement)
 }

@@ -15,10 +15,7 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
     if kind == Kind::Direct {
         return ClaimForm::Quote;
     }
-    let mut words = claim
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|word| !word.is_empty())
-        .map(lookup_form);
+    let mut words = words(claim).map(lookup_form);
     let Some(first) = words.next() else {
         return ClaimForm::NounPhrase;
     };
@@ -56,6 +53,12 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
     } else {
         ClaimForm::NounPhrase
     }
+}
+
+/// The words of `text`: its runs of letters, digits and apostrophes.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|word| !word.is_empty())
 }
 
 /// `word` as the lexicons hold it: lowercase, with a straight apostrophe. Most

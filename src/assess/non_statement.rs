@@ -9,6 +9,7 @@
 //! `word_classes.txt`. `--scope speech` leaves them out; the default keeps them,
 //! marked `non-statement`.
 
+use super::claim_form;
 use crate::grammar::{Grammar, WordClass};
 use crate::link::Digest;
 use crate::model::{Attribution, ClaimForm, Kind, Marker, MarkerKind};
@@ -22,12 +23,7 @@ pub fn mark(
     blocks: &[Digest],
     grammar: &Grammar,
 ) -> Option<Marker> {
-    if attribution.kind == Kind::Unattributed
-        || attribution
-            .markers
-            .iter()
-            .any(|marker| marker.kind == MarkerKind::NonStatement)
-    {
+    if attribution.kind == Kind::Unattributed || attribution.is_non_statement() {
         return None;
     }
     let span = caption_label(text, attribution.claim, blocks, grammar)
@@ -114,8 +110,7 @@ fn first_person(
     (!quoted).then_some(source)
 }
 
-/// The first word of `text`: its first run of letters, digits and apostrophes.
+/// The first word of `text`, as a claim's words are read.
 fn first_word(text: &str) -> Option<&str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .find(|word| !word.is_empty())
+    claim_form::words(text).next()
 }

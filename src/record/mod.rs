@@ -98,6 +98,16 @@ pub struct MetaRecord<S = String> {
     pub author: Option<S>,
 }
 
+impl<S> Record<S> {
+    /// True when the record states nothing: it carries a `non-statement` marker (see
+    /// [`Attribution::is_non_statement`]).
+    pub fn is_non_statement(&self) -> bool {
+        self.markers
+            .iter()
+            .any(|marker| marker.kind == MarkerKind::NonStatement)
+    }
+}
+
 impl<S> Default for MetaRecord<S> {
     fn default() -> Self {
         MetaRecord {
