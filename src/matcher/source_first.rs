@@ -193,6 +193,12 @@ mod tests {
         ("The audit revealed the fund was short, though it is unclear why and the treasurer denies any fault.", &[["The audit", "revealed", "the fund was short"], ["the treasurer", "denies", "any fault"]]),
         // A progressive cue is no passive (#19).
         ("The mayor is saying the budget is balanced.", &[["The mayor", "saying", "the budget is balanced"]]),
+        // A suffix's period ends the name before its cue; an aside between dashes
+        // stands between a source and its cue, and a relative one belongs to it (#19).
+        ("Joseph Biden Jr. said the remarks had made him a danger.", &[["Joseph Biden Jr.", "said", "the remarks had made him a danger"]]),
+        ("The justice — who has been in a scuffle — said she regretted her remarks.", &[["The justice — who has been in a scuffle", "said", "she regretted her remarks"]]),
+        ("The justice -- who has been in a scuffle -- said she regretted her remarks.", &[["The justice -- who has been in a scuffle", "said", "she regretted her remarks"]]),
+        ("Murphy — after a pause — told me he had a tragedy-free life.", &[["Murphy", "told", "he had a tragedy-free life"]]),
         ("Critics have been arguing for months that the toll is unfair.", &[["Critics", "arguing", "that the toll is unfair"]]),
         ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
         ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),

@@ -158,6 +158,9 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     if last.is_punct(',') {
         return with_appositive(context, start, end - 1);
     }
+    if let Some(closing) = dash_ending_at(tokens, start, end) {
+        return before_dash_aside(context, start, closing);
+    }
     // "Several said …", "; most said they were worried": a quantifier standing for
     // the people just counted, opening its clause.
     let opens_clause = end - 1 == start
@@ -239,6 +242,60 @@ fn with_appositive(
             .find(|(_, first)| *first == start)
             .unwrap_or(nearest),
     )
+}
+
+/// "The justice — who has been in a scuffle — said", "Murphy -- after a pause --
+/// told me": an aside between dashes stands between a source and its cue. The
+/// source is the phrase before the opening dash; a relative aside ("who …") belongs
+/// to it, as a relative clause between commas does.
+fn before_dash_aside(
+    context: &Context,
+    start: usize,
+    closing: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let floor = start.max(closing.saturating_sub(MAX_APPOSITIVE_TOKENS));
+    let opening = (floor + 1..closing)
+        .rev()
+        .find_map(|at| dash_ending_at(tokens, floor, at))?;
+    let aside_start = first_after_dash(tokens, opening);
+    if !has_word(tokens, aside_start..closing)
+        || tokens[aside_start..closing]
+            .iter()
+            .any(Token::is_quote_mark)
+    {
+        return None;
+    }
+    let (mut phrase, first) = phrase_ending_at(context, start, opening)?;
+    if context.is(&tokens[aside_start], WordClass::SubjectRelative) {
+        phrase.span = phrase.span.cover(tokens[closing - 1].span);
+    }
+    Some((phrase, first))
+}
+
+/// When `tokens[floor..end]` ends with a dash ("—", "–", or "--" spelt with two
+/// hyphens), the index of its first token.
+fn dash_ending_at(tokens: &[Token], floor: usize, end: usize) -> Option<usize> {
+    let last = end.checked_sub(1).filter(|&i| i > floor)?;
+    match tokens[last].kind {
+        TokenKind::Punct('—' | '–') => Some(last),
+        TokenKind::Punct('-')
+            if tokens[last - 1].is_punct('-')
+                && tokens[last - 1].span.end == tokens[last].span.start =>
+        {
+            Some(last - 1)
+        }
+        _ => None,
+    }
+}
+
+/// The first token after the dash that starts at `dash`.
+fn first_after_dash(tokens: &[Token], dash: usize) -> usize {
+    if tokens[dash].is_punct('-') {
+        dash + 2
+    } else {
+        dash + 1
+    }
 }
 
 /// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
