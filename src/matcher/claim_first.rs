@@ -273,6 +273,9 @@ mod tests {
         ("Flood barriers failed, the regulator said on Tuesday after a long inspection of the three towns.", &[["the regulator", "said", "Flood barriers failed"]]),
         ("In April, Trump threatened to impose a 35 percent tax on imported Ford vehicles.", &[]),
         (r#""It migrated to countries like China," an official said."#, &[["an official", "said", r#""It migrated to countries like China,""#]]),
+        // The speaker's name opens the clause after the quotation; age and home town
+        // are its appositives (#19).
+        (r#""Ted Cruz scares me," Harry Bond, 30, of Raleigh, said."#, &[["Harry Bond, 30, of Raleigh", "said", r#""Ted Cruz scares me,""#]]),
         ("The plan failed, The New York Times reported.", &[["The New York Times", "reported", "The plan failed"]]),
         ("The policy failed, one of the US officials said.", &[["one of the US officials", "said", "The policy failed"]]),
         ("“Does that fly?” Axelrod asked.", &[["Axelrod", "asked", "“Does that fly?”"]]),

@@ -233,13 +233,20 @@ fn with_appositive(
         });
     // "President Barack Obama, speaking in Orlando, Fla., said": the name that opens
     // the clause wins over a place that merely ends before a comma.
+    // So does a name right after the quotation it speaks: "“…,” Harry Bond, 30, of
+    // Raleigh, said".
+    let opens = |first: usize| {
+        first == start
+            || tokens[first - 1].is_quote_mark()
+            || (first >= 2 && tokens[first - 1].is_punct(',') && tokens[first - 2].is_quote_mark())
+    };
     let nearest = candidates.next()?;
-    if nearest.1 == start {
+    if opens(nearest.1) {
         return Some(nearest);
     }
     Some(
         candidates
-            .find(|(_, first)| *first == start)
+            .find(|(_, first)| opens(*first))
             .unwrap_or(nearest),
     )
 }
