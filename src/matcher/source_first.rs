@@ -199,6 +199,7 @@ mod tests {
         ("The justice — who has been in a scuffle — said she regretted her remarks.", &[["The justice — who has been in a scuffle", "said", "she regretted her remarks"]]),
         ("The justice -- who has been in a scuffle -- said she regretted her remarks.", &[["The justice -- who has been in a scuffle", "said", "she regretted her remarks"]]),
         ("Murphy — after a pause — told me he had a tragedy-free life.", &[["Murphy", "told", "he had a tragedy-free life"]]),
+        ("Some economists - including a minority of the committee - warn that the bank could undermine growth.", &[["Some economists", "warn", "that the bank could undermine growth"]]),
         ("Critics have been arguing for months that the toll is unfair.", &[["Critics", "arguing", "that the toll is unfair"]]),
         ("A diplomatic cable released on Wednesday showed that Intel threatened to lay off engineers.", &[["A diplomatic cable released on Wednesday", "showed", "that Intel threatened to lay off engineers"]]),
         ("The cable read that the deal was done.", &[["The cable", "read", "that the deal was done"]]),

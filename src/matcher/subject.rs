@@ -280,17 +280,21 @@ fn before_dash_aside(
     Some((phrase, first))
 }
 
-/// When `tokens[floor..end]` ends with a dash ("—", "–", or "--" spelt with two
-/// hyphens), the index of its first token.
+/// When `tokens[floor..end]` ends with a dash ("—", "–", "--" spelt with two
+/// hyphens, or a hyphen with spaces around it), the index of its first token.
 fn dash_ending_at(tokens: &[Token], floor: usize, end: usize) -> Option<usize> {
     let last = end.checked_sub(1).filter(|&i| i > floor)?;
+    let glued = |left: usize, right: usize| tokens[left].span.end == tokens[right].span.start;
     match tokens[last].kind {
         TokenKind::Punct('—' | '–') => Some(last),
-        TokenKind::Punct('-')
-            if tokens[last - 1].is_punct('-')
-                && tokens[last - 1].span.end == tokens[last].span.start =>
-        {
+        TokenKind::Punct('-') if tokens[last - 1].is_punct('-') && glued(last - 1, last) => {
             Some(last - 1)
+        }
+        TokenKind::Punct('-')
+            if !glued(last - 1, last)
+                && tokens.get(last + 1).is_none_or(|_| !glued(last, last + 1)) =>
+        {
+            Some(last)
         }
         _ => None,
     }
@@ -298,11 +302,10 @@ fn dash_ending_at(tokens: &[Token], floor: usize, end: usize) -> Option<usize> {
 
 /// The first token after the dash that starts at `dash`.
 fn first_after_dash(tokens: &[Token], dash: usize) -> usize {
-    if tokens[dash].is_punct('-') {
-        dash + 2
-    } else {
-        dash + 1
-    }
+    let doubled = tokens.get(dash + 1).is_some_and(|next| {
+        tokens[dash].is_punct('-') && next.is_punct('-') && tokens[dash].span.end == next.span.start
+    });
+    if doubled { dash + 2 } else { dash + 1 }
 }
 
 /// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
