@@ -91,6 +91,16 @@ fn claim_end(
     for (index, token) in tokens.iter().enumerate().take(end).skip(cue_end) {
         if token.is_quote_mark() {
             depth = usize::from(depth == 0);
+            // "…that Trump represents “New York values,” stating that …": a quotation
+            // that closes on a comma, then the next attribution.
+            let closes_on_comma =
+                depth == 0 && index > cue_end + 1 && tokens[index - 1].is_punct(',');
+            if closes_on_comma
+                && (next_attribution_at(context, sentence, index + 1)
+                    || concedes_at(context, index + 1))
+            {
+                return index + 1;
+            }
             continue;
         }
         if depth > 0 {
@@ -227,6 +237,7 @@ mod tests {
         // The claim ends at a subordinate clause's comma, before the next attribution,
         // at a second verb of saying, at the dash that closes a parenthetical.
         ("While Ramos said that taxes would rise, he appears calm.", &[["Ramos", "said", "that taxes would rise"]]),
+        ("Cruz said that Trump represents \"New York values,\" adding that the rest is noise.", &[["Cruz", "said", "that Trump represents \"New York values,\""]]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
         ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
