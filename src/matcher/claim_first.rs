@@ -182,7 +182,12 @@ fn quote_before_sentence(context: &Context, start: usize) -> Option<Span> {
 
 /// True when what follows the cue closes the clause: nothing, a short adjunct ("in
 /// the report", "on Tuesday"), or a comma and a conjunction or a new quote.
-fn closes_clause(context: &Context, cue_end: usize, end: usize, claim_has_verb: bool) -> bool {
+pub(super) fn closes_clause(
+    context: &Context,
+    cue_end: usize,
+    end: usize,
+    claim_has_verb: bool,
+) -> bool {
     let tokens = &context.segmented.tokens;
     let rest: Vec<&Token> = tokens[cue_end..end]
         .iter()

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::claim::{COLON_LOOKAHEAD, claim_after, claim_start, is_clause_comma, parenthetical_end};
+use super::claim_first::closes_clause;
 use super::cue_site::CueSite;
 use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
 use super::phrase::{cue, marker};
@@ -35,6 +36,9 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         );
         hit.claim_in_next_block = true;
         return Some(hit);
+    }
+    if reported_by_closing_cue(context, sentence, cue.end) {
+        return None;
     }
     let end = claim_end(context, sentence, subject.start, cue.end);
     let claim = claim_start(context, cue.end, end, cue.flags)
@@ -123,6 +127,38 @@ fn claim_end(
         }
     }
     end
+}
+
+/// "Social media has added another link to the chain, she noted.": a source and a
+/// cue that close the sentence after a comma report everything before it, this cue
+/// with it.
+fn reported_by_closing_cue(context: &Context, sentence: &Range<usize>, cue_end: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let mut in_quote = false;
+    for comma in cue_end + 1..sentence.end {
+        if tokens[comma].is_quote_mark() {
+            in_quote = !in_quote;
+        }
+        if in_quote || !is_clause_comma(tokens, comma) {
+            continue;
+        }
+        let from = comma + 1;
+        let window = (from + 1)..sentence.end.min(from + 1 + MAX_PHRASE_TOKENS);
+        for at in window {
+            if !context.segmented.opens[at].cue_or_according() {
+                continue;
+            }
+            let Ok((rest, _)) = cue(context.grammar)(Tokens::new(tokens, at..sentence.end)) else {
+                continue;
+            };
+            let closes = source_before(context, from, at).is_some_and(|(_, first)| first == from)
+                && closes_clause(context, rest.offset, sentence.end, true);
+            if closes {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// True when a concessive clause, the writer's own aside, opens at `at`: "…, though
@@ -238,6 +274,9 @@ mod tests {
         // at a second verb of saying, at the dash that closes a parenthetical.
         ("While Ramos said that taxes would rise, he appears calm.", &[["Ramos", "said", "that taxes would rise"]]),
         ("Cruz said that Trump represents \"New York values,\" adding that the rest is noise.", &[["Cruz", "said", "that Trump represents \"New York values,\""]]),
+        // A source and cue that close the sentence report what is before them, the
+        // verb inside it with it (#19).
+        ("Social media has added another link to the chain, she noted.", &[]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
         ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
