@@ -37,7 +37,9 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         hit.claim_in_next_block = true;
         return Some(hit);
     }
-    if reported_by_closing_cue(context, sentence, cue.end) {
+    if reported_by_closing_cue(context, sentence, cue.end)
+        || opens_clause_with_own_cue(context, sentence, cue.end)
+    {
         return None;
     }
     let end = claim_end(context, sentence, subject.start, cue.end);
@@ -161,6 +163,25 @@ fn reported_by_closing_cue(context: &Context, sentence: &Range<usize>, cue_end: 
     false
 }
 
+/// "Despite the doubts he sometimes feels, Okafor said …": a cue right before a comma
+/// that ends its opening clause, after which a source and a cue of their own start.
+fn opens_clause_with_own_cue(context: &Context, sentence: &Range<usize>, cue_end: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    let from = cue_end + 1;
+    if !tokens
+        .get(cue_end)
+        .is_some_and(|token| cue_end < sentence.end && is_clause_comma(tokens, cue_end))
+    {
+        return false;
+    }
+    let window = (from + 1)..sentence.end.min(from + 1 + MAX_PHRASE_TOKENS);
+    window.into_iter().any(|at| {
+        context.segmented.opens[at].cue_or_according()
+            && cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok()
+            && source_before(context, from, at).is_some_and(|(_, first)| first == from)
+    })
+}
+
 /// True when a concessive clause, the writer's own aside, opens at `at`: "…, though
 /// it is unclear why".
 fn concedes_at(context: &Context, at: usize) -> bool {
@@ -277,6 +298,7 @@ mod tests {
         // A source and cue that close the sentence report what is before them, the
         // verb inside it with it (#19).
         ("Social media has added another link to the chain, she noted.", &[]),
+        ("Despite the doubts he sometimes feels, Okafor said the club would stay.", &[["Okafor", "said", "the club would stay"]]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
         ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
