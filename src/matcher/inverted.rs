@@ -4,7 +4,7 @@
 //! reads the source with the relay parser.
 
 use super::claim::{claim_before, comma_ending_at};
-use super::cue_site::CueSite;
+use super::cue_site::{Cue, CueSite};
 use super::relay::source_with_relays;
 use super::source_fit::{cue_allows, looks_like_source};
 use super::subject::source_before;
@@ -20,6 +20,9 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let cue = site.cue_with_source().filter(|cue| cue.flags.invert)?;
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
+    if at == sentence.start {
+        return fronted(context, site, cue);
+    }
     let (comma, comma_end) = comma_ending_at(tokens, sentence.start, at)?;
     let (rest, source) =
         source_with_relays(context.grammar)(Tokens::new(tokens, cue.end..sentence.end)).ok()?;
@@ -62,6 +65,35 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     })
 }
 
+/// "Said Comey, “The thought is very painful to us.”": the cue opens the sentence,
+/// its source follows, and after a comma or colon the quotation that is the claim.
+fn fronted(context: &Context, site: &CueSite, cue: &Cue) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let sentence = &site.sentence;
+    let (rest, source) =
+        source_with_relays(context.grammar)(Tokens::new(tokens, cue.end..sentence.end)).ok()?;
+    let mark = rest.offset;
+    let opening = mark + 1;
+    let introduces = tokens.get(mark).is_some_and(|token| {
+        opening < sentence.end && matches!(token.kind, TokenKind::Punct(',' | ':'))
+    });
+    if !introduces || !looks_like_source(context, source.head) {
+        return None;
+    }
+    let quote = context
+        .segmented
+        .quotes
+        .opening_at(tokens[opening].span.start)?;
+    let covered = sentence.start..first_token_from(tokens, quote.end).max(opening);
+    Some(Found::new(
+        Frame::ClaimCueSource,
+        quote,
+        cue.span,
+        Some(source),
+        covered,
+    ))
+}
+
 /// "Hamadoun Toure, the UN agency's secretary-general, said …": the whole sentence
 /// before the cue is a name and its appositive, not a claim; the source comes first.
 fn appositive_subject(context: &Context, start: usize, at: usize) -> bool {
@@ -96,6 +128,9 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("Topsec received some of its startup capital from the Chinese state, said the cable.", &[["the cable", "said", "Topsec received some of its startup capital from the Chinese state"]]),
+        // The cue opens the sentence; the quotation after its source is the claim (#19).
+        (r#"Said Comey, "The thought is very painful to us.""#, &[["Comey", "Said", r#""The thought is very painful to us.""#]]),
+        ("Said the plan would fail.", &[]),
         // The quote resumes after the source's appositive: one claim.
         (r#""The risk," said Edward Leamer, an economist at UCLA, "is that prices fall.""#, &[["Edward Leamer", "said", r#""The risk," … "is that prices fall.""#]]),
         // A bracketed label or a relative clause may follow the source.
