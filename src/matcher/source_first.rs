@@ -123,6 +123,11 @@ fn claim_end(
         {
             return index;
         }
+        // "vowed to keep abortion legal and celebrated the ruling": a verb of the
+        // source's own after a claim with none.
+        if index > cue_end + 2 && verb_phrase_coordinated_at(context, sentence, cue_end, index) {
+            return index;
+        }
         // "…that Rubio was liberal and argued that …": a second verb of saying.
         if index > cue_end + 1 && coordinated_cue_at(context, sentence, index) {
             return index;
@@ -168,10 +173,7 @@ fn reported_by_closing_cue(context: &Context, sentence: &Range<usize>, cue_end: 
 fn opens_clause_with_own_cue(context: &Context, sentence: &Range<usize>, cue_end: usize) -> bool {
     let tokens = &context.segmented.tokens;
     let from = cue_end + 1;
-    if !tokens
-        .get(cue_end)
-        .is_some_and(|token| cue_end < sentence.end && is_clause_comma(tokens, cue_end))
-    {
+    if cue_end >= sentence.end || !is_clause_comma(tokens, cue_end) {
         return false;
     }
     let window = (from + 1)..sentence.end.min(from + 1 + MAX_PHRASE_TOKENS);
@@ -180,6 +182,29 @@ fn opens_clause_with_own_cue(context: &Context, sentence: &Range<usize>, cue_end
             && cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok()
             && source_before(context, from, at).is_some_and(|(_, first)| first == from)
     })
+}
+
+/// True when a conjunction at `index` joins a finite verb to the claim after the
+/// cue at `cue_end`, and that claim has none (an infinitive or a noun phrase): the
+/// verb is the source's, not the claim's ("vowed to keep abortion legal and
+/// celebrated the ruling").
+fn verb_phrase_coordinated_at(
+    context: &Context,
+    sentence: &Range<usize>,
+    cue_end: usize,
+    index: usize,
+) -> bool {
+    let tokens = &context.segmented.tokens;
+    let is_finite_verb = |token: &Token| {
+        token.is_word()
+            && !token.is_capitalized()
+            && context.grammar.finite_verbs.contains(token.lower.as_ref())
+    };
+    context.is(&tokens[index], WordClass::Coordinator)
+        && tokens
+            .get(index + 1)
+            .is_some_and(|next| index + 1 < sentence.end && is_finite_verb(next))
+        && !tokens[cue_end..index].iter().any(is_finite_verb)
 }
 
 /// True when a concessive clause, the writer's own aside, opens at `at`: "…, though
@@ -299,6 +324,8 @@ mod tests {
         // verb inside it with it (#19).
         ("Social media has added another link to the chain, she noted.", &[]),
         ("Despite the doubts he sometimes feels, Okafor said the club would stay.", &[["Okafor", "said", "the club would stay"]]),
+        ("Clinton vowed to keep abortion legal and celebrated the ruling on Monday.", &[["Clinton", "vowed", "to keep abortion legal"]]),
+        ("Officials said the plan failed and collapsed.", &[["Officials", "said", "the plan failed and collapsed"]]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
         ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
