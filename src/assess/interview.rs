@@ -32,8 +32,10 @@ impl Speakers {
             .iter()
             .position(|block| matches!(block.role, Role::Question | Role::Answer(_)))
             .unwrap_or(blocks.len());
+        // A person by their full name: an introduction names its interviewee so, and
+        // a lone capitalised word ("the Port of Harwick") is no one's name.
         let person = |span: Span| match mentions.type_and_name(span) {
-            (SourceType::Person, name) => Some(name),
+            (SourceType::Person, name) if name.contains(' ') => Some(name),
             _ => None,
         };
         // The introduction's own paragraphs first: a headline may put a role before

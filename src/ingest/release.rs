@@ -77,15 +77,20 @@ fn dateline_end(paragraph: &str, grammar: &Grammar) -> Option<usize> {
             (opens && closes).then(|| head.len() - after.len() + 1)
         })
         .map(|tag_end| {
-            let mut end = skip_separators(paragraph, tag_end);
-            // "/ ACCESSWIRE / March 4, 2025 / Acme …": the date before a slash.
+            let end = skip_separators(paragraph, tag_end);
+            // "/ ACCESSWIRE / March 4, 2025 / Acme …", "— (ACCESSWIRE) — May 12,
+            // 2025 — The …": a date after the tag, up to a slash or a dash.
             let date = &paragraph[end..floor_char_boundary(paragraph, end + MAX_DATE_BYTES)];
-            if let Some(slash) = date.find(" /")
-                && date[..slash].contains(|c: char| c.is_ascii_digit())
-            {
-                end = skip_separators(paragraph, end + slash + 2);
+            let separator = [" /", " —", " –", " -"]
+                .iter()
+                .filter_map(|separator| date.find(separator))
+                .min();
+            match separator {
+                Some(at) if date[..at].contains(|c: char| c.is_ascii_digit()) => {
+                    skip_separators(paragraph, end + at)
+                }
+                _ => end,
             }
-            end
         })
 }
 
@@ -152,6 +157,9 @@ mod tests {
         ("TORONTO, May 2, 2025 (GLOBE NEWSWIRE) -- Maple Labs said sales rose.", "Maple Labs said sales rose."),
         ("DENVER, CO — (ACCESSWIRE) — Peakline Corp. today announced a merger.", "Peakline Corp. today announced a merger."),
         ("NEW YORK, NY / ACCESSWIRE / March 4, 2025 / Harbor Foods Inc. today opened a plant.", "Harbor Foods Inc. today opened a plant."),
+        ("BURLINGTON, VT — (ACCESSWIRE) — May 12, 2025 — The Greenway Seed Bank today opened a vault.", "The Greenway Seed Bank today opened a vault."),
+        // A number in the first words after the tag, with no separator after it, stays.
+        ("PARIS (Business Wire) -- 3M France said on Monday that sales rose - again.", "3M France said on Monday that sales rose - again."),
         // A wire named in the text, not between slashes or brackets, is no dateline.
         ("Shares rose after Business Wire carried the news.", "Shares rose after Business Wire carried the news."),
         ("LONDON /PRNewswire/ --", ""),

@@ -12,7 +12,7 @@
 //! A question is nobody's claim ([`Role::Question`]); an answer is the claim of the
 //! interviewee ([`Role::Answer`], with its label as the mention of its speaker and
 //! its mark as the cue). Labels are taken off their blocks; a stage direction in a
-//! transcript ("(LAUGHTER)", "[CROSSTALK]") is nobody's words.
+//! transcript ("(LAUGHTER)", "\[CROSSTALK\]") is nobody's words.
 
 use std::collections::HashMap;
 
@@ -222,7 +222,7 @@ fn ends_in_question(text: &str, turn: &[Block]) -> bool {
         })
 }
 
-/// "(LAUGHTER)", "[CROSSTALK]", "(BEGIN VIDEO CLIP)": a paragraph in brackets.
+/// "(LAUGHTER)", "\[CROSSTALK\]", "(BEGIN VIDEO CLIP)": a paragraph in brackets.
 fn is_stage_direction(block: &str) -> bool {
     let block = block.trim();
     (block.starts_with('(') && block.ends_with(')'))
