@@ -4,6 +4,7 @@
 mod accuracy;
 mod architecture;
 mod cli;
+mod documents;
 mod grammar;
 mod inputs;
 mod pages;

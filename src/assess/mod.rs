@@ -1,10 +1,11 @@
 //! Assessing a section's linked claims: source types, names and relays (pronouns
-//! resolved), what each cue reports, the markers each claim carries, direct or
+//! and an interview's speakers resolved), what each cue reports, the markers each claim carries, direct or
 //! indirect, the claim's form, whether it states anything, and the sourcing score, all from grammar/ data.
 
 pub mod canonical;
 pub mod claim_form;
 pub mod cue_kind;
+pub mod interview;
 pub mod markers;
 pub mod memo;
 pub mod non_statement;
@@ -42,7 +43,10 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
                 markers.push(relayed);
             }
             markers.sort_by_key(|marker| (marker.span.start, marker.span.end));
-            let kind = if draft.attributed {
+            // An interview's answer is its speaker's own words, as a quotation is.
+            let kind = if draft.turn.is_some() {
+                Kind::Direct
+            } else if draft.attributed {
                 quote_kind(&blocks, draft.claim)
             } else {
                 Kind::Unattributed

@@ -2,15 +2,17 @@
 //! negated report ("declined to say how many jobs would go", "declined to fund the
 //! project"), a question put to a source ("asked whether the mayor would resign"),
 //! a photo caption or video blurb ("Photo: …"), a correction note ("Correction: An
-//! earlier version of this article incorrectly said …"), the author's own first person ("I
-//! think …" outside a quotation), and a speech verb in another sense ("added a
-//! second goal"). The phrases of refused reports are markers of `markers.txt`; the
+//! earlier version of this article incorrectly said …"), what an interviewer only
+//! asks about ("Q: Do you think the plan failed?"), the author's own first person ("I
+//! think …" outside a quotation or an interview's answer), and a speech verb in
+//! another sense ("added a second goal"). The phrases of refused reports are markers of `markers.txt`; the
 //! other shapes are read here from the attribution and the word classes of
 //! `word_classes.txt`. `--scope speech` leaves them out; the default keeps them,
 //! marked `non-statement`.
 
 use super::claim_form;
 use crate::grammar::{Grammar, WordClass};
+use crate::ingest::Role;
 use crate::link::Digest;
 use crate::model::{Attribution, ClaimForm, Kind, Marker, MarkerKind};
 use crate::span::Span;
@@ -27,6 +29,7 @@ pub fn mark(
         return None;
     }
     let span = caption_label(text, attribution.claim, blocks, grammar)
+        .or_else(|| interview_question(attribution, blocks))
         .or_else(|| by_cue(text, attribution, grammar))
         .or_else(|| first_person(text, attribution, blocks, grammar))?;
     Some(Marker {
@@ -87,8 +90,24 @@ fn caption_label(text: &str, claim: Span, blocks: &[Digest], grammar: &Grammar) 
         .then(|| Span::new(start + offset, start + offset + label.len()))
 }
 
-/// The source, when it is the author's first person outside any quotation: "I
-/// think the plan is a mistake."
+/// The question mark of the sentence that holds the cue, when it asks in an
+/// interviewer's turn: "Do you think the plan failed?" reports nobody's words.
+fn interview_question(attribution: &Attribution, blocks: &[Digest]) -> Option<Span> {
+    let cue = attribution.cue?;
+    let block = blocks.get(blocks.partition_point(|block| block.span.end <= cue.start))?;
+    if block.role != Role::Question {
+        return None;
+    }
+    let sentence = block.sentences.get(
+        block
+            .sentences
+            .partition_point(|sentence| sentence.span.end <= cue.start),
+    )?;
+    sentence.asks
+}
+
+/// The source, when it is the author's first person outside any quotation and
+/// any interview answer: "I think the plan is a mistake."
 fn first_person(
     text: &str,
     attribution: &Attribution,
@@ -102,6 +121,9 @@ fn first_person(
         return None;
     }
     let block = blocks.get(blocks.partition_point(|block| block.span.end <= source.start))?;
+    if matches!(block.role, Role::Answer(_)) {
+        return None;
+    }
     let quoted = block
         .quotes
         .overlapping(source)

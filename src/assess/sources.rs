@@ -1,6 +1,7 @@
 //! Every draft's source made whole: its type, its canonical or resolved name, the
 //! types of its relays.
 
+use super::interview::{Speakers, first_person_turn};
 use super::memo::Memos;
 use super::resolve;
 use crate::grammar::source_type::outlet_within;
@@ -31,11 +32,21 @@ pub fn make_sources(
             .map(|source| source.span.start)
     });
     let mut sources: Vec<Option<Source>> = vec![None; drafts.len()];
+    // An interview's speakers, worked out at its first answer.
+    let mut speakers: Option<Speakers> = None;
     for index in order {
         let Some(phrase) = &drafts[index].source else {
             continue;
         };
-        let source = make_source(text, phrase, &mentions, grammar);
+        let answering = drafts[index]
+            .turn
+            .or_else(|| first_person_turn(text, phrase.span, blocks, grammar));
+        let source = match answering {
+            Some(turn) => speakers
+                .get_or_insert_with(|| Speakers::new(text, blocks, &mentions, grammar))
+                .source(text, phrase.span, turn),
+            None => make_source(text, phrase, &mentions, grammar),
+        };
         let mention = resolve::source_mention(
             text,
             phrase.span,

@@ -6,10 +6,12 @@
 //! !phrase                      # in a user's overlay: remove a built-in entry
 //! @example TEXT => key: value | key: value
 //! ```
+//!
+//! `\#` in a phrase is a `#` of the phrase, not a comment ("\#\#\# | release-tail");
+//! `\n` in an example's TEXT is a line break, so that an example can hold paragraphs.
 
 use nom::{
     IResult, Parser,
-    branch::alt,
     bytes::complete::{tag, take_till, take_until},
     character::complete::space0,
     combinator::{opt, rest},
@@ -89,14 +91,24 @@ pub fn parse_file(file: &str, content: &str) -> Result<Vec<Line>, Error> {
 fn entry(input: &str) -> IResult<&str, (bool, String, Vec<String>)> {
     let (input, _) = space0(input)?;
     let (input, bang) = opt(tag("!")).parse(input)?;
-    let (input, body) = alt((take_until("#"), rest)).parse(input)?;
+    let (input, body) = until_comment(input)?;
     let (phrase, fields) = match body.split_once('|') {
         Some((phrase, fields)) => (phrase, fields),
         None => (body, ""),
     };
-    let phrase = collapse_spaces(phrase);
+    let phrase = collapse_spaces(&phrase.replace("\\#", "#"));
     let fields = fields.split_whitespace().map(str::to_string).collect();
     Ok((input, (bang.is_some(), phrase, fields)))
+}
+
+/// Everything before the first `#` that no backslash escapes.
+fn until_comment(input: &str) -> IResult<&str, &str> {
+    let bytes = input.as_bytes();
+    let at = (0..bytes.len()).find(|&i| bytes[i] == b'#' && (i == 0 || bytes[i - 1] != b'\\'));
+    match at {
+        Some(at) => Ok((&input[at..], &input[..at])),
+        None => rest(input),
+    }
 }
 
 /// ` TEXT => key: value | key: value`
@@ -105,7 +117,7 @@ fn parse_example(input: &str) -> Result<(String, Vec<(String, String)>), String>
         (take_until("=>"), preceded(tag("=>"), take_till(|_| false))).parse(input);
     let (_, (text, expectations)) =
         parsed.map_err(|_| "expected `@example TEXT => key: value`".to_string())?;
-    let text = text.trim().to_string();
+    let text = text.trim().replace("\\n", "\n");
     if text.is_empty() {
         return Err("an example needs a text before `=>`".into());
     }
@@ -180,6 +192,12 @@ mod tests {
             ("  according   to  # phrase", "according to", vec![], false),
             ("!said", "said", vec![], true),
             (
+                "\\#\\#\\# | release-tail # the end mark",
+                "###",
+                vec!["release-tail"],
+                false,
+            ),
+            (
                 "reportedly | hedge 0.15 # comment",
                 "reportedly",
                 vec!["hedge", "0.15"],
@@ -209,6 +227,11 @@ mod tests {
         assert_eq!(example.line, 2);
         assert_eq!(example.text, "A, the sources said.");
         assert_eq!(example.expect[0], ("source".into(), "the sources".into()));
+        let lines = parse_file("f.txt", "@example Head\\n\\nQ: Why? => none").unwrap();
+        let Line::Example(example) = &lines[0] else {
+            panic!("not an example")
+        };
+        assert_eq!(example.text, "Head\n\nQ: Why?");
 
         let error = parse_file("f.txt", "ok\n@example no arrow")
             .unwrap_err()

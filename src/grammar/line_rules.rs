@@ -19,12 +19,9 @@ impl LineRules {
     pub fn new(layout: &[(String, LayoutRule)]) -> Self {
         let mut by_first_byte = vec![Vec::new(); 256];
         for (phrase, rule) in layout {
-            // Credits and labels are matched elsewhere; a bio opener is not a rule
-            // a line has here.
-            if matches!(
-                rule,
-                LayoutRule::Credit | LayoutRule::Label | LayoutRule::BioStart
-            ) {
+            // Credits, labels and a press release's rules are matched elsewhere; a
+            // bio opener is not a rule a line has here.
+            if is_matched_elsewhere(*rule) {
                 continue;
             }
             let entry = (phrase.clone(), *rule);
@@ -60,6 +57,19 @@ impl LineRules {
     }
 }
 
+/// The rules matched by their own code rather than by [`LineRules::rule`].
+fn is_matched_elsewhere(rule: LayoutRule) -> bool {
+    matches!(
+        rule,
+        LayoutRule::Credit
+            | LayoutRule::Label
+            | LayoutRule::BioStart
+            | LayoutRule::Wire
+            | LayoutRule::ReleaseHeading
+            | LayoutRule::ReleaseTail
+    )
+}
+
 /// True when `line` starts with `prefix`, ignoring ASCII case.
 pub fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
     line.get(..prefix.len())
@@ -77,7 +87,12 @@ mod tests {
         layout.iter().find_map(|(phrase, rule)| {
             let matches = match rule {
                 LayoutRule::Prefix => starts_with_ignore_case(line, phrase),
-                LayoutRule::Credit | LayoutRule::Label | LayoutRule::BioStart => false,
+                LayoutRule::Credit
+                | LayoutRule::Label
+                | LayoutRule::BioStart
+                | LayoutRule::Wire
+                | LayoutRule::ReleaseHeading
+                | LayoutRule::ReleaseTail => false,
                 _ => line.eq_ignore_ascii_case(phrase),
             };
             matches.then_some(*rule)

@@ -1,37 +1,11 @@
 //! Blocks of a plain-text article and the role each plays on the page.
 
+pub use super::block::{Block, Role};
+use super::release::mark_release;
+use super::transcript::mark_turns;
 use crate::grammar::line_rules::starts_with_ignore_case;
 use crate::grammar::{Grammar, LayoutRule, LineRules};
 use crate::span::Span;
-
-/// What a block is on the page; only body text and bullets carry claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Title,
-    Body,
-    Bullet,
-    /// Photo captions and credits.
-    Caption,
-    /// Adverts, teasers, tags, repeated headlines, bylines and bios.
-    Boilerplate,
-    /// Reader comments after the article.
-    Comment,
-}
-
-impl Role {
-    /// True for the roles whose text is the article's own prose (a headline is:
-    /// "Trump says …" is a claim with its source).
-    pub fn is_prose(self) -> bool {
-        matches!(self, Role::Title | Role::Body | Role::Bullet)
-    }
-}
-
-/// A paragraph, bullet or line with its role; `span` excludes bullet markers and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Block {
-    pub span: Span,
-    pub role: Role,
-}
 
 /// Characters that open a bullet line.
 const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '*', '-', '–'];
@@ -47,6 +21,8 @@ pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
     let mut blocks = split_blocks(text, rules);
     assign_roles(text, &mut blocks, rules, grammar);
     strip_labels(text, &mut blocks, grammar);
+    mark_release(text, &mut blocks, grammar);
+    mark_turns(text, &mut blocks, grammar);
     if blocks
         .iter()
         .any(|block| block.span.len() > MAX_BLOCK_BYTES)

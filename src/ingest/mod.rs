@@ -1,17 +1,21 @@
 //! Bytes in, documents out: file discovery, input formats (plain text, Markdown,
-//! JSONL corpora), the UTF-8 check and layout roles.
+//! JSONL corpora), the UTF-8 check and layout roles (with the turns of interview
+//! transcripts and the dateline and boilerplate of press releases).
 
+pub mod block;
 pub mod html;
 pub mod jsonl;
 pub mod layout;
 pub mod markdown;
 pub mod original;
+pub mod release;
+pub mod transcript;
 
 use std::ffi::OsString;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-pub use layout::{Block, Role};
+pub use block::{Block, Role, Speaker, Turn};
 pub use original::{OffsetMap, Original};
 
 use crate::error::Error;

@@ -4,6 +4,7 @@
 //! time: only one block's tokens are held at once.
 
 use crate::grammar::Grammar;
+use crate::ingest::Role;
 use crate::matcher::Found;
 use crate::matcher::claim::{FinalMarks, trim_final_marks};
 use crate::model::Marker;
@@ -27,6 +28,11 @@ pub struct Digest {
     pub markers: Vec<Marker>,
     /// The capitalised names of the prose, in text order.
     pub names: Vec<Span>,
+    /// What the block is on the page: an interview's question or answer is linked
+    /// as such.
+    pub role: Role,
+    /// An interview answer's claim: the whole block, without its bare final period.
+    pub answer: Option<Span>,
 }
 
 /// What linking asks of a sentence.
@@ -39,6 +45,10 @@ pub struct SentenceFacts {
     /// The claim the sentence makes when nothing attributes it: a declarative
     /// sentence of a few words, without its bare final period.
     pub assertion: Option<Span>,
+    /// The question mark the sentence ends in, if it asks: in an interview's
+    /// question, what it reports is asked about, not said ("Do you think the plan
+    /// failed?").
+    pub asks: Option<Span>,
 }
 
 impl Digest {
@@ -60,9 +70,16 @@ impl Digest {
                     quoted: words >= 2 && tokens.first().is_some_and(Token::is_quote_mark),
                     assertion: is_assertion(tokens, words)
                         .then(|| without_final_period(tokens, sentence.span)),
+                    asks: last_mark(tokens)
+                        .filter(|token| token.is_punct('?'))
+                        .map(|token| token.span),
                 }
             })
             .collect();
+        let role = segmented.block.role;
+        // Without its final period, as an assertion's claim.
+        let answer = matches!(role, Role::Answer(_))
+            .then(|| without_final_period(&segmented.tokens, segmented.block.span));
         Digest {
             span: segmented.block.span,
             sentences,
@@ -70,6 +87,8 @@ impl Digest {
             found,
             markers,
             names: name_spans(segmented, grammar),
+            role,
+            answer,
         }
     }
 }
@@ -77,16 +96,20 @@ impl Digest {
 /// A declarative sentence of a few words (`words` of them): a claim even with no
 /// source.
 fn is_assertion(tokens: &[Token], words: usize) -> bool {
-    let last = tokens
-        .iter()
-        .rev()
-        .find(|token| !matches!(token.kind, TokenKind::Punct('"' | '”' | '’' | '\'' | ')')));
     let ends_statement =
-        last.is_some_and(|token| matches!(token.kind, TokenKind::Punct('.' | '!')));
+        last_mark(tokens).is_some_and(|token| matches!(token.kind, TokenKind::Punct('.' | '!')));
     words >= MIN_ASSERTION_WORDS && ends_statement
 }
 
-/// The sentence without its bare final period.
+/// The last token of a sentence before its closing quotation marks and brackets.
+fn last_mark<'s, 't>(tokens: &'s [Token<'t>]) -> Option<&'s Token<'t>> {
+    tokens
+        .iter()
+        .rev()
+        .find(|token| !matches!(token.kind, TokenKind::Punct('"' | '”' | '’' | '\'' | ')')))
+}
+
+/// The sentence (or block) without its bare final period.
 fn without_final_period(tokens: &[Token], sentence: Span) -> Span {
     match trim_final_marks(tokens, 0, tokens.len(), FinalMarks::OnePeriod) {
         Some(last) if last + 1 < tokens.len() => Span::new(sentence.start, tokens[last].span.end),

@@ -1,5 +1,6 @@
 //! Links the frames found in each block into the claims of a document: continued
-//! quotes inherit the last speaker, "X reported:" takes the next paragraph, and the
+//! quotes inherit the last speaker, "X reported:" takes the next paragraph, an
+//! interview's answer is its speaker's claim and its questions nobody's, and the
 //! rest of the prose becomes unattributed claims.
 
 pub mod digest;
@@ -7,6 +8,7 @@ pub mod names;
 
 pub use digest::Digest;
 
+use crate::ingest::{Role, Turn};
 use crate::matcher::SourcePhrase;
 use crate::model::{Marker, add_claim_part, grow_claim};
 use crate::span::Span;
@@ -24,6 +26,9 @@ pub struct Draft {
     /// The text the claim's markers are looked for in (its sentences).
     pub scope: Span,
     pub attributed: bool,
+    /// The interview turn the claim answers in, when it is an answer: its source is
+    /// the turn's label, its cue the label's mark.
+    pub turn: Option<Turn>,
 }
 
 /// A section's claims with what assessing them needs.
@@ -82,11 +87,30 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
                 source: hit.source,
                 scope: sentence.cover(hit.claim),
                 attributed: true,
+                turn: None,
             });
         }
+        if let (Role::Answer(turn), Some(claim)) = (digest.role, digest.answer) {
+            // The answer is its speaker's words, whole; what it reports others to
+            // have said is a claim of its own besides.
+            taken.mark(digest.span);
+            drafts.push(Draft {
+                claim,
+                fragments: Vec::new(),
+                cue: Some(turn.mark),
+                source: Some(SourcePhrase::single(turn.label)),
+                scope: digest.span,
+                attributed: true,
+                turn: Some(turn),
+            });
+            block_attributed = true;
+        }
+        // A question asks: it claims nothing of its own (what it reports others to
+        // have said is a claim; assess marks what it only asks about).
+        let asks = digest.role == Role::Question;
         let mut owners = QuoteOwners::new(&drafts, hits_start, waiting, digest.span);
         for (number, sentence) in digest.sentences.iter().enumerate() {
-            if taken.is_marked(number) {
+            if asks || taken.is_marked(number) {
                 continue;
             }
             let continues = speaker.is_some()
@@ -118,6 +142,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
                     source: speaker.as_ref().map(|(source, _)| source.clone()),
                     scope: sentence.span.cover(claim),
                     attributed: true,
+                    turn: None,
                 });
                 block_attributed = true;
             } else if let Some(claim) = sentence.assertion {
@@ -128,6 +153,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
                     source: None,
                     scope: sentence.span,
                     attributed: false,
+                    turn: None,
                 });
             }
         }

@@ -41,6 +41,13 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     if start >= colon || !has_word(tokens, colon + 1..sentence.end) {
         return None;
     }
+    // "Q:": a question is nobody's claim (transcripts are read in ingest/transcript.rs;
+    // this is a label inside a paragraph).
+    if is_interview_label(context, start, colon)
+        && context.is(&tokens[start], WordClass::QuestionLabel)
+    {
+        return None;
+    }
     let headline = (words <= MAX_SOURCE_WORDS)
         .then(|| headline_source(context, start, colon))
         .flatten();
@@ -185,13 +192,14 @@ fn is_interview_label(context: &Context, start: usize, colon: usize) -> bool {
     colon == start + 1
         && tokens[colon].is_punct(':')
         && tokens[start].is_capitalized()
-        && context.is(&tokens[start], WordClass::InterviewLabel)
+        && (context.is(&tokens[start], WordClass::QuestionLabel)
+            || context.is(&tokens[start], WordClass::AnswerLabel))
 }
 
 /// The source before a headline colon: a noun phrase naming a source, all of
 /// `start..colon` or, in a title, the phrase before "on/to/about …" ("CNN President On
-/// Trump:", "Obama To Asians Worried About U.S. Election:"); "Q" and "A" of an
-/// interview transcript are speakers too.
+/// Trump:", "Obama To Asians Worried About U.S. Election:"); "A" of an interview
+/// transcript stands for the interviewee.
 fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span> {
     let tokens = &context.segmented.tokens;
     if is_interview_label(context, start, colon) {
@@ -234,8 +242,9 @@ mod tests {
         ("IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were right.”", &[["Mark Blumenthal and Jon Cohen", ":", "“The polls were right.”"]]),
         ("More from the report: “Costs rose sharply.”", &[["the report", ":", "“Costs rose sharply.”"]]),
         ("From Jones: the plan failed badly.", &[["Jones", ":", "the plan failed badly"]]),
-        // An interview answer runs to the next label.
-        ("Q: What did you see? A: Nothing at all, I was asleep.", &[["Q", ":", "What did you see"], ["A", ":", "Nothing at all, I was asleep"]]),
+        // An interview answer runs to the next label; a question is nobody's claim.
+        ("Q: What did you see? A: Nothing at all, I was asleep.", &[["A", ":", "Nothing at all, I was asleep"]]),
+        ("Question: What did you see?", &[]),
         // A section label or kicker names no source (nor steals a cue after it).
         ("Note: the plan failed.", &[]),
         ("ANALYSIS: Prices will rise.", &[]),

@@ -312,7 +312,8 @@ fn first_after_dash(tokens: &[Token], dash: usize) -> usize {
 const MAX_LABEL_TOKENS: usize = 8;
 
 /// The source phrase ending at `end`, through a short bracketed label after the name
-/// ("(R-Ga.)", "(D-Calif.)", "(AP)"): the label belongs to the source.
+/// ("(R-Ga.)", "(D-Calif.)", "(AP)", a stock ticker "(NASDAQ: ACME)"): the label
+/// belongs to the source.
 fn phrase_ending_at(context: &Context, start: usize, end: usize) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
     let closing = end
@@ -324,7 +325,7 @@ fn phrase_ending_at(context: &Context, start: usize, end: usize) -> Option<(Sour
     let floor = start.max(closing.saturating_sub(MAX_LABEL_TOKENS));
     let opening = (floor..closing).rev().find(|&i| tokens[i].is_punct('('))?;
     let label_is_plain = tokens[opening + 1..closing].iter().all(|token| {
-        token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '-' | ',' | '–'))
+        token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '-' | ',' | '–' | ':'))
     });
     if !label_is_plain || !has_word(tokens, opening + 1..closing) {
         return None;
@@ -334,13 +335,26 @@ fn phrase_ending_at(context: &Context, start: usize, end: usize) -> Option<(Sour
     Some((phrase, first))
 }
 
-/// The longest source phrase that ends exactly at `end`.
+/// The longest source phrase that ends exactly at `end`; with the period of an
+/// abbreviation that ends it ("Acme Inc. said": no sentence ends there).
 fn noun_phrase_ending_at(
     context: &Context,
     start: usize,
     end: usize,
 ) -> Option<(SourcePhrase, usize)> {
     let tokens = &context.segmented.tokens;
+    let abbreviation = end >= start + 2
+        && tokens[end - 1].is_punct('.')
+        && glued(&tokens[end - 2], &tokens[end - 1])
+        && context
+            .grammar
+            .abbreviations
+            .contains(tokens[end - 2].lower.as_ref());
+    if abbreviation {
+        let (mut phrase, first) = noun_phrase_ending_at(context, start, end - 1)?;
+        phrase.span = phrase.span.cover(tokens[end - 1].span);
+        return Some((phrase, first));
+    }
     let mut region_start = end;
     while region_start > start && end - region_start < MAX_PHRASE_TOKENS * 2 {
         if !inside_source_region(context, region_start - 1) {

@@ -1,8 +1,10 @@
 //! `layout.txt`: lines of a web page that are not body text: adverts
 //! ("Advertisement | line"), link lists ("Topics: | prefix"), teaser boxes ("Read
 //! this | teaser-start" … "Read more+ | teaser-end"), reader comments, photo credits
-//! ("Getty Images | credit"), labels ("Summary: | label") and author bios. Kept in
-//! file order: the first rule a line matches is its rule.
+//! ("Getty Images | credit"), labels ("Summary: | label"), author bios, and the
+//! wire tag and closing boilerplate of a press release ("PRNewswire | wire",
+//! "About | release-heading"). Kept in file order: the first rule a line matches is
+//! its rule.
 
 use super::{Entry, Lexicon, lookup};
 use crate::error::Error;
@@ -27,6 +29,14 @@ pub enum LayoutRule {
     Label,
     /// A line starting with this opens an author's bio ("About").
     BioStart,
+    /// A newswire's name in a press release's dateline ("PRNewswire").
+    Wire,
+    /// In a press release, a heading starting with this opens the boilerplate that
+    /// runs to its end ("About", "Forward-Looking Statements", "Media Contact").
+    ReleaseHeading,
+    /// In a press release, a line starting with this, whatever its length, opens
+    /// that boilerplate ("###", "SOURCE").
+    ReleaseTail,
 }
 
 /// Each rule by its name in the file, in the order errors list them.
@@ -39,6 +49,9 @@ const RULES: &[(&str, LayoutRule)] = &[
     ("credit", LayoutRule::Credit),
     ("label", LayoutRule::Label),
     ("bio-start", LayoutRule::BioStart),
+    ("wire", LayoutRule::Wire),
+    ("release-heading", LayoutRule::ReleaseHeading),
+    ("release-tail", LayoutRule::ReleaseTail),
 ];
 
 /// The lexicon of `layout.txt`.

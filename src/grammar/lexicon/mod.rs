@@ -442,7 +442,7 @@ mod tests {
                 Rules::of::<Layout>(),
                 "Advertisement",
                 &["banner"],
-                "expected `phrase | RULE` with RULE one of line, prefix, comments-start, teaser-start, teaser-end, credit, label, bio-start",
+                "expected `phrase | RULE` with RULE one of line, prefix, comments-start, teaser-start, teaser-end, credit, label, bio-start, wire, release-heading, release-tail",
             ),
             (
                 Rules::of::<Titles>(),

@@ -94,8 +94,18 @@ pub enum WordClass {
     AbsoluteOpener,
     /// A preposition whose "-ing" object shares the sentence's subject: "… by saying".
     GerundPreposition,
-    /// A capitalised label of an interview turn before a colon: "Q:", "A:".
-    InterviewLabel,
+    /// The label of an interviewer's turn in a transcript: "Q:", "Question:",
+    /// "Interviewer:"; a question is no source's claim.
+    QuestionLabel,
+    /// The label of an interviewee's turn in a transcript: "A:", "Answer:"; it
+    /// stands for the interviewee the introduction names.
+    AnswerLabel,
+    /// Right before a name in a transcript's introduction, makes it the
+    /// interviewer's: "our reporter Ellen Marsh", "senior writer Michael Grunwald".
+    InterviewerRole,
+    /// In an interview's answer, a pronoun source that stands for whoever answers:
+    /// "I think …".
+    RefersSpeaker,
     /// Ends a section label or kicker before a colon, which names no source:
     /// "ANALYSIS:", "ON THE AGENDA:".
     SectionLabel,
@@ -201,7 +211,10 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("embedded-question", WordClass::EmbeddedQuestion),
     ("absolute-opener", WordClass::AbsoluteOpener),
     ("gerund-preposition", WordClass::GerundPreposition),
-    ("interview-label", WordClass::InterviewLabel),
+    ("question-label", WordClass::QuestionLabel),
+    ("answer-label", WordClass::AnswerLabel),
+    ("interviewer-role", WordClass::InterviewerRole),
+    ("refers-speaker", WordClass::RefersSpeaker),
     ("section-label", WordClass::SectionLabel),
     ("topic-preposition", WordClass::TopicPreposition),
     ("source-intro", WordClass::SourceIntro),
