@@ -69,15 +69,7 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                         }
                     },
                     // "the U.S. Army", "officials' " and "secretary - general"
-                    // "Joseph Biden Jr." before its cue: the period ends the phrase.
-                    TokenKind::Punct('.') => {
-                        let ends_range = index + 1 == tokens.len();
-                        let accepted = abbreviation_period(tokens, index, grammar, ends_range);
-                        if accepted && ends_range {
-                            last_content = Some(index);
-                        }
-                        accepted
-                    }
+                    TokenKind::Punct('.') => abbreviation_period(tokens, index, grammar),
                     TokenKind::Punct('\'' | '’') if !token.is_quote_mark() => {
                         index > 0 && tokens[index - 1].span.end == token.span.start
                     }
@@ -142,19 +134,13 @@ fn is_number_word(lower: &str) -> bool {
     lower.chars().all(|c| c.is_ascii_digit())
 }
 
-/// A period glued to an abbreviation inside a name, followed by more of the name
-/// or, `ends_range`, ending the tokens the phrase is read from.
-fn abbreviation_period(
-    tokens: &[Token],
-    index: usize,
-    grammar: &Grammar,
-    ends_range: bool,
-) -> bool {
+/// A period glued to an abbreviation inside a name, followed by more of the name.
+fn abbreviation_period(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
     let Some(before) = index.checked_sub(1).map(|i| &tokens[i]) else {
         return false;
     };
     let glued = before.span.end == tokens[index].span.start;
     let abbreviation = grammar.abbreviations.contains(before.lower.as_ref())
         || (before.text.chars().count() == 1 && before.is_capitalized());
-    glued && abbreviation && (ends_range || next_is_word(tokens, index))
+    glued && abbreviation && next_is_word(tokens, index)
 }
