@@ -3,6 +3,7 @@
 
 mod accuracy;
 mod architecture;
+mod clauses;
 mod cli;
 mod documents;
 mod grammar;
