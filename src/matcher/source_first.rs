@@ -329,6 +329,7 @@ mod tests {
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
         ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
+        ("The union released a report, which charged that the company had lied.", &[["which", "charged", "that the company had lied"]]),
         ("Graham, who says the allies should send troops, tweeted a map.", &[["who", "says", "the allies should send troops"], ["Graham, who says the allies should send troops", "tweeted", "a map"]]),
         // "X reported:" at the end of its paragraph: the claim is the next one.
         ("The New York Times reported:", &[["The New York Times", "reported", "<next block>"]]),

@@ -155,6 +155,14 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     if last.is_word() && context.is_role(last, WordRole::Pronoun) {
         return Some((SourcePhrase::single(last.span), end - 1));
     }
+    // "…released a report, which charged that …": a relative word after a comma is
+    // the whole source, as "who" is.
+    let relative_after_comma = end - 1 > start
+        && tokens[end - 2].is_punct(',')
+        && context.is(last, WordClass::SubjectRelative);
+    if relative_after_comma {
+        return Some((SourcePhrase::single(last.span), end - 1));
+    }
     if last.is_punct(',') {
         return with_appositive(context, start, end - 1);
     }
