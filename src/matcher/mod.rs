@@ -525,7 +525,7 @@ mod tests {
         // that asks lets the question frame past the gate.
         let mut grammar = GRAMMAR.clone();
         assert!(grammar.cues.remove("asked"));
-        grammar.first_words = crate::grammar::FirstWords::of(&grammar);
+        grammar.index();
         let text = "When asked whether he would run, Christie said he would not.";
         let lower = text.to_ascii_lowercase();
         let block = Block {

@@ -6,7 +6,7 @@ pub mod token;
 
 pub use quote::{Quote, Quotes};
 pub use sentence::Sentence;
-pub use token::{Side, Token, TokenKind};
+pub use token::{Lower, Side, Token, TokenKind};
 
 use crate::grammar::{Grammar, Opens};
 use crate::ingest::Block;
@@ -49,7 +49,20 @@ pub fn segment<'a>(
         let index = opens.len();
         opens.push(match token.kind {
             TokenKind::Word => {
-                let opens = grammar.first_words.opens(&token.lower);
+                // The one lookup of the word: later stages read its lexeme. An
+                // ASCII word's lowercase form is the block's lowercase copy, in place.
+                let at = token.span.start - block.span.start;
+                let in_place =
+                    std::ptr::eq(token.lower.as_ptr(), block_lower.as_ptr().wrapping_add(at));
+                let id = if in_place {
+                    grammar
+                        .lexemes
+                        .id_at(&token.lower, block_lower.as_bytes(), at)
+                } else {
+                    grammar.lexemes.id(&token.lower)
+                };
+                token.lower.set_lexeme(id);
+                let opens = grammar.lexemes.get(id).opens;
                 if opens.cue_or_according() {
                     cue_starts.push(index);
                 }
@@ -135,5 +148,30 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    static GRAMMAR: std::sync::LazyLock<Grammar> =
+        std::sync::LazyLock::new(|| Grammar::built_in().unwrap());
+
+    proptest::proptest! {
+        // Words read in place from the block's lowercase copy find the lexeme their
+        // lowercase text finds, at any length, case and place in the block (its
+        // last bytes included), and the flags of every word are its lexeme's.
+        #[test]
+        fn each_word_carries_the_lexeme_of_its_lowercase_text(
+            text in "((Said|SAID|said|the|The|according|officials|Officials|reportedly|U\\.S|mr|Mr|hope|is|expected|Ärzte|ÉTÉ|naïve|déclaré|counterterrorism|x|[A-Za-z]{1,10})[ ,.“”]{1,2}){0,12}"
+        ) {
+            let lower = text.to_ascii_lowercase();
+            let block = Block { span: Span::new(0, text.len()), role: Role::Body };
+            let segmented = segment(&text, &lower, block, &GRAMMAR);
+            for (token, opens) in segmented.tokens.iter().zip(&segmented.opens) {
+                if !token.is_word() {
+                    continue;
+                }
+                let id = GRAMMAR.lexemes.id(&token.lower);
+                proptest::prop_assert_eq!(token.lower.lexeme(), Some(id), "{:?}", token.text);
+                proptest::prop_assert_eq!(*opens, GRAMMAR.lexemes.get(id).opens);
+            }
+        }
     }
 }

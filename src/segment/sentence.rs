@@ -103,7 +103,7 @@ fn follows_abbreviation(tokens: &[Token], index: usize, grammar: &Grammar) -> bo
         return false;
     }
     let initial = before.text.chars().count() == 1 && before.is_capitalized();
-    initial || grammar.abbreviations.contains(before.lower.as_ref())
+    initial || grammar.is_abbreviation(&before.lower)
 }
 
 #[cfg(test)]
