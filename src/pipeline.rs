@@ -1,13 +1,15 @@
 //! One document through every stage: layout, segmentation, frames and markers,
 //! linking, assessment.
 
+use std::sync::Mutex;
+
 use crate::assess::{Memos, assess};
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Input, Metadata, Original, layout};
 use crate::link::{Digest, link};
 use crate::matcher::{find_markers, match_block};
 use crate::model::{Attribution, Scope};
-use crate::segment::segment;
+use crate::segment::{self, segment_into};
 
 /// A document's attributions, with the text their spans point into.
 #[derive(Debug, Clone)]
@@ -36,9 +38,23 @@ pub const SECTION_BYTES: usize = 256 * 1024;
 #[derive(Debug)]
 pub struct Extractor<'g> {
     grammar: &'g Grammar,
-    memos: Memos,
+    /// The workspaces not in use: a document takes one and gives it back, so there
+    /// are as many as documents were ever extracted at once (one per worker).
+    workspaces: Mutex<Vec<Workspace>>,
     split_quotes: bool,
     scope: Scope,
+}
+
+/// What one worker keeps from block to block and document to document: the
+/// buffers a block is lowercased and segmented into, and the answers worked out
+/// from the grammar (names, titles). Used by one thread at a time, so nothing in
+/// it is locked.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// A block's lowercase copy.
+    block_lower: String,
+    segment: segment::Buffers,
+    memos: Memos,
 }
 
 impl<'g> Extractor<'g> {
@@ -46,10 +62,24 @@ impl<'g> Extractor<'g> {
     pub fn new(grammar: &'g Grammar) -> Self {
         Extractor {
             grammar,
-            memos: Memos::default(),
+            workspaces: Mutex::default(),
             split_quotes: false,
             scope: Scope::All,
         }
+    }
+
+    /// Runs `work` with a workspace of this extractor's, a free one or a new one.
+    fn with_workspace<R>(&self, work: impl FnOnce(&mut Workspace) -> R) -> R {
+        let lock = || {
+            // A panic elsewhere leaves the list whole: a workspace is in it or not.
+            self.workspaces
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        let mut workspace = lock().pop().unwrap_or_default();
+        let result = work(&mut workspace);
+        lock().push(workspace);
+        result
     }
 
     /// The same extractor, keeping only the attributions in `scope`.
@@ -108,11 +138,26 @@ impl<'g> Extractor<'g> {
     pub fn for_each_section<E>(
         &self,
         text: &str,
+        each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.with_workspace(|workspace| self.sections_in(workspace, text, each))
+    }
+
+    /// [`Self::for_each_section`] in `workspace`.
+    fn sections_in<E>(
+        &self,
+        workspace: &mut Workspace,
+        text: &str,
         mut each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
     ) -> Result<(), E> {
         let grammar = self.grammar;
+        let Workspace {
+            block_lower,
+            segment,
+            memos,
+        } = workspace;
         let assessed = |section| {
-            let mut attributions = assess(text, link(section), grammar, &self.memos);
+            let mut attributions = assess(text, link(section), grammar, memos);
             attributions.retain(|attribution| self.scope.keeps(attribution));
             if self.split_quotes {
                 split_quotes(attributions)
@@ -123,7 +168,6 @@ impl<'g> Extractor<'g> {
         let mut section: Vec<Digest> = Vec::new();
         let mut section_start = 0;
         let mut cut_put_off = false;
-        let mut block_lower = String::new();
         for block in layout::layout(text, grammar) {
             if !block.role.is_prose() {
                 continue;
@@ -144,7 +188,7 @@ impl<'g> Extractor<'g> {
                     cut_put_off = false;
                 }
             }
-            section.push(digest_block(text, block, &mut block_lower, grammar));
+            section.push(digest_block(text, block, block_lower, segment, grammar));
         }
         if section.is_empty() {
             return Ok(());
@@ -194,20 +238,24 @@ pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
 
 /// One block segmented and matched: only its digest outlives its tokens, so one
 /// block's tokens are held at a time. `block_lower` is a buffer for the block's
-/// lowercase copy, reused from block to block.
+/// lowercase copy and `buffers` those it is segmented into, reused from block to
+/// block.
 pub fn digest_block(
     text: &str,
     block: Block,
     block_lower: &mut String,
+    buffers: &mut segment::Buffers,
     grammar: &Grammar,
 ) -> Digest {
     block_lower.clear();
     block_lower.push_str(block.span.slice(text));
     block_lower.make_ascii_lowercase();
-    let segmented = segment(text, block_lower, block, grammar);
+    let segmented = segment_into(text, block_lower, block, grammar, buffers);
     let found = match_block(text, &segmented, grammar);
     let markers = find_markers(&segmented, grammar);
-    Digest::new(&segmented, found, markers, grammar)
+    let digest = Digest::new(&segmented, found, markers, grammar);
+    buffers.recycle(segmented);
+    digest
 }
 
 #[cfg(test)]

@@ -176,7 +176,13 @@ impl Token<'_> {
 
 /// Splits `text[span]` into tokens whose spans point into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    tokenize_with(text, span, |piece, _, _| lowercase(piece), |_| {})
+    tokenize_with(
+        Vec::new(),
+        text,
+        span,
+        |piece, _, _| lowercase(piece),
+        |_| {},
+    )
 }
 
 /// True at two apostrophes that stand for a double quotation mark (`''Yes,'' he
@@ -212,7 +218,20 @@ pub fn tokenize_lowered<'a>(
     span: Span,
     each: impl FnMut(&mut Token<'a>),
 ) -> Vec<Token<'a>> {
+    tokenize_lowered_into(Vec::new(), text, span_lower, span, each)
+}
+
+/// [`tokenize_lowered`], into `tokens` (emptied first): a vector kept from an
+/// earlier block, so that its room is reused.
+pub fn tokenize_lowered_into<'a>(
+    tokens: Vec<Token<'a>>,
+    text: &'a str,
+    span_lower: &'a str,
+    span: Span,
+    each: impl FnMut(&mut Token<'a>),
+) -> Vec<Token<'a>> {
     tokenize_with(
+        tokens,
         text,
         span,
         |piece, start, caseless_rest| {
@@ -233,6 +252,7 @@ pub fn tokenize_lowered<'a>(
 /// is ASCII or has no case (’, “), so that ASCII lowercasing lowercases it all.
 /// `each` sees every token as it is made.
 fn tokenize_with<'a>(
+    mut tokens: Vec<Token<'a>>,
     text: &'a str,
     span: Span,
     lower: impl Fn(&'a str, usize, bool) -> Cow<'a, str>,
@@ -241,7 +261,8 @@ fn tokenize_with<'a>(
     let block = span.slice(text);
     let bytes = block.as_bytes();
     // About one token per four bytes of news text: one allocation, no regrowth.
-    let mut tokens = Vec::with_capacity(block.len() / 4 + 1);
+    tokens.clear();
+    tokens.reserve(block.len() / 4 + 1);
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         // Plain ASCII first: spaces, words and punctuation without a detour.
