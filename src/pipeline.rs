@@ -29,8 +29,16 @@ pub struct Extraction {
 /// Text linked as one, at least, in bytes: a document with more is linked in
 /// sections of about this much, cut between prose blocks, so that what linking holds
 /// stays bounded however long the document. News articles are a few KB; a
-/// speaker or a pronoun's antecedent is not carried across a cut.
+/// speaker or a pronoun's antecedent is not carried across a cut, so sections can
+/// also be extracted side by side (see [`Extractor::sections`]).
 pub const SECTION_BYTES: usize = 256 * 1024;
+
+/// A section of a document, planned before it is extracted: its prose blocks, in
+/// text order (see [`Extractor::sections`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub blocks: Vec<Block>,
+}
 
 /// The pipeline for one grammar, with what its stages keep from one document to
 /// the next (news names the same people and bodies in article after article).
@@ -43,6 +51,8 @@ pub struct Extractor<'g> {
     workspaces: Mutex<Vec<Workspace>>,
     split_quotes: bool,
     scope: Scope,
+    /// See [`SECTION_BYTES`].
+    section_bytes: usize,
 }
 
 /// What one worker keeps from block to block and document to document: the
@@ -65,7 +75,21 @@ impl<'g> Extractor<'g> {
             workspaces: Mutex::default(),
             split_quotes: false,
             scope: Scope::All,
+            section_bytes: SECTION_BYTES,
         }
+    }
+
+    /// The same extractor, cutting sections of `bytes` at least instead of
+    /// [`SECTION_BYTES`] (at least 1): for tests that need many sections of a short
+    /// text.
+    pub fn with_section_bytes(mut self, bytes: usize) -> Self {
+        self.section_bytes = bytes.max(1);
+        self
+    }
+
+    /// The fewest bytes of a section (see [`SECTION_BYTES`]).
+    pub fn section_bytes(&self) -> usize {
+        self.section_bytes
     }
 
     /// Runs `work` with a workspace of this extractor's, a free one or a new one.
@@ -156,15 +180,7 @@ impl<'g> Extractor<'g> {
             segment,
             memos,
         } = workspace;
-        let assessed = |section| {
-            let mut attributions = assess(text, link(section), grammar, memos);
-            attributions.retain(|attribution| self.scope.keeps(attribution));
-            if self.split_quotes {
-                split_quotes(attributions)
-            } else {
-                attributions
-            }
-        };
+        let assessed = |section| self.assessed(text, section, memos);
         let mut section: Vec<Digest> = Vec::new();
         let mut section_start = 0;
         let mut cut_put_off = false;
@@ -172,7 +188,7 @@ impl<'g> Extractor<'g> {
             if !block.role.is_prose() {
                 continue;
             }
-            if block.span.start - section_start >= SECTION_BYTES {
+            if block.span.start - section_start >= self.section_bytes {
                 // "X reported:" takes the next block along, but only once: a chain of
                 // them would otherwise put the cut off for ever.
                 let claims_next_block = section.last().is_some_and(|digest| {
@@ -194,6 +210,85 @@ impl<'g> Extractor<'g> {
             return Ok(());
         }
         each(assessed(section))
+    }
+
+    /// A section's digested blocks linked and assessed, kept as the extractor keeps
+    /// them.
+    fn assessed(&self, text: &str, section: Vec<Digest>, memos: &Memos) -> Vec<Attribution> {
+        let mut attributions = assess(text, link(section), self.grammar, memos);
+        attributions.retain(|attribution| self.scope.keeps(attribution));
+        if self.split_quotes {
+            split_quotes(attributions)
+        } else {
+            attributions
+        }
+    }
+
+    /// The sections [`Self::for_each_section`] cuts `text` into, planned ahead and
+    /// handed out as each is known, so that they can be extracted on other threads
+    /// ([`Self::extract_section`]) while the plan goes on. Where a cut falls
+    /// depends only on where the prose blocks start and on whether the block
+    /// before it claims the next one ("X reported:"), so the plan digests that
+    /// block alone, once or twice per section; the walk over the layout is all
+    /// else it does.
+    pub fn sections<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Section> + 't {
+        let grammar = self.grammar;
+        let mut blocks = layout::layout(text, grammar)
+            .into_iter()
+            .filter(|block| block.role.is_prose());
+        let mut section: Vec<Block> = Vec::new();
+        let mut section_start = 0;
+        let mut cut_put_off = false;
+        let (mut block_lower, mut buffers) = (String::new(), segment::Buffers::default());
+        let mut claims_next_block = move |block: Block| {
+            let digest = digest_block(text, block, &mut block_lower, &mut buffers, grammar);
+            digest.found.iter().any(|found| found.claim_in_next_block)
+        };
+        std::iter::from_fn(move || {
+            for block in blocks.by_ref() {
+                let mut done = None;
+                if block.span.start - section_start >= self.section_bytes {
+                    // As in `sections_in`: once, and only when the last block asks.
+                    if !cut_put_off && section.last().is_some_and(|&last| claims_next_block(last)) {
+                        cut_put_off = true;
+                    } else {
+                        if !section.is_empty() {
+                            done = Some(Section {
+                                blocks: std::mem::take(&mut section),
+                            });
+                        }
+                        section_start = block.span.start;
+                        cut_put_off = false;
+                    }
+                }
+                section.push(block);
+                if done.is_some() {
+                    return done;
+                }
+            }
+            (!section.is_empty()).then(|| Section {
+                blocks: std::mem::take(&mut section),
+            })
+        })
+    }
+
+    /// The attributions of one planned section of `text` (see [`Self::sections`]):
+    /// what [`Self::for_each_section`] hands on for it.
+    pub fn extract_section(&self, text: &str, section: &Section) -> Vec<Attribution> {
+        let grammar = self.grammar;
+        self.with_workspace(|workspace| {
+            let Workspace {
+                block_lower,
+                segment,
+                memos,
+            } = workspace;
+            let digests = section
+                .blocks
+                .iter()
+                .map(|&block| digest_block(text, block, block_lower, segment, grammar))
+                .collect();
+            self.assessed(text, digests, memos)
+        })
     }
 }
 
