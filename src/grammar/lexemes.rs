@@ -197,6 +197,16 @@ impl Lexemes {
         }
     }
 
+    /// [`Lexemes::id`] of `word` in ASCII lowercase, when `word` is ASCII of at most
+    /// eight bytes (most words of a claim), found without making the lowercase
+    /// copy; None for any other word.
+    pub fn id_ascii_caseless(&self, word: &str) -> Option<LexemeId> {
+        if !word.is_ascii() {
+            return None;
+        }
+        short_key(word).map(|key| self.short.get(swar::ascii_lowercase(key)))
+    }
+
     /// [`Lexemes::id`] of a word of more than eight bytes (or none).
     fn long_id(&self, lower: &str) -> LexemeId {
         if !self.shapes.may_contain(lower) {
@@ -497,6 +507,18 @@ mod tests {
                 u64::from_le_bytes(padded)
             });
             prop_assert_eq!(short_key(&word), want);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_word_in_capitals_is_found_as_its_lowercase_form(
+            word in "[a-zA-Z'.-]{0,10}|(Said|SAID|THE|Officials|He|Can't|They'll|é)"
+        ) {
+            let lexemes = &GRAMMAR.lexemes;
+            let want = (word.is_ascii() && (1..=8).contains(&word.len()))
+                .then(|| lexemes.id(&word.to_ascii_lowercase()));
+            prop_assert_eq!(lexemes.id_ascii_caseless(&word), want);
         }
     }
 
