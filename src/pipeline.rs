@@ -1,13 +1,15 @@
 //! One document through every stage: layout, segmentation, frames and markers,
 //! linking, assessment.
 
+use std::sync::Mutex;
+
 use crate::assess::{Memos, assess};
 use crate::grammar::Grammar;
 use crate::ingest::{Block, Input, Metadata, Original, layout};
 use crate::link::{Digest, link};
 use crate::matcher::{find_markers, match_block};
 use crate::model::{Attribution, Scope};
-use crate::segment::segment;
+use crate::segment::{self, segment_into};
 
 /// A document's attributions, with the text their spans point into.
 #[derive(Debug, Clone)]
@@ -27,8 +29,16 @@ pub struct Extraction {
 /// Text linked as one, at least, in bytes: a document with more is linked in
 /// sections of about this much, cut between prose blocks, so that what linking holds
 /// stays bounded however long the document. News articles are a few KB; a
-/// speaker or a pronoun's antecedent is not carried across a cut.
+/// speaker or a pronoun's antecedent is not carried across a cut, so sections can
+/// also be extracted side by side (see [`Extractor::sections`]).
 pub const SECTION_BYTES: usize = 256 * 1024;
+
+/// A section of a document, planned before it is extracted: its prose blocks, in
+/// text order (see [`Extractor::sections`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub blocks: Vec<Block>,
+}
 
 /// The pipeline for one grammar, with what its stages keep from one document to
 /// the next (news names the same people and bodies in article after article).
@@ -36,9 +46,25 @@ pub const SECTION_BYTES: usize = 256 * 1024;
 #[derive(Debug)]
 pub struct Extractor<'g> {
     grammar: &'g Grammar,
-    memos: Memos,
+    /// The workspaces not in use: a document takes one and gives it back, so there
+    /// are as many as documents were ever extracted at once (one per worker).
+    workspaces: Mutex<Vec<Workspace>>,
     split_quotes: bool,
     scope: Scope,
+    /// See [`SECTION_BYTES`].
+    section_bytes: usize,
+}
+
+/// What one worker keeps from block to block and document to document: the
+/// buffers a block is lowercased and segmented into, and the answers worked out
+/// from the grammar (names, titles). Used by one thread at a time, so nothing in
+/// it is locked.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// A block's lowercase copy.
+    block_lower: String,
+    segment: segment::Buffers,
+    memos: Memos,
 }
 
 impl<'g> Extractor<'g> {
@@ -46,10 +72,38 @@ impl<'g> Extractor<'g> {
     pub fn new(grammar: &'g Grammar) -> Self {
         Extractor {
             grammar,
-            memos: Memos::default(),
+            workspaces: Mutex::default(),
             split_quotes: false,
             scope: Scope::All,
+            section_bytes: SECTION_BYTES,
         }
+    }
+
+    /// The same extractor, cutting sections of `bytes` at least instead of
+    /// [`SECTION_BYTES`] (at least 1): for tests that need many sections of a short
+    /// text.
+    pub fn with_section_bytes(mut self, bytes: usize) -> Self {
+        self.section_bytes = bytes.max(1);
+        self
+    }
+
+    /// The fewest bytes of a section (see [`SECTION_BYTES`]).
+    pub fn section_bytes(&self) -> usize {
+        self.section_bytes
+    }
+
+    /// Runs `work` with a workspace of this extractor's, a free one or a new one.
+    fn with_workspace<R>(&self, work: impl FnOnce(&mut Workspace) -> R) -> R {
+        let lock = || {
+            // A panic elsewhere leaves the list whole: a workspace is in it or not.
+            self.workspaces
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        let mut workspace = lock().pop().unwrap_or_default();
+        let result = work(&mut workspace);
+        lock().push(workspace);
+        result
     }
 
     /// The same extractor, keeping only the attributions in `scope`.
@@ -108,27 +162,33 @@ impl<'g> Extractor<'g> {
     pub fn for_each_section<E>(
         &self,
         text: &str,
+        each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.with_workspace(|workspace| self.sections_in(workspace, text, each))
+    }
+
+    /// [`Self::for_each_section`] in `workspace`.
+    fn sections_in<E>(
+        &self,
+        workspace: &mut Workspace,
+        text: &str,
         mut each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
     ) -> Result<(), E> {
         let grammar = self.grammar;
-        let assessed = |section| {
-            let mut attributions = assess(text, link(section), grammar, &self.memos);
-            attributions.retain(|attribution| self.scope.keeps(attribution));
-            if self.split_quotes {
-                split_quotes(attributions)
-            } else {
-                attributions
-            }
-        };
+        let Workspace {
+            block_lower,
+            segment,
+            memos,
+        } = workspace;
+        let assessed = |section| self.assessed(text, section, memos);
         let mut section: Vec<Digest> = Vec::new();
         let mut section_start = 0;
         let mut cut_put_off = false;
-        let mut block_lower = String::new();
         for block in layout::layout(text, grammar) {
             if !block.role.is_prose() {
                 continue;
             }
-            if block.span.start - section_start >= SECTION_BYTES {
+            if block.span.start - section_start >= self.section_bytes {
                 // "X reported:" takes the next block along, but only once: a chain of
                 // them would otherwise put the cut off for ever.
                 let claims_next_block = section.last().is_some_and(|digest| {
@@ -144,12 +204,91 @@ impl<'g> Extractor<'g> {
                     cut_put_off = false;
                 }
             }
-            section.push(digest_block(text, block, &mut block_lower, grammar));
+            section.push(digest_block(text, block, block_lower, segment, grammar));
         }
         if section.is_empty() {
             return Ok(());
         }
         each(assessed(section))
+    }
+
+    /// A section's digested blocks linked and assessed, kept as the extractor keeps
+    /// them.
+    fn assessed(&self, text: &str, section: Vec<Digest>, memos: &Memos) -> Vec<Attribution> {
+        let mut attributions = assess(text, link(section), self.grammar, memos);
+        attributions.retain(|attribution| self.scope.keeps(attribution));
+        if self.split_quotes {
+            split_quotes(attributions)
+        } else {
+            attributions
+        }
+    }
+
+    /// The sections [`Self::for_each_section`] cuts `text` into, planned ahead and
+    /// handed out as each is known, so that they can be extracted on other threads
+    /// ([`Self::extract_section`]) while the plan goes on. Where a cut falls
+    /// depends only on where the prose blocks start and on whether the block
+    /// before it claims the next one ("X reported:"), so the plan digests that
+    /// block alone, once or twice per section; the walk over the layout is all
+    /// else it does.
+    pub fn sections<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Section> + 't {
+        let grammar = self.grammar;
+        let mut blocks = layout::layout(text, grammar)
+            .into_iter()
+            .filter(|block| block.role.is_prose());
+        let mut section: Vec<Block> = Vec::new();
+        let mut section_start = 0;
+        let mut cut_put_off = false;
+        let (mut block_lower, mut buffers) = (String::new(), segment::Buffers::default());
+        let mut claims_next_block = move |block: Block| {
+            let digest = digest_block(text, block, &mut block_lower, &mut buffers, grammar);
+            digest.found.iter().any(|found| found.claim_in_next_block)
+        };
+        std::iter::from_fn(move || {
+            for block in blocks.by_ref() {
+                let mut done = None;
+                if block.span.start - section_start >= self.section_bytes {
+                    // As in `sections_in`: once, and only when the last block asks.
+                    if !cut_put_off && section.last().is_some_and(|&last| claims_next_block(last)) {
+                        cut_put_off = true;
+                    } else {
+                        if !section.is_empty() {
+                            done = Some(Section {
+                                blocks: std::mem::take(&mut section),
+                            });
+                        }
+                        section_start = block.span.start;
+                        cut_put_off = false;
+                    }
+                }
+                section.push(block);
+                if done.is_some() {
+                    return done;
+                }
+            }
+            (!section.is_empty()).then(|| Section {
+                blocks: std::mem::take(&mut section),
+            })
+        })
+    }
+
+    /// The attributions of one planned section of `text` (see [`Self::sections`]):
+    /// what [`Self::for_each_section`] hands on for it.
+    pub fn extract_section(&self, text: &str, section: &Section) -> Vec<Attribution> {
+        let grammar = self.grammar;
+        self.with_workspace(|workspace| {
+            let Workspace {
+                block_lower,
+                segment,
+                memos,
+            } = workspace;
+            let digests = section
+                .blocks
+                .iter()
+                .map(|&block| digest_block(text, block, block_lower, segment, grammar))
+                .collect();
+            self.assessed(text, digests, memos)
+        })
     }
 }
 
@@ -194,20 +333,24 @@ pub fn extract_text(text: &str, grammar: &Grammar) -> Vec<Attribution> {
 
 /// One block segmented and matched: only its digest outlives its tokens, so one
 /// block's tokens are held at a time. `block_lower` is a buffer for the block's
-/// lowercase copy, reused from block to block.
+/// lowercase copy and `buffers` those it is segmented into, reused from block to
+/// block.
 pub fn digest_block(
     text: &str,
     block: Block,
     block_lower: &mut String,
+    buffers: &mut segment::Buffers,
     grammar: &Grammar,
 ) -> Digest {
     block_lower.clear();
     block_lower.push_str(block.span.slice(text));
     block_lower.make_ascii_lowercase();
-    let segmented = segment(text, block_lower, block, grammar);
+    let segmented = segment_into(text, block_lower, block, grammar, buffers);
     let found = match_block(text, &segmented, grammar);
     let markers = find_markers(&segmented, grammar);
-    Digest::new(&segmented, found, markers, grammar)
+    let digest = Digest::new(&segmented, found, markers, grammar);
+    buffers.recycle(segmented);
+    digest
 }
 
 #[cfg(test)]

@@ -52,19 +52,28 @@ pub fn ascii_byte_mask(word: u64, byte: u8) -> u64 {
     !(((differs & !HIGH_BITS) + !HIGH_BITS) | differs) & HIGH_BITS
 }
 
+/// 0x80 in each seven-bit byte of `bytes` (high bits clear) from `low` to `high`.
+fn in_range(bytes: u64, low: u8, high: u8) -> u64 {
+    // For seven-bit bytes, adding 0x80 - low sets the high bit exactly when the
+    // byte is at least `low`, and adding 0x7f - high sets it exactly when the byte
+    // is above `high`; neither sum carries into the next byte.
+    (bytes + splat(0x80 - low)) & !(bytes + splat(0x7f - high)) & HIGH_BITS
+}
+
 /// 0x80 in each byte of `word` that is an ASCII letter or digit, 0 elsewhere
 /// (non-ASCII bytes included).
 pub fn ascii_alphanumeric_mask(word: u64) -> u64 {
     let ascii = word & !HIGH_BITS;
-    // For seven-bit bytes, adding 0x80 - low sets the high bit exactly when the
-    // byte is at least `low`, and adding 0x7f - high sets it exactly when the byte
-    // is above `high`; neither sum carries into the next byte.
-    let in_range = |bytes: u64, low: u8, high: u8| {
-        (bytes + splat(0x80 - low)) & !(bytes + splat(0x7f - high)) & HIGH_BITS
-    };
     let digits = in_range(ascii, b'0', b'9');
     let letters = in_range(ascii | splat(0x20), b'a', b'z');
     (digits | letters) & !word
+}
+
+/// `word` with its ASCII capitals lowercased, every other byte as it is.
+pub fn ascii_lowercase(word: u64) -> u64 {
+    let capitals = in_range(word & !HIGH_BITS, b'A', b'Z') & !word;
+    // 0x80 >> 2 is the bit between a capital and its small letter.
+    word | capitals >> 2
 }
 
 #[cfg(test)]
@@ -82,6 +91,8 @@ mod tests {
             proptest::prop_assert_eq!(has_byte_below(word, limit), bytes.iter().any(|&b| b < limit));
             proptest::prop_assert_eq!(has_byte(word, byte), bytes.contains(&byte));
             proptest::prop_assert_eq!(has_non_ascii(word), !bytes.is_ascii());
+            let lowered = bytes.map(|b| b.to_ascii_lowercase());
+            proptest::prop_assert_eq!(bytewise(ascii_lowercase(word)), lowered);
             let alphanumerics = ascii_alphanumeric_mask(word);
             for (index, &b) in bytes.iter().enumerate() {
                 proptest::prop_assert_eq!(bytewise(alphanumerics)[index] == 0x80, b.is_ascii_alphanumeric());

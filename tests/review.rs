@@ -10,7 +10,7 @@ use serde_yaml::{Mapping, Value};
 
 use claimtrace::Grammar;
 use claimtrace::ingest::decode;
-use claimtrace::record::{ReviewBuilder, ReviewDocument, normalize_claim};
+use claimtrace::record::{ReviewBuilder, ReviewDocument, claim_id, migrate_v1, normalize_claim};
 use claimtrace::review::load_review;
 use claimtrace::review::merge::{GENERATED, merge};
 
@@ -341,6 +341,14 @@ fn merge_lists_every_removed_entry_a_person_wrote_in() {
 /// hand: a fixture that must not be regenerated.
 const PREVIOUS_RELEASE: &str = "tests/data/review/seeds-previous-release.review.yaml";
 
+/// The id an entry of a review file is matched by today: its own, or for an id
+/// of the releases before issue #22 (version 1), the id its text has now.
+fn todays_id(entry: &Value) -> String {
+    let id = entry["id"].as_str().expect("an id");
+    let text = entry["claim"]["text"].as_str().unwrap_or_default();
+    migrate_v1(id, text).unwrap_or_else(|| id.to_string())
+}
+
 /// A claim's parts: its fragments' texts when it has them, else its text.
 fn parts(claim: &Value) -> Vec<String> {
     let fragments = claim["claim"]["fragments"].as_sequence();
@@ -412,7 +420,7 @@ fn every_verdict_carried_over(old: &Value, merged: &Value, stderr: &str) -> (usi
             }
         }
         if let [claim] = taken[..]
-            && claim["id"] == entry["id"]
+            && claim["id"].as_str() == Some(todays_id(entry).as_str())
         {
             by_id += 1;
             continue;
@@ -431,7 +439,7 @@ fn every_verdict_carried_over(old: &Value, merged: &Value, stderr: &str) -> (usi
         let ids: Vec<&str> = taken.iter().filter_map(|c| c["id"].as_str()).collect();
         let line = format!(
             "re-cut {} ({}) -> {}:",
-            entry["id"].as_str().expect("an id"),
+            todays_id(entry),
             entry["review"]["status"].as_str().expect("a status"),
             ids.join(", ")
         );
@@ -470,6 +478,82 @@ fn a_review_file_of_the_previous_release_keeps_every_verdict() {
         "{stderr}"
     );
     assert!(by_words >= 1, "{stderr}");
+}
+
+/// A review file of the last release with version 1 ids (issue #22): claims, one
+/// repeated (`-2`), a quote in parts, and one under `changed:` with its old id in
+/// `was:`. A fixture that must not be regenerated.
+const VERSION_1_IDS: &str = "tests/data/review/v1-ids.review.yaml";
+
+/// Issue #22: claim ids are a new hash from this release on. A review file written
+/// with the old ids merges onto its draft by id, with no claim re-cut or lost,
+/// every review and hand key carried over, and comes out with today's ids, `was:`
+/// included; the file itself is left as it was.
+#[test]
+fn a_review_file_with_version_1_ids_merges_by_id_and_comes_out_with_todays() {
+    let draft = "tests/data/review/v1-ids.txt";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("merged.yaml");
+    let before = std::fs::read(root().join(VERSION_1_IDS)).expect("the fixture");
+    let output = claimtrace(&["review", "merge", VERSION_1_IDS, draft, "-o", arg(&out)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("4 kept, 1 changed, 0 new, 0 removed") && !message.contains("re-cut"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read(root().join(VERSION_1_IDS)).expect("the fixture"),
+        before
+    );
+    let old = review_value(&String::from_utf8(before).expect("UTF-8"));
+    let merged = review_value(&std::fs::read_to_string(&out).expect("OUT"));
+    let fresh = review_of(&root().join(draft));
+    let fresh_claims = fresh["claims"].as_sequence().expect("claims");
+    let old_ids: Vec<&str> = ["claims", "changed"]
+        .iter()
+        .flat_map(|list| old[*list].as_sequence().expect("a list"))
+        .map(|entry| entry["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(old_ids.len(), 5);
+    for list in ["claims", "changed"] {
+        for (old_entry, entry) in old[list]
+            .as_sequence()
+            .expect("a list")
+            .iter()
+            .zip(merged[list].as_sequence().expect("a list"))
+        {
+            let note = &old_entry["review"]["note"];
+            assert_eq!(entry["review"], old_entry["review"], "{note:?}");
+            assert_eq!(entry["ticket"], old_entry["ticket"], "{note:?}");
+            // Today's id: the one a fresh extraction gives the claim, none of the old.
+            let id = entry["id"].as_str().expect("an id");
+            assert!(!old_ids.contains(&id), "{id}");
+            let text = &entry["claim"]["text"];
+            let fresh_ids: Vec<&Value> = fresh_claims
+                .iter()
+                .filter(|claim| claim["claim"]["text"] == *text)
+                .map(|claim| &claim["id"])
+                .collect();
+            assert!(fresh_ids.contains(&&entry["id"]), "{id} for {text:?}");
+        }
+    }
+    let repeats: Vec<&str> = merged["claims"]
+        .as_sequence()
+        .expect("claims")
+        .iter()
+        .filter_map(|claim| claim["id"].as_str())
+        .filter(|id| id.ends_with("-2"))
+        .collect();
+    assert_eq!(repeats.len(), 1, "the repeated claim keeps its -2");
+    let changed = &merged["changed"][0];
+    let was_text = changed["was"]["text"].as_str().expect("was.text");
+    assert!(was_text.contains("6 percent"), "{was_text}");
+    assert_eq!(
+        changed["was"]["id"].as_str(),
+        Some(claim_id(was_text).as_str())
+    );
+    assert_ne!(changed["was"]["id"], old["changed"][0]["was"]["id"]);
 }
 
 /// With `--split-quotes` each part of the quote is a claim of its own: each part

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::grammar::{Grammar, WordClass};
+use crate::grammar::{Grammar, Lexeme, WordClass};
 use crate::model::{ClaimForm, Kind};
 
 /// The form of a claim whose text is `claim` and whose rendering is `kind`.
@@ -15,43 +15,85 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
     if kind == Kind::Direct {
         return ClaimForm::Quote;
     }
-    let mut words = words(claim).map(lookup_form);
+    let mut words = words(claim).map(|word| Word::of(word, grammar));
     let Some(first) = words.next() else {
         return ClaimForm::NounPhrase;
     };
-    if grammar.is(&first, WordClass::ClauseOpener) {
+    if first.lexeme.is(WordClass::ClauseOpener) {
         return ClaimForm::Clause;
     }
-    if grammar.is(&first, WordClass::Infinitive) {
+    if first.lexeme.is(WordClass::Infinitive) {
         // "to fight the closure", not "to the council" (a preposition).
         return match words.next() {
-            Some(verb) if !opens_noun_phrase(&verb, grammar) => ClaimForm::Infinitive,
+            Some(verb) if !verb.opens_noun_phrase() => ClaimForm::Infinitive,
             _ => ClaimForm::NounPhrase,
         };
     }
     // A finite verb, a contracted one ("can't", "it's", "they'll"), or a subject
     // pronoun with a word after it ("they plan to tune in": "plan" is mostly a noun).
-    let finite = |word: &str| {
-        grammar.finite_verbs.contains(word)
-            || word
-                .bytes()
-                .rposition(|byte| byte == b'\'')
-                .is_some_and(|mark| {
-                    grammar.is(&word[mark..], WordClass::ContractedVerb)
-                        || grammar.is(&word[..mark], WordClass::SubjectPronoun)
-                })
-    };
     let mut previous = first;
     for word in words {
-        if finite(&previous) || grammar.is(&previous, WordClass::SubjectPronoun) {
+        if previous.is_finite(grammar) || previous.lexeme.is(WordClass::SubjectPronoun) {
             return ClaimForm::Clause;
         }
         previous = word;
     }
-    if finite(&previous) {
+    if previous.is_finite(grammar) {
         ClaimForm::Clause
     } else {
         ClaimForm::NounPhrase
+    }
+}
+
+/// A word of a claim, with what the grammar says of its [`lookup_form`].
+struct Word<'c, 'g> {
+    text: &'c str,
+    lexeme: &'g Lexeme,
+}
+
+impl<'c, 'g> Word<'c, 'g> {
+    /// `text` looked up: a short ASCII word (most of a claim's) by its bytes with
+    /// no lowercase copy made, any other by its lookup form.
+    fn of(text: &'c str, grammar: &'g Grammar) -> Self {
+        let lexemes = &grammar.lexemes;
+        let id = lexemes
+            .id_ascii_caseless(text)
+            .unwrap_or_else(|| lexemes.id(&lookup_form(text)));
+        Word {
+            text,
+            lexeme: lexemes.get(id),
+        }
+    }
+
+    /// A finite verb, or a word with an apostrophe whose end is a contracted verb
+    /// ("can't", "it's") or whose start is a subject pronoun ("they'll").
+    fn is_finite(&self, grammar: &Grammar) -> bool {
+        if self.lexeme.finite_verb {
+            return true;
+        }
+        if !self.text.contains(['\'', '’']) {
+            return false;
+        }
+        let form = lookup_form(self.text);
+        form.bytes()
+            .rposition(|byte| byte == b'\'')
+            .is_some_and(|mark| {
+                grammar.is(&form[mark..], WordClass::ContractedVerb)
+                    || grammar.is(&form[..mark], WordClass::SubjectPronoun)
+            })
+    }
+
+    /// True when the word opens a noun phrase rather than naming a verb: "the",
+    /// "a", "his", a number.
+    fn opens_noun_phrase(&self) -> bool {
+        [
+            WordClass::Article,
+            WordClass::Definite,
+            WordClass::Indefinite,
+        ]
+        .into_iter()
+        .any(|class| self.lexeme.is(class))
+            || self.text.starts_with(|c: char| c.is_ascii_digit())
     }
 }
 
@@ -62,7 +104,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `word` as the lexicons hold it: lowercase, with a straight apostrophe. Most
-/// words are already so and are not copied (this runs on every claim).
+/// words are already so and are not copied.
 fn lookup_form(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
@@ -74,24 +116,12 @@ fn lookup_form(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// True when `word` opens a noun phrase rather than naming a verb: "the", "a", "his".
-fn opens_noun_phrase(word: &str, grammar: &Grammar) -> bool {
-    [
-        WordClass::Article,
-        WordClass::Definite,
-        WordClass::Indefinite,
-    ]
-    .into_iter()
-    .any(|class| grammar.is(word, class))
-        || word.chars().next().is_some_and(|c| c.is_ascii_digit())
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::LazyLock;
 
-    use super::claim_form;
-    use crate::grammar::Grammar;
+    use super::{claim_form, lookup_form, words};
+    use crate::grammar::{Grammar, WordClass};
     use crate::model::{ClaimForm, Kind};
 
     static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::built_in().unwrap());
@@ -126,6 +156,80 @@ mod tests {
     fn case_table() {
         for (claim, kind, want) in CASES {
             assert_eq!(claim_form(claim, *kind, &GRAMMAR), *want, "{claim}");
+            assert_eq!(reference(claim, *kind, &GRAMMAR), *want, "{claim}");
+        }
+    }
+
+    /// The form as the lexicons' own maps give it, each word lowercased into a
+    /// string of its own: what the lexeme lookups must agree with.
+    fn reference(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
+        if kind == Kind::Direct {
+            return ClaimForm::Quote;
+        }
+        let mut words = words(claim).map(lookup_form);
+        let Some(first) = words.next() else {
+            return ClaimForm::NounPhrase;
+        };
+        if grammar.is(&first, WordClass::ClauseOpener) {
+            return ClaimForm::Clause;
+        }
+        let opens_noun_phrase = |word: &str| {
+            [
+                WordClass::Article,
+                WordClass::Definite,
+                WordClass::Indefinite,
+            ]
+            .into_iter()
+            .any(|class| grammar.is(word, class))
+                || word.chars().next().is_some_and(|c| c.is_ascii_digit())
+        };
+        if grammar.is(&first, WordClass::Infinitive) {
+            return match words.next() {
+                Some(verb) if !opens_noun_phrase(&verb) => ClaimForm::Infinitive,
+                _ => ClaimForm::NounPhrase,
+            };
+        }
+        let finite = |word: &str| {
+            grammar.finite_verbs.contains(word)
+                || word
+                    .bytes()
+                    .rposition(|byte| byte == b'\'')
+                    .is_some_and(|mark| {
+                        grammar.is(&word[mark..], WordClass::ContractedVerb)
+                            || grammar.is(&word[..mark], WordClass::SubjectPronoun)
+                    })
+        };
+        let mut previous = first;
+        for word in words {
+            if finite(&previous) || grammar.is(&previous, WordClass::SubjectPronoun) {
+                return ClaimForm::Clause;
+            }
+            previous = word;
+        }
+        if finite(&previous) {
+            ClaimForm::Clause
+        } else {
+            ClaimForm::NounPhrase
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_form_read_by_lexemes_is_the_form_read_by_the_lexicons(
+            words in proptest::collection::vec(
+                "(the|The|THE|to|To|that|That|whether|they|They|THEY|it's|It’s|can't|CAN’T|they'll|was|Was|said|SAID|plan|Plan|a|his|30|1990s|officials|Über|naïve|counterterrorism|Counterterrorism|[A-Za-z’'é]{1,10})",
+                0..8,
+            ),
+            separator in "[ ,“”\"—]{1,2}",
+            mixed in proptest::bool::ANY,
+        ) {
+            let claim = words.join(&separator);
+            let kind = if mixed { Kind::Mixed } else { Kind::Indirect };
+            proptest::prop_assert_eq!(
+                claim_form(&claim, kind, &GRAMMAR),
+                reference(&claim, kind, &GRAMMAR),
+                "{:?}", claim
+            );
         }
     }
 }

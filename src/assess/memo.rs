@@ -1,7 +1,7 @@
 //! Answers already worked out from the grammar, kept for the rest of the run:
 //! news names the same people and bodies in article after article.
 
-use std::sync::Mutex;
+use std::cell::RefCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -9,6 +9,8 @@ use crate::model::SourceType;
 
 /// What assessing works out from the grammar and keeps for the next documents.
 /// Made for one grammar: a memo kept across grammars would give the old answers.
+/// Each worker keeps its own (see `pipeline::Workspace`): a shared one took a lock
+/// twice per name asked.
 #[derive(Debug, Default)]
 pub struct Memos {
     /// Source phrase -> its type and canonical name.
@@ -21,16 +23,15 @@ pub struct Memos {
 /// whatever the corpus size.
 const CAPACITY: usize = 1 << 16;
 
-/// Phrase text -> a value computed from it and the grammar alone. Shared by the
-/// worker threads.
+/// Phrase text -> a value computed from it and the grammar alone, for one worker.
 pub struct Memo<V> {
-    known: Mutex<HashMap<String, V>>,
+    known: RefCell<HashMap<String, V>>,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
-            known: Mutex::default(),
+            known: RefCell::default(),
         }
     }
 }
@@ -38,12 +39,12 @@ impl<V> Default for Memo<V> {
 impl<V: Clone> Memo<V> {
     /// The value for `phrase`, from `compute` the first time it is asked for.
     pub fn get_or_insert_with(&self, phrase: &str, compute: impl FnOnce() -> V) -> V {
-        if let Some(value) = self.lock().get(phrase) {
+        if let Some(value) = self.known.borrow().get(phrase) {
             return value.clone();
         }
-        // Computed without the lock held: the other threads need not wait for it.
+        // Computed with the map not borrowed: `compute` may ask the memo too.
         let value = compute();
-        let mut known = self.lock();
+        let mut known = self.known.borrow_mut();
         if known.len() >= CAPACITY {
             known.clear();
         }
@@ -51,11 +52,9 @@ impl<V: Clone> Memo<V> {
         value
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, V>> {
-        // A panic elsewhere cannot leave a half-written entry: the map is still sound.
-        self.known
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.known.borrow().len()
     }
 }
 
@@ -82,6 +81,6 @@ mod tests {
         for number in 0..=CAPACITY {
             memo.get_or_insert_with(&number.to_string(), || number);
         }
-        assert_eq!(memo.lock().len(), 1);
+        assert_eq!(memo.len(), 1);
     }
 }

@@ -13,7 +13,8 @@ use std::path::PathBuf;
 
 use crate::error::Error;
 use crate::ingest::{Input, PendingInput, ReadOptions, inputs};
-use crate::pipeline::Extractor;
+use crate::model::Attribution;
+use crate::pipeline::{Extraction, Extractor};
 use crate::render::{ExtractionWriter, Format, Rendered, render_document};
 
 pub use spill::Spilled;
@@ -53,6 +54,51 @@ pub fn for_each_input<T: Send, E>(
     order::stream_in_order(&mut pending, threads.max(1), &work, sink)
 }
 
+/// Sections of a long document in flight per thread: enough to keep the threads
+/// busy while the plan walks on, few enough that only a handful of sections'
+/// attributions wait at once.
+const SECTIONS_IN_FLIGHT_PER_THREAD: usize = 2;
+
+/// Hands `each` the attributions of each section of `text` in text order, as
+/// [`Extractor::for_each_section`] does, with the sections extracted on `threads`
+/// threads (the calling thread plans them and works too): a document longer than
+/// a section (a few hundred KB) uses every core, and gets what one thread gets.
+/// Stops at the first error `each` returns.
+pub fn for_each_section<E>(
+    extractor: &Extractor,
+    text: &str,
+    threads: usize,
+    each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
+) -> Result<(), E> {
+    if threads <= 1 || text.len() <= extractor.section_bytes() {
+        return extractor.for_each_section(text, each);
+    }
+    order::stream_in_order_within(
+        &mut extractor.sections(text),
+        threads,
+        threads * SECTIONS_IN_FLIGHT_PER_THREAD,
+        &|section| extractor.extract_section(text, &section),
+        each,
+    )
+}
+
+/// Runs the whole pipeline on one input as [`Extractor::extract`] does, a long
+/// document's sections on `threads` threads.
+pub fn extract(extractor: &Extractor, input: Input, threads: usize) -> Extraction {
+    let mut attributions = Vec::new();
+    let Ok(()) = for_each_section(extractor, &input.text, threads, |mut section| {
+        attributions.append(&mut section);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    Extraction {
+        doc: input.name,
+        text: input.text,
+        original: input.original,
+        meta: input.meta,
+        attributions,
+    }
+}
+
 /// One document made ready on a worker thread for an [`ExtractionWriter`]:
 /// extracted, and rendered as far as its format allows without the others.
 pub enum Prepared {
@@ -68,22 +114,28 @@ pub enum Prepared {
 impl Prepared {
     /// Extracts `input` and renders it as far as `format` allows without the other
     /// documents: a long document into a temporary file when the format writes
-    /// records.
-    pub fn new(input: Input, format: Format, extractor: &Extractor) -> Result<Self, Error> {
+    /// records, its sections extracted on `threads` threads.
+    pub fn new(
+        input: Input,
+        format: Format,
+        extractor: &Extractor,
+        threads: usize,
+    ) -> Result<Self, Error> {
         if format.writes_records() && input.text.len() > SPILLED_DOCUMENT_BYTES {
-            return Ok(match spill::spill(&input, format, extractor) {
+            return Ok(match spill::spill(&input, format, extractor, threads) {
                 Ok(spilled) => Prepared::Spilled(spilled),
                 Err(because) => Prepared::Streamed { input, because },
             });
         }
         Ok(Prepared::Rendered(render_document(
-            extractor.extract(input),
+            extract(extractor, input, threads),
             format,
         )?))
     }
 
     /// Writes the document to `writer`: a streamed one is extracted here, a
-    /// section at a time.
+    /// section at a time, on this thread (the others go on with the documents
+    /// after it).
     pub fn write_to<W: Write>(
         self,
         writer: &mut ExtractionWriter<W>,
@@ -100,7 +152,8 @@ impl Prepared {
             }
             Prepared::Streamed { input, .. } => {
                 let mut opened = false;
-                spill::render_sections(&input, writer.format(), extractor, |bytes, records| {
+                let format = writer.format();
+                spill::render_sections(&input, format, extractor, 1, |bytes, records| {
                     if opened {
                         writer.write_more(bytes)
                     } else {
@@ -111,5 +164,108 @@ impl Prepared {
                 Ok(())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::grammar::Grammar;
+
+    static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::built_in().unwrap());
+
+    /// Paragraphs whose linking reaches past themselves: a quote the next one goes
+    /// on with, "X said:" that claims the next block, a pronoun, boilerplate.
+    const PARAGRAPHS: &[&str] = &[
+        "The plan failed, officials said.",
+        "“We will appeal,” said Ann Lee, the council leader.",
+        "“The vote was rigged. We know it.",
+        "“And we will prove it,” she added.",
+        "Senator Maria Lopez told reporters:",
+        "The budget grew by 5 percent, according to the memo.",
+        "He said the bridge reportedly closed in May.",
+        "Advertisement",
+        "The sky is green and the sea is wide.",
+        "Lee declined to comment.",
+        "“It is over” she said “and we lost.”",
+        "ANALYSIS: Several economists say the rate cut came too late.",
+    ];
+
+    /// Each section's attributions as `extract` hands them on.
+    fn sections(extractor: &Extractor, text: &str, threads: usize) -> Vec<Vec<Attribution>> {
+        let mut sections = Vec::new();
+        let Ok(()) = for_each_section(extractor, text, threads, |section| {
+            sections.push(section);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        sections
+    }
+
+    proptest! {
+        #[test]
+        fn sections_extracted_side_by_side_are_those_of_one_thread(
+            picks in prop::collection::vec(prop::sample::select(PARAGRAPHS), 1..40),
+            section_bytes in 1..600usize,
+            threads in 2..5usize,
+            split in any::<bool>(),
+        ) {
+            let text = picks.join("\n\n");
+            let extractor = Extractor::new(&GRAMMAR)
+                .with_section_bytes(section_bytes)
+                .split_quotes(split);
+            let one = sections(&extractor, &text, 1);
+            prop_assert_eq!(sections(&extractor, &text, threads), one.clone());
+            // The plan cuts where one thread cuts, and each planned section alone is
+            // what one thread found in it.
+            let planned: Vec<Vec<Attribution>> = extractor
+                .sections(&text)
+                .map(|section| extractor.extract_section(&text, &section))
+                .collect();
+            prop_assert_eq!(planned, one);
+        }
+    }
+
+    #[test]
+    fn a_chain_of_blocks_that_claim_the_next_is_cut_as_on_one_thread() {
+        let mut chain = String::new();
+        for index in 0..40 {
+            chain.push_str(&format!("Senator Ann Lee {index} said:\n\n"));
+        }
+        let extractor = Extractor::new(&GRAMMAR).with_section_bytes(100);
+        let one = sections(&extractor, &chain, 1);
+        assert!(one.len() > 5, "{}", one.len());
+        assert_eq!(sections(&extractor, &chain, 3), one);
+    }
+
+    #[test]
+    fn a_long_document_comes_out_the_same_on_two_threads() {
+        let prepared = |threads| {
+            let mut text = String::new();
+            for index in 0.. {
+                if text.len() > 3 * crate::pipeline::SECTION_BYTES {
+                    break;
+                }
+                text.push_str(PARAGRAPHS[index % PARAGRAPHS.len()]);
+                text.push_str(&format!(" {index}\n\n"));
+            }
+            let input = Input {
+                name: "long.txt".into(),
+                text,
+                original: None,
+                meta: Default::default(),
+                replaced_invalid_utf8_at: None,
+                decoded_from: None,
+            };
+            let extractor = Extractor::new(&GRAMMAR);
+            let extraction = extract(&extractor, input, threads);
+            (extraction.attributions.len(), extraction.attributions)
+        };
+        let (count, one) = prepared(1);
+        assert!(count > 10_000, "{count}");
+        assert_eq!(prepared(2).1, one);
     }
 }

@@ -20,9 +20,26 @@ pub fn stream_in_order<I: Send, R: Send, E>(
     inputs: &mut impl Iterator<Item = I>,
     threads: usize,
     work: &(impl Fn(I) -> R + Sync),
+    deliver: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    stream_in_order_within(
+        inputs,
+        threads,
+        threads * IN_FLIGHT_PER_THREAD,
+        work,
+        deliver,
+    )
+}
+
+/// [`stream_in_order`] with at most `window` inputs in flight (at least one).
+pub fn stream_in_order_within<I: Send, R: Send, E>(
+    inputs: &mut impl Iterator<Item = I>,
+    threads: usize,
+    window: usize,
+    work: &(impl Fn(I) -> R + Sync),
     mut deliver: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E> {
-    let window = threads * IN_FLIGHT_PER_THREAD;
+    let window = window.max(1);
     let (queue, jobs) = mpsc::channel::<(usize, I)>();
     let jobs = Mutex::new(jobs);
     let (done, finished) = mpsc::channel::<(usize, std::thread::Result<R>)>();

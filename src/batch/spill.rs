@@ -26,9 +26,14 @@ pub struct Spilled {
 
 /// Renders `input` into a temporary file; fails when none can be made or written
 /// (the caller then writes the document at its turn).
-pub fn spill(input: &Input, format: Format, extractor: &Extractor) -> Result<Spilled, Error> {
+pub fn spill(
+    input: &Input,
+    format: Format,
+    extractor: &Extractor,
+    threads: usize,
+) -> Result<Spilled, Error> {
     let mut file = tempfile::NamedTempFile::new()?;
-    let records = render_sections(input, format, extractor, |bytes, _| {
+    let records = render_sections(input, format, extractor, threads, |bytes, _| {
         file.write_all(bytes)?;
         Ok(())
     })?;
@@ -38,18 +43,20 @@ pub fn spill(input: &Input, format: Format, extractor: &Extractor) -> Result<Spi
     })
 }
 
-/// Extracts `input` section by section and hands its records' bytes to `flush` a
-/// chunk at a time, with the number of records so far; returns the number of
-/// records. Only a chunk and one section are held at once.
+/// Extracts `input` section by section (on `threads` threads, see
+/// [`super::for_each_section`]) and hands its records' bytes to `flush` a chunk at
+/// a time, with the number of records so far; returns the number of records. Only
+/// a chunk and a few sections are held at once.
 pub fn render_sections(
     input: &Input,
     format: Format,
     extractor: &Extractor,
+    threads: usize,
     mut flush: impl FnMut(&[u8], usize) -> Result<(), Error>,
 ) -> Result<usize, Error> {
     let mut numbering = Numbering::default();
     let mut output = RecordBytes::new(format, 2 * CHUNK_BYTES);
-    extractor.for_each_section(&input.text, |attributions| {
+    super::for_each_section(extractor, &input.text, threads, |attributions| {
         let section = Attributed {
             doc: &input.name,
             meta: &input.meta,

@@ -31,7 +31,17 @@ impl Batch<'_> {
         paths: &[PathBuf],
         sink: impl FnMut(Extraction) -> Result<()>,
     ) -> Result<bool> {
-        self.for_each_prepared(paths, |input| Ok(self.extractor.extract(input)), sink)
+        self.for_each_prepared(
+            paths,
+            |input| {
+                Ok(claimtrace::batch::extract(
+                    &self.extractor,
+                    input,
+                    self.threads,
+                ))
+            },
+            sink,
+        )
     }
 
     /// Like [`Self::for_each_extraction`], with `prepare` (extracting, rendering,

@@ -296,7 +296,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let mut writer = ExtractionWriter::new(&mut out, format);
             let failed = batch.for_each_prepared(
                 &paths,
-                |input| Ok(Prepared::new(input, format, &batch.extractor)?),
+                |input| {
+                    Ok(Prepared::new(
+                        input,
+                        format,
+                        &batch.extractor,
+                        batch.threads,
+                    )?)
+                },
                 |prepared| {
                     if let Prepared::Streamed { input, because, .. } = &prepared {
                         // The output is the same; only the time and the thread differ.

@@ -6,11 +6,12 @@
 //! [`Lexicon`] in [`lexicon`]; [`Grammar::load`] layers a user's folder over them:
 //! entries are added, `!phrase` removes a built-in entry. The line format is in
 //! [`file`](mod@file); the lookups built from the lexicons ([`PhraseSet`], [`Aliases`],
-//! [`Words`], [`FirstWords`], [`LineRules`]) and [`classify`] in files of their own.
+//! [`Words`], [`LineRules`]) and [`classify`] in files of their own, and [`Lexemes`],
+//! the table of every word the grammar knows with all its roles, made from them.
 
 pub mod aliases;
 pub mod file;
-pub mod first_words;
+pub mod lexemes;
 pub mod lexicon;
 pub mod line_rules;
 pub mod page;
@@ -25,7 +26,7 @@ use std::path::Path;
 
 pub use aliases::Aliases;
 pub use file::{Example, Line};
-pub use first_words::FirstWords;
+pub use lexemes::{AsWord, IdPhrases, Lexeme, LexemeId, Lexemes, WordKey};
 pub use lexicon::affixes::{AffixClass, Affixes};
 pub use lexicon::cues::CueFlags;
 pub use lexicon::function_words::WordRole;
@@ -91,12 +92,12 @@ pub struct Grammar {
     pub aliases: Aliases,
     /// Every `@example` of every file, for `grammar check` and the tests.
     pub examples: Vec<Example>,
-    /// The first words of `cues`, `according` and `markers`, made by [`Grammar::load`]
-    /// once they are complete.
-    pub first_words: FirstWords,
-    /// The whole-line and prefix rules of `layout`, made by [`Grammar::load`] (like
-    /// `first_words`, an index: code that changes `layout` afterwards makes it again
-    /// with [`LineRules::new`]).
+    /// Every word the lexicons know, with all its roles, and the phrase lexicons
+    /// by the numbers of their words: an index made by [`Grammar::index`] once the
+    /// lexicons are complete (code that changes them afterwards calls it again).
+    pub lexemes: Lexemes,
+    /// The whole-line and prefix rules of `layout`, made by [`Grammar::index`] (like
+    /// `lexemes`, an index).
     pub line_rules: LineRules,
 }
 
@@ -115,9 +116,15 @@ impl Grammar {
         if let Some(dir) = overlay {
             grammar.apply_overlay(dir)?;
         }
-        grammar.first_words = FirstWords::of(&grammar);
-        grammar.line_rules = LineRules::new(&grammar.layout);
+        grammar.index();
         Ok(grammar)
+    }
+
+    /// Makes the indexes of the lexicons again ([`Lexemes`], [`LineRules`]): after
+    /// loading, and after any change to the lexicons.
+    pub fn index(&mut self) {
+        self.lexemes = Lexemes::of(self);
+        self.line_rules = LineRules::new(&self.layout);
     }
 
     /// Reads every `*.txt` of `dir` as an overlay of the built-in file of the same name.
@@ -193,18 +200,58 @@ impl Grammar {
         Ok(())
     }
 
-    /// What the grammar knows of a lowercase word: its role and its classes.
-    pub fn word(&self, lower: &str) -> Option<&WordInfo> {
-        self.words.get(lower)
+    /// What the grammar knows of a lowercase word (a `&str`, or a token's
+    /// lowercase form, which carries its lexeme): its role and its classes.
+    pub fn word<W: AsWord + ?Sized>(&self, word: &W) -> Option<&WordInfo> {
+        match word.word_key() {
+            WordKey::Text(lower) => self.words.get(lower),
+            WordKey::Lexeme(id) => self.lexemes.get(id).info.as_ref(),
+        }
     }
 
     /// The role of a lowercase word, if it is a function word.
-    pub fn word_role(&self, lower: &str) -> Option<WordRole> {
-        self.word(lower).and_then(|info| info.role)
+    pub fn word_role<W: AsWord + ?Sized>(&self, word: &W) -> Option<WordRole> {
+        self.word(word).and_then(|info| info.role)
     }
 
     /// True when the lowercase word belongs to `class`.
-    pub fn is(&self, lower: &str, class: WordClass) -> bool {
-        self.words.is(lower, class)
+    pub fn is<W: AsWord + ?Sized>(&self, word: &W, class: WordClass) -> bool {
+        match word.word_key() {
+            // The class's own shape filter turns most words away unhashed.
+            WordKey::Text(lower) => self.words.is(lower, class),
+            WordKey::Lexeme(id) => self.lexemes.get(id).is(class),
+        }
+    }
+
+    /// The type of a source noun ("officials" -> anonymous).
+    pub fn source_noun<W: AsWord + ?Sized>(&self, word: &W) -> Option<SourceType> {
+        match word.word_key() {
+            WordKey::Text(lower) => self.source_nouns.get(lower).copied(),
+            WordKey::Lexeme(id) => self.lexemes.get(id).source_noun,
+        }
+    }
+
+    /// True for an abbreviation without its final period ("mr", "u.s").
+    pub fn is_abbreviation<W: AsWord + ?Sized>(&self, word: &W) -> bool {
+        match word.word_key() {
+            WordKey::Text(lower) => self.abbreviations.contains(lower),
+            WordKey::Lexeme(id) => self.lexemes.get(id).abbreviation,
+        }
+    }
+
+    /// True for a word that is a finite verb most of the time ("was", "said").
+    pub fn is_finite_verb<W: AsWord + ?Sized>(&self, word: &W) -> bool {
+        match word.word_key() {
+            WordKey::Text(lower) => self.finite_verbs.contains(lower),
+            WordKey::Lexeme(id) => self.lexemes.get(id).finite_verb,
+        }
+    }
+
+    /// Everything the grammar says of a lowercase word (see [`Lexeme`]): read by
+    /// the number a token carries, or found by the word's bytes (see
+    /// [`Lexemes::id`]). The lexicons' own maps, which the other lookups ask of a
+    /// word given as text, answer the same (`lexemes::tests`).
+    pub fn lexeme<W: AsWord + ?Sized>(&self, word: &W) -> &Lexeme {
+        self.lexemes.lexeme(word)
     }
 }

@@ -70,6 +70,13 @@ impl<V: Clone> PhraseSet<V> {
         self.by_first_word.contains_key(word)
     }
 
+    /// Each first word with its phrases (their words, lowercase), longest first.
+    pub fn by_first_word(&self) -> impl Iterator<Item = (&str, &[(Vec<String>, V)])> {
+        self.by_first_word
+            .iter()
+            .map(|(first, list)| (first.as_str(), list.as_slice()))
+    }
+
     /// Every word for which `starts_with_word` is true.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
         self.by_first_word.keys().map(String::as_str)

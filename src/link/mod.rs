@@ -292,6 +292,7 @@ mod tests {
         let mut start = 0;
         let mut digests = Vec::new();
         let mut lower = String::new();
+        let mut buffers = crate::segment::Buffers::default();
         for paragraph in text.split("\n\n") {
             let span = Span::new(start, start + paragraph.len());
             start = span.end + 2;
@@ -299,7 +300,13 @@ mod tests {
                 span,
                 role: Role::Body,
             };
-            digests.push(digest_block(text, block, &mut lower, &GRAMMAR));
+            digests.push(digest_block(
+                text,
+                block,
+                &mut lower,
+                &mut buffers,
+                &GRAMMAR,
+            ));
         }
         link(digests)
     }

@@ -1,5 +1,6 @@
 //! Reliability markers: hedges, uncertainty, anonymity, no-comment, estimates, beliefs.
 
+use super::phrase::lexeme_at;
 use crate::grammar::{AffixClass, Grammar, WordClass};
 use crate::model::{Marker, MarkerKind};
 use crate::segment::{Segmented, Token};
@@ -25,12 +26,10 @@ pub(crate) fn find_markers_at(
         if index < free_from || !segmented.opens[index].marker {
             continue;
         }
-        let matched = grammar.markers.longest_match(|i| {
-            tokens
-                .get(index + i)
-                .filter(|token| token.is_word())
-                .map(|token| token.lower.as_ref())
-        });
+        let matched = grammar
+            .lexemes
+            .markers
+            .longest_match(|i| lexeme_at(tokens, index + i, grammar));
         match matched {
             Some((count, rule)) if estimate_applies(grammar, rule.kind, tokens, index, count) => {
                 markers.push(Marker {

@@ -195,19 +195,39 @@ pub const FRAMES: Frames<'static> = Frames {
 
 /// Every attribution the frames find in one segmented block.
 pub fn match_block(text: &str, segmented: &Segmented, grammar: &Grammar) -> Vec<Found> {
-    match_block_at(text, segmented, grammar, &segmented.cue_starts, &FRAMES)
+    match_block_at(
+        text,
+        segmented,
+        grammar,
+        &segmented.cue_starts,
+        &FRAMES,
+        Gate::WholePhrase,
+    )
+}
+
+/// Which of the tokens that may open a cue the cue frames are tried at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    /// Only where a whole cue or "according to" phrase opens (see
+    /// [`CueSite::opens_a_frame`]): the frames' own answer elsewhere is none.
+    WholePhrase,
+    /// At every token whose word opens a phrase: the reference the gate is
+    /// tested against.
+    #[cfg(test)]
+    FirstWord,
 }
 
 /// [`match_block`] with `frames`, trying the cue frames at `starts` only: token
 /// indices in order, among them every token that may open a cue or an "according
 /// to" phrase (`segmented.cue_starts`, a few in a hundred tokens; any others are
-/// passed over).
+/// passed over), and of those where `gate` lets them.
 fn match_block_at(
     text: &str,
     segmented: &Segmented,
     grammar: &Grammar,
     starts: &[usize],
     frames: &Frames,
+    gate: Gate,
 ) -> Vec<Found> {
     let context = Context {
         text,
@@ -241,12 +261,17 @@ fn match_block_at(
             let may_be_cue = !token.is_capitalized()
                 || index == sentence.tokens.start
                 || segmented.block.role == crate::ingest::Role::Title;
-            if !may_be_cue || context.in_quote(index) {
+            if !may_be_cue {
                 continue;
             }
             let matched = {
                 let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
                 let site = CueSite::new(&context, sentence.tokens.clone(), index, previous);
+                if (gate == Gate::WholePhrase && !site.opens_a_frame(&context))
+                    || context.in_quote(index)
+                {
+                    continue;
+                }
                 frames
                     .at_each_cue
                     .iter()
@@ -278,7 +303,7 @@ pub(crate) mod cases {
     use std::ops::Range;
     use std::sync::LazyLock;
 
-    use super::{Context, CueFrame, Found, Frames, SentenceFrame, match_block_at};
+    use super::{Context, CueFrame, Found, Frames, Gate, SentenceFrame, match_block_at};
     use crate::grammar::Grammar;
     use crate::ingest::{Block, Role};
     use crate::segment::{Segmented, segment};
@@ -349,7 +374,7 @@ pub(crate) mod cases {
         check_table(table, |text| {
             with_segmented(text, role, |segmented| {
                 let starts = &segmented.cue_starts;
-                match_block_at(text, segmented, &GRAMMAR, starts, frames)
+                match_block_at(text, segmented, &GRAMMAR, starts, frames, Gate::WholePhrase)
                     .iter()
                     .map(|found| reads(text, found))
                     .collect()
@@ -443,10 +468,16 @@ mod tests {
         "Says",
         "?",
         "!",
+        "asked",
+        "Asked",
+        "whether",
+        "about",
+        "when",
     ];
 
-    /// Checks that the listed starts and every token find the same frames and
-    /// markers in `pieces` joined by spaces; returns how many of each were found.
+    /// Checks that the listed starts, gated by whole phrases, and every token find
+    /// the same frames and markers in `pieces` joined by spaces; returns how many of
+    /// each were found.
     fn agree(pieces: &[&str], role: Role) -> Result<(usize, usize), String> {
         let text = pieces.join(" ");
         let lower = text.to_ascii_lowercase();
@@ -460,7 +491,15 @@ mod tests {
             find_markers(&segmented, &GRAMMAR),
         );
         let every_token: Vec<usize> = (0..segmented.tokens.len()).collect();
-        if found != match_block_at(&text, &segmented, &GRAMMAR, &every_token, &FRAMES) {
+        let reference = match_block_at(
+            &text,
+            &segmented,
+            &GRAMMAR,
+            &every_token,
+            &FRAMES,
+            Gate::FirstWord,
+        );
+        if found != reference {
             return Err(format!("frames differ on {text:?}"));
         }
         if markers != find_markers_at(&segmented, &GRAMMAR, &every_token) {
@@ -478,6 +517,26 @@ mod tests {
             let role = if title { Role::Title } else { Role::Body };
             proptest::prop_assert_eq!(agree(&pieces, role).err(), None);
         }
+    }
+
+    #[test]
+    fn a_question_is_read_at_a_word_that_asks_even_where_no_cue_opens() {
+        // With "asked" no cue of its own, it still opens "asked about": only a word
+        // that asks lets the question frame past the gate.
+        let mut grammar = GRAMMAR.clone();
+        assert!(grammar.cues.remove("asked"));
+        grammar.index();
+        let text = "When asked whether he would run, Christie said he would not.";
+        let lower = text.to_ascii_lowercase();
+        let block = Block {
+            span: Span::new(0, text.len()),
+            role: Role::Body,
+        };
+        let segmented = segment(text, &lower, block, &grammar);
+        let found = match_block(text, &segmented, &grammar);
+        let frames: Vec<Frame> = found.iter().map(|found| found.frame).collect();
+        assert_eq!(frames, [Frame::Question, Frame::SourceCueClaim]);
+        assert_eq!(found[0].cue.slice(text), "asked");
     }
 
     #[test]

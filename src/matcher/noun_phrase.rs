@@ -140,7 +140,7 @@ fn abbreviation_period(tokens: &[Token], index: usize, grammar: &Grammar) -> boo
         return false;
     };
     let glued = before.span.end == tokens[index].span.start;
-    let abbreviation = grammar.abbreviations.contains(before.lower.as_ref())
+    let abbreviation = grammar.is_abbreviation(&before.lower)
         || (before.text.chars().count() == 1 && before.is_capitalized());
     glued && abbreviation && next_is_word(tokens, index)
 }

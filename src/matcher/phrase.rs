@@ -6,25 +6,22 @@
 use nom::{IResult, Input, Parser, error::ErrorKind};
 
 use super::tokens::Tokens;
-use crate::grammar::{CueFlags, Grammar, MarkerRule, WordClass};
+use crate::grammar::{CueFlags, Grammar, IdPhrases, LexemeId, MarkerRule, WordClass};
 use crate::segment::Token;
 use crate::span::Span;
 
 /// A parse result over tokens.
 pub type Res<'t, O> = IResult<Tokens<'t>, O>;
 
-/// The longest phrase of `set` starting at the input, as a span.
+/// The longest phrase of `set` starting at the input, as a span: the words are
+/// compared by their lexemes (see [`IdPhrases`]).
 fn phrase_at<'t, V: Clone>(
     input: Tokens<'t>,
-    set: &crate::grammar::PhraseSet<V>,
+    set: &IdPhrases<V>,
+    grammar: &Grammar,
 ) -> Res<'t, (Span, V)> {
     let words = input.tokens;
-    let matched = set.longest_match(|i| {
-        words
-            .get(i)
-            .filter(|token| token.is_word())
-            .map(|token| token.lower.as_ref())
-    });
+    let matched = set.longest_match(|i| lexeme_at(words, i, grammar));
     match matched {
         Some((count, value)) => {
             let span = words[0].span.cover(words[count - 1].span);
@@ -34,24 +31,37 @@ fn phrase_at<'t, V: Clone>(
     }
 }
 
+/// The lexeme of the word `tokens[index]`, for a phrase lookup: None past the
+/// end or at a token that is no word.
+pub fn lexeme_at(tokens: &[Token], index: usize, grammar: &Grammar) -> Option<LexemeId> {
+    tokens
+        .get(index)
+        .filter(|token| token.is_word())
+        .map(|token| grammar.lexemes.id_of(&token.lower))
+}
+
 /// A reporting cue ("said", "pointed out") with its flags.
 pub fn cue<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, CueFlags)> {
-    move |input| phrase_at(input, &grammar.cues)
+    move |input| phrase_at(input, &grammar.lexemes.cues, grammar)
 }
 
 /// A reliability-marker phrase of `markers.txt`, with its rule.
 pub fn marker<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, MarkerRule)> {
-    move |input| phrase_at(input, &grammar.markers)
+    move |input| phrase_at(input, &grammar.lexemes.markers, grammar)
 }
 
 /// An "according to"-style phrase.
 pub fn according<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> {
-    move |input| phrase_at(input, &grammar.according).map(|(rest, (span, ()))| (rest, span))
+    move |input| {
+        phrase_at(input, &grammar.lexemes.according, grammar).map(|(rest, (span, ()))| (rest, span))
+    }
 }
 
 /// A relay phrase ("cited in", "released by").
 pub fn relay_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> {
-    move |input| phrase_at(input, &grammar.relays).map(|(rest, (span, ()))| (rest, span))
+    move |input| {
+        phrase_at(input, &grammar.lexemes.relays, grammar).map(|(rest, (span, ()))| (rest, span))
+    }
 }
 
 /// One token satisfying `predicate`.

@@ -109,7 +109,7 @@ fn by_after_document<'t>(
         .rev()
         .find(|token| token.span.end <= previous.end && token.is_word());
     let is_document = head.is_some_and(|token| {
-        grammar.source_nouns.get(token.lower.as_ref()) == Some(&crate::model::SourceType::Document)
+        grammar.source_noun(&token.lower) == Some(crate::model::SourceType::Document)
     });
     if is_document {
         Ok((rest, by.span))

@@ -1,5 +1,12 @@
 //! Stable claim ids: the same claim text gets the same id on every run, whatever
 //! else changed in the document or its file name.
+//!
+//! An id is `c-`, 16 hex digits of a hash of the claim's normalized text, and
+//! `-N` for the N-th repeat of a claim in its document. The hash is version 2: the
+//! text eight bytes at a time, each word mixed in with one multiply. Version 1
+//! (FNV-1a, a multiply per byte: 5% of a run) made the ids of earlier releases;
+//! [`migrate_v1`] tells such an id by its text and gives the id the text has now,
+//! so that review files written before read as if written today.
 
 use rustc_hash::FxHashMap;
 
@@ -9,20 +16,39 @@ use crate::swar;
 /// Folds whitespace runs to one space and curly quotes to straight ones, so that
 /// re-wrapping or re-quoting a claim does not change its id.
 pub fn normalize_claim(text: &str) -> String {
-    let mut normalized = Vec::with_capacity(text.len());
-    for_each_normalized_byte(text, |byte, kept| {
-        if kept {
-            normalized.push(byte);
-        }
-    });
-    String::from_utf8(normalized).expect("normalizing keeps characters whole")
+    let mut normalized = Normalized(Vec::with_capacity(text.len()));
+    for_each_normalized(text, &mut normalized);
+    String::from_utf8(normalized.0).expect("normalizing keeps characters whole")
 }
 
-/// Feeds the bytes of `normalize_claim(text)` to `emit(byte, true)`, and the
-/// spaces that folding drops to `emit(b' ', false)`: handing those over too lets
-/// the hash drop them without a branch per space. Works on bytes and decodes a
-/// character only for non-ASCII bytes, since claim ids hash every claim.
-fn for_each_normalized_byte(text: &str, mut emit: impl FnMut(u8, bool)) {
+/// What the normalized text of a claim is fed to: its bytes one at a time, or
+/// eight at a time where a word of the text is kept as it is.
+trait Sink {
+    /// The next byte when `kept`; a space that folding drops when not (handing
+    /// those over too lets a hash drop them without a branch per space).
+    fn byte(&mut self, byte: u8, kept: bool);
+    /// The next eight bytes, little-endian.
+    fn word(&mut self, word: u64);
+}
+
+/// The normalized text, collected.
+struct Normalized(Vec<u8>);
+
+impl Sink for Normalized {
+    fn byte(&mut self, byte: u8, kept: bool) {
+        if kept {
+            self.0.push(byte);
+        }
+    }
+
+    fn word(&mut self, word: u64) {
+        self.0.extend_from_slice(&word.to_le_bytes());
+    }
+}
+
+/// Feeds the bytes of `normalize_claim(text)` to `sink`. Works on bytes and
+/// decodes a character only for non-ASCII bytes, since claim ids hash every claim.
+fn for_each_normalized(text: &str, sink: &mut impl Sink) {
     // Trimmed, the text starts and ends with kept characters, so folding the
     // whitespace runs inside is all that is left.
     let text = text.trim();
@@ -33,9 +59,7 @@ fn for_each_normalized_byte(text: &str, mut emit: impl FnMut(u8, bool)) {
         if let Some(word) = swar::word_at(bytes, index)
             && let Some(ends_with_space) = kept_as_is(word, after_space)
         {
-            bytes[index..index + 8]
-                .iter()
-                .for_each(|&byte| emit(byte, true));
+            sink.word(word);
             after_space = ends_with_space;
             index += 8;
             continue;
@@ -44,7 +68,7 @@ fn for_each_normalized_byte(text: &str, mut emit: impl FnMut(u8, bool)) {
         if byte.is_ascii() {
             let is_space = is_ascii_space(byte);
             let folded = if is_space { b' ' } else { byte };
-            emit(folded, !(is_space && after_space));
+            sink.byte(folded, !(is_space && after_space));
             after_space = is_space;
             index += 1;
             continue;
@@ -52,12 +76,14 @@ fn for_each_normalized_byte(text: &str, mut emit: impl FnMut(u8, bool)) {
         let c = text[index..].chars().next().unwrap_or_default();
         let end = index + c.len_utf8();
         if c.is_whitespace() {
-            emit(b' ', !after_space);
+            sink.byte(b' ', !after_space);
             after_space = true;
         } else {
             match straightened_quote(c) {
-                Some(straight) => emit(straight, true),
-                None => bytes[index..end].iter().for_each(|&byte| emit(byte, true)),
+                Some(straight) => sink.byte(straight, true),
+                None => bytes[index..end]
+                    .iter()
+                    .for_each(|&byte| sink.byte(byte, true)),
             }
             after_space = false;
         }
@@ -88,7 +114,87 @@ fn straightened_quote(c: char) -> Option<u8> {
     }
 }
 
-/// 64-bit FNV-1a: small, stable across platforms and releases.
+/// The high and low halves of the 128-bit product of `a` and `b`, xored: a
+/// multiply that mixes every bit of both into the result (wyhash's mixer).
+fn folded_multiply(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Where the version 2 hash starts (the fractional digits of pi).
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+/// What each word of the text is mixed in with (wyhash's first prime).
+const WORD_MULTIPLIER: u64 = 0xa076_1d64_78bd_642f;
+/// What the length is mixed in with at the end (wyhash's second prime).
+const LENGTH_MULTIPLIER: u64 = 0xe703_7ed1_a0b4_28db;
+
+/// The version 2 claim hash, fed the normalized text: each full eight-byte word
+/// (little-endian) mixed into the state as `state = folded_multiply(state ^ word,
+/// WORD_MULTIPLIER)`, then the last zero to seven bytes zero-padded the same way,
+/// then `folded_multiply(state ^ length, LENGTH_MULTIPLIER)`. Stable across
+/// platforms and releases: ids and review files depend on it.
+#[derive(Clone, Copy)]
+struct HashV2 {
+    state: u64,
+    /// The bytes fed since the last full word, from the low end.
+    pending: u64,
+    /// How many bytes `pending` holds, 0 to 7.
+    filled: u32,
+    /// Bytes fed in all.
+    len: u64,
+}
+
+impl HashV2 {
+    fn new() -> Self {
+        HashV2 {
+            state: SEED,
+            pending: 0,
+            filled: 0,
+            len: 0,
+        }
+    }
+
+    fn mix(&mut self, word: u64) {
+        self.state = folded_multiply(self.state ^ word, WORD_MULTIPLIER);
+    }
+
+    fn finish(mut self) -> u64 {
+        self.mix(self.pending);
+        folded_multiply(self.state ^ self.len, LENGTH_MULTIPLIER)
+    }
+}
+
+impl Sink for HashV2 {
+    fn byte(&mut self, byte: u8, kept: bool) {
+        // Selects rather than branches: spaces come at unpredictable intervals.
+        let shifted = u64::from(byte) << (8 * self.filled);
+        self.pending |= if kept { shifted } else { 0 };
+        self.filled += u32::from(kept);
+        self.len += u64::from(kept);
+        if self.filled == 8 {
+            self.mix(self.pending);
+            (self.pending, self.filled) = (0, 0);
+        }
+    }
+
+    fn word(&mut self, word: u64) {
+        self.len += 8;
+        // The pending bytes and the first of these make a word; the rest wait.
+        // Without a branch on whether any are pending (`>> 1 >> 63` is none).
+        let bits = 8 * self.filled;
+        self.mix(self.pending | word << bits);
+        self.pending = word >> 1 >> (63 - bits);
+    }
+}
+
+/// The hash of a claim's normalized text, computed as the text is normalized.
+fn claim_hash(claim_text: &str) -> u64 {
+    let mut hash = HashV2::new();
+    for_each_normalized(claim_text, &mut hash);
+    hash.finish()
+}
+
+/// 64-bit FNV-1a: the version 1 hash, kept to recognize the ids it made.
 #[derive(Clone, Copy)]
 struct Fnv1a(u64);
 
@@ -102,20 +208,70 @@ impl Fnv1a {
     }
 }
 
-/// The hash of a claim's normalized text, computed as the text is normalized.
-fn claim_hash(claim_text: &str) -> u64 {
+impl Sink for Fnv1a {
+    fn byte(&mut self, byte: u8, kept: bool) {
+        if kept {
+            *self = self.with_byte(byte);
+        }
+    }
+
+    fn word(&mut self, word: u64) {
+        for byte in word.to_le_bytes() {
+            *self = self.with_byte(byte);
+        }
+    }
+}
+
+/// The version 1 hash of a claim's normalized text.
+fn claim_hash_v1(claim_text: &str) -> u64 {
     let mut hash = Fnv1a::new();
-    for_each_normalized_byte(claim_text, |byte, kept| {
-        let next = hash.with_byte(byte);
-        // A select rather than a branch: spaces come at unpredictable intervals.
-        hash = if kept { next } else { hash };
-    });
+    for_each_normalized(claim_text, &mut hash);
     hash.0
 }
 
 /// The id of a claim text: `c-` and 16 hex digits of its normalized text's hash.
 pub fn claim_id(claim_text: &str) -> String {
     id_text(claim_hash(claim_text), 1)
+}
+
+/// The id the claim whose text is `claim_text` has now, when `id` is the id an
+/// earlier release gave it (version 1, FNV-1a): `c-` and the version 1 hash of
+/// that text, with its repeat number `-N` if any, which is kept. None for any
+/// other id: one of today's, or one whose text was changed since (the odds that a
+/// version 2 hash equals the text's version 1 hash are 2^-64).
+pub fn migrate_v1(id: &str, claim_text: &str) -> Option<String> {
+    let (hash, occurrence) = parse_id(id)?;
+    let occurrence = occurrence.unwrap_or(1);
+    (hash == claim_hash_v1(claim_text)).then(|| id_text(claim_hash(claim_text), occurrence))
+}
+
+/// The hash and repeat number of an id of the form `id_text` writes: `c-`, 16
+/// lowercase hex digits, and `-N` (N of 2 or more) for a repeat.
+fn parse_id(id: &str) -> Option<(u64, Option<usize>)> {
+    let rest = id.strip_prefix("c-")?;
+    let (hex, occurrence) = match rest.split_once('-') {
+        Some((hex, number)) => (hex, Some(number)),
+        None => (rest, None),
+    };
+    let lowercase_hex = |digits: &str| {
+        digits
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    };
+    if hex.len() != 16 || !lowercase_hex(hex) {
+        return None;
+    }
+    let hash = u64::from_str_radix(hex, 16).ok()?;
+    let occurrence = match occurrence {
+        None => None,
+        // `id_text` writes no `-1`, no sign and no leading zero.
+        Some(number) => {
+            let parsed: usize = number.parse().ok()?;
+            Some(parsed).filter(|&n| n >= 2 && n.to_string() == number)?;
+            Some(parsed)
+        }
+    };
+    Some((hash, occurrence))
 }
 
 /// `c-`, the hash in 16 lowercase hex digits and, from the second occurrence of
@@ -188,32 +344,50 @@ mod tests {
             .0
     }
 
+    /// The version 2 hash as its definition reads, over the normalized bytes.
+    fn reference_v2(bytes: &[u8]) -> u64 {
+        let mut state = SEED;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap());
+            state = folded_multiply(state ^ word, WORD_MULTIPLIER);
+        }
+        let mut tail = [0; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        state = folded_multiply(state ^ u64::from_le_bytes(tail), WORD_MULTIPLIER);
+        folded_multiply(state ^ bytes.len() as u64, LENGTH_MULTIPLIER)
+    }
+
+    /// Both hashes of `text` are those of its normalized text, which is the
+    /// reference's.
+    fn hashes_agree(text: &str) -> Result<(), TestCaseError> {
+        let want = reference_normalized(text);
+        prop_assert_eq!(normalize_claim(text), want.clone());
+        prop_assert_eq!(claim_hash(text), reference_v2(want.as_bytes()));
+        prop_assert_eq!(claim_hash_v1(text), fnv1a(want.as_bytes()));
+        Ok(())
+    }
+
     /// Every `char::is_whitespace` character, curly and straight quotes, ASCII,
     /// accented and wide letters.
     const CLAIM_CHARS: &str = "[\t\n\x0B\x0C\r \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}\u{200b}\u{1c}“”„«»‘’\"'a-zé漢😀]{0,60}";
 
     proptest! {
         #[test]
-        fn claim_hash_is_fnv1a_of_the_normalized_text(text in CLAIM_CHARS) {
-            let want = reference_normalized(&text);
-            prop_assert_eq!(normalize_claim(&text), want.clone());
-            prop_assert_eq!(claim_hash(&text), fnv1a(want.as_bytes()));
+        fn claim_hashes_are_those_of_the_normalized_text(text in CLAIM_CHARS) {
+            hashes_agree(&text)?;
         }
 
         #[test]
-        fn claim_hash_of_plain_prose_is_fnv1a_of_the_normalized_text(
+        fn claim_hashes_of_plain_prose_are_those_of_the_normalized_text(
             text in "([A-Za-z.,“]{1,9}( |  |\n)){0,12}"
         ) {
-            let want = reference_normalized(&text);
-            prop_assert_eq!(normalize_claim(&text), want.clone());
-            prop_assert_eq!(claim_hash(&text), fnv1a(want.as_bytes()));
+            hashes_agree(&text)?;
         }
 
         #[test]
-        fn claim_hash_of_any_string_is_fnv1a_of_the_normalized_text(text in any::<String>()) {
-            let want = reference_normalized(&text);
-            prop_assert_eq!(normalize_claim(&text), want.clone());
-            prop_assert_eq!(claim_hash(&text), fnv1a(want.as_bytes()));
+        fn claim_hashes_of_any_string_are_those_of_the_normalized_text(text in any::<String>()) {
+            hashes_agree(&text)?;
         }
     }
 
@@ -241,9 +415,52 @@ mod tests {
 
     #[test]
     fn ids_are_pinned_across_releases() {
-        // A review file written by an earlier release must still match.
-        assert_eq!(claim_id(""), "c-cbf29ce484222325");
-        assert_eq!(claim_id("a"), "c-af63dc4c8601ec8c");
+        // Version 2, from this release on: review files written now must match later.
+        assert_eq!(claim_id(""), "c-d701de250028ce0d");
+        assert_eq!(claim_id("a"), "c-667639cfc8305c02");
+        // Version 1, as the releases before wrote them (issue #22 changed the hash).
+        assert_eq!(id_text(claim_hash_v1(""), 1), "c-cbf29ce484222325");
+        assert_eq!(id_text(claim_hash_v1("a"), 1), "c-af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn an_id_of_the_version_1_hash_becomes_the_id_its_text_has_now() {
+        let text = "The plan “failed”,  officials said";
+        let v1 = id_text(claim_hash_v1(text), 1);
+        let v2 = claim_id(text);
+        assert_ne!(v1, v2);
+        #[rustfmt::skip]
+        let table: &[(String, &str, Option<String>)] = &[
+            (v1.clone(), text, Some(v2.clone())),
+            // Its folded form is the same text.
+            (v1.clone(), "The plan \"failed\", officials said", Some(v2.clone())),
+            (format!("{v1}-3"), text, Some(format!("{v2}-3"))),
+            (format!("{v1}-12"), text, Some(format!("{v2}-12"))),
+            // Today's id, or the text changed since: nothing to migrate.
+            (v2.clone(), text, None),
+            (v1.clone(), "The plan failed, officials said", None),
+            // Not an id `id_text` writes.
+            (format!("{v1}-1"), text, None),
+            (format!("{v1}-03"), text, None),
+            (format!("{v1}-+3"), text, None),
+            (format!("{v1}-"), text, None),
+            (v1.to_uppercase().replace("C-", "c-"), text, None),
+            (v1.replacen("c-", "x-", 1), text, None),
+            (v1[..v1.len() - 1].to_string(), text, None),
+            (String::new(), "", None),
+        ];
+        for (id, text, want) in table {
+            assert_eq!(migrate_v1(id, text), *want, "{id} {text:?}");
+        }
+        assert_eq!(migrate_v1("c-cbf29ce484222325", ""), Some(claim_id("")));
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_an_id_reads_what_id_text_wrote(hash in any::<u64>(), occurrence in 1..100_000usize) {
+            let want = (hash, (occurrence > 1).then_some(occurrence));
+            prop_assert_eq!(parse_id(&id_text(hash, occurrence)), Some(want));
+        }
     }
 
     proptest! {

@@ -15,7 +15,7 @@ use crate::model::{Attribution, ClaimForm, CueKind, Kind, MarkerKind, SourceType
 use crate::pipeline::Extraction;
 use crate::span::Span;
 
-pub use ids::{ClaimIds, claim_id, normalize_claim};
+pub use ids::{ClaimIds, claim_id, migrate_v1, normalize_claim};
 pub use position::{LineCol, LineCursor, line_col};
 pub use review::{Review, ReviewBuilder, ReviewDocument, ReviewedRecord, Status};
 

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use serde_yaml::{Mapping, Value};
 
 use crate::model::{Kind, SourceType};
+use crate::record::ids::migrate_v1;
 use crate::record::{LineCol, Status, line_col};
 use crate::review::bounded::parse_bounded;
 use crate::review::matching::Key;
@@ -274,7 +275,7 @@ fn entries(
                 )));
             };
             let review = raw.get("review");
-            Ok(Entry {
+            let mut entry = Entry {
                 id: outline.id,
                 doc: outline.doc,
                 kind: outline.kind,
@@ -292,9 +293,34 @@ fn entries(
                     .unwrap_or_default(),
                 was: Was::of(raw),
                 raw: raw.clone(),
-            })
+            };
+            migrate_ids(&mut entry);
+            Ok(entry)
         })
         .collect()
+}
+
+/// An entry written with a version 1 id (the releases before issue #22) read as
+/// if written today: its id and its `was` id become the ids their texts have now
+/// (see [`migrate_v1`]), in the entry as written too, so that a merge matches it
+/// by id and writes today's id. An id that its text does not give stays as it is
+/// (a merge then finds the claim by its words, or keeps the entry under
+/// `removed`).
+fn migrate_ids(entry: &mut Entry) {
+    if let Some(text) = &entry.claim_text
+        && let Some(id) = migrate_v1(&entry.id, text)
+    {
+        entry.raw.insert("id".into(), id.as_str().into());
+        entry.id = id;
+    }
+    if let Some(was) = &mut entry.was
+        && let Some(id) = migrate_v1(&was.id, &was.text)
+    {
+        if let Some(Value::Mapping(written)) = entry.raw.get_mut(Was::KEY) {
+            written.insert("id".into(), id.as_str().into());
+        }
+        was.id = id;
+    }
 }
 
 /// A scalar as text: a note written as `note: 42` still reads "42".

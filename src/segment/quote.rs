@@ -31,7 +31,7 @@
 //! The paired single marks are quotation marks to the frames
 //! ([`Token::is_quote_mark`]); the others stay apostrophes.
 
-use super::token::{Side, Token, TokenKind};
+use super::token::{Lower, Side, Token, TokenKind};
 use crate::grammar::{Grammar, WordClass, WordRole};
 use crate::span::Span;
 
@@ -283,7 +283,7 @@ fn read_single_mark(text: &str, tokens: &[Token], index: usize, grammar: &Gramma
 /// True for a word that follows the end of a quotation but never a possessive: an
 /// article, a preposition, a conjunction, a pronoun, a form of "be", a verb of the
 /// class `after-quote` of `grammar/word_classes.txt` ("said").
-fn ends_a_quotation(lower: &str, grammar: &Grammar) -> bool {
+fn ends_a_quotation(lower: &Lower, grammar: &Grammar) -> bool {
     matches!(
         grammar.word_role(lower),
         Some(WordRole::Boundary | WordRole::Preposition | WordRole::Pronoun)

@@ -31,6 +31,17 @@ pub fn is_sentence_mark(kind: TokenKind) -> bool {
 /// marks are a few in a hundred of its tokens.
 pub fn split_sentences_at(tokens: &[Token], marks: &[usize], grammar: &Grammar) -> Vec<Sentence> {
     let mut sentences = Vec::new();
+    split_sentences_into(&mut sentences, tokens, marks, grammar);
+    sentences
+}
+
+/// [`split_sentences_at`], pushing the sentences onto `sentences`.
+pub fn split_sentences_into(
+    sentences: &mut Vec<Sentence>,
+    tokens: &[Token],
+    marks: &[usize],
+    grammar: &Grammar,
+) {
     let mut start = 0;
     // A sentence end takes only the closing quotes and brackets after its mark,
     // none of them a mark: the next mark starts past it.
@@ -43,7 +54,6 @@ pub fn split_sentences_at(tokens: &[Token], marks: &[usize], grammar: &Grammar) 
     if start < tokens.len() {
         sentences.push(make_sentence(tokens, start..tokens.len()));
     }
-    sentences
 }
 
 fn make_sentence(tokens: &[Token], range: Range<usize>) -> Sentence {
@@ -103,7 +113,7 @@ fn follows_abbreviation(tokens: &[Token], index: usize, grammar: &Grammar) -> bo
         return false;
     }
     let initial = before.text.chars().count() == 1 && before.is_capitalized();
-    initial || grammar.abbreviations.contains(before.lower.as_ref())
+    initial || grammar.is_abbreviation(&before.lower)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use nom::{
     sequence::pair,
 };
 
+use crate::grammar::{AsWord, LexemeId, WordKey};
 use crate::span::Span;
 use crate::swar;
 
@@ -43,12 +44,85 @@ pub enum Side {
     Closing,
 }
 
+/// A token's lowercase form, and the word's number in the grammar's lexeme table
+/// once [`segment`](super::segment) has looked it up: the grammar's lookups
+/// ([`Grammar::is`](crate::grammar::Grammar::is), [`Grammar::word`](crate::grammar::Grammar::word) …)
+/// read the table by it instead of hashing the word again. It reads as the
+/// lowercase `str`; two are equal when their words are.
+#[derive(Debug, Clone)]
+pub struct Lower<'a> {
+    text: Cow<'a, str>,
+    /// None until looked up (tokens made by [`tokenize`] alone): lookups then hash
+    /// the text, and answer the same.
+    lexeme: Option<LexemeId>,
+}
+
+impl<'a> Lower<'a> {
+    /// A lowercase form not looked up yet.
+    pub fn new(text: Cow<'a, str>) -> Self {
+        Lower { text, lexeme: None }
+    }
+
+    /// The word's number in the lexeme table of the grammar that looked it up.
+    pub fn lexeme(&self) -> Option<LexemeId> {
+        self.lexeme
+    }
+
+    /// Records the word's number in the grammar's lexeme table.
+    pub fn set_lexeme(&mut self, id: LexemeId) {
+        self.lexeme = Some(id);
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl AsWord for Lower<'_> {
+    fn word_key(&self) -> WordKey<'_> {
+        match self.lexeme {
+            Some(id) => WordKey::Lexeme(id),
+            None => WordKey::Text(&self.text),
+        }
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Lower<'_> {}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.text == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.text == **other
+    }
+}
+
 /// A token of the text with its byte span and lowercase form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
-    /// Lowercase form; borrowed when the text has no capital.
-    pub lower: Cow<'a, str>,
+    /// Lowercase form (borrowed when the text has no capital), with its lexeme.
+    pub lower: Lower<'a>,
     pub span: Span,
     pub kind: TokenKind,
     /// For a single mark (' ‘ ’) that opens or closes a quotation of its block, which
@@ -102,7 +176,13 @@ impl Token<'_> {
 
 /// Splits `text[span]` into tokens whose spans point into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
-    tokenize_with(text, span, |piece, _, _| lowercase(piece), |_| {})
+    tokenize_with(
+        Vec::new(),
+        text,
+        span,
+        |piece, _, _| lowercase(piece),
+        |_| {},
+    )
 }
 
 /// True at two apostrophes that stand for a double quotation mark (`''Yes,'' he
@@ -131,14 +211,27 @@ fn is_double_apostrophe(rest: &str, glued: bool) -> bool {
 /// `span_lower`, which is `span.slice(text).to_ascii_lowercase()`: news text is
 /// nearly all ASCII, so capitalised words need no allocation of their own.
 /// `each` sees every token as it is made, in order, so that work on single
-/// tokens needs no second loop over them.
+/// tokens needs no second loop over them (and may set its lexeme).
 pub fn tokenize_lowered<'a>(
     text: &'a str,
     span_lower: &'a str,
     span: Span,
-    each: impl FnMut(&Token<'a>),
+    each: impl FnMut(&mut Token<'a>),
+) -> Vec<Token<'a>> {
+    tokenize_lowered_into(Vec::new(), text, span_lower, span, each)
+}
+
+/// [`tokenize_lowered`], into `tokens` (emptied first): a vector kept from an
+/// earlier block, so that its room is reused.
+pub fn tokenize_lowered_into<'a>(
+    tokens: Vec<Token<'a>>,
+    text: &'a str,
+    span_lower: &'a str,
+    span: Span,
+    each: impl FnMut(&mut Token<'a>),
 ) -> Vec<Token<'a>> {
     tokenize_with(
+        tokens,
         text,
         span,
         |piece, start, caseless_rest| {
@@ -159,15 +252,17 @@ pub fn tokenize_lowered<'a>(
 /// is ASCII or has no case (’, “), so that ASCII lowercasing lowercases it all.
 /// `each` sees every token as it is made.
 fn tokenize_with<'a>(
+    mut tokens: Vec<Token<'a>>,
     text: &'a str,
     span: Span,
     lower: impl Fn(&'a str, usize, bool) -> Cow<'a, str>,
-    mut each: impl FnMut(&Token<'a>),
+    mut each: impl FnMut(&mut Token<'a>),
 ) -> Vec<Token<'a>> {
     let block = span.slice(text);
     let bytes = block.as_bytes();
     // About one token per four bytes of news text: one allocation, no regrowth.
-    let mut tokens = Vec::with_capacity(block.len() / 4 + 1);
+    tokens.clear();
+    tokens.reserve(block.len() / 4 + 1);
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         // Plain ASCII first: spaces, words and punctuation without a detour.
@@ -202,14 +297,14 @@ fn tokenize_with<'a>(
             }
         };
         let piece = &block[at..at + len];
-        let token = Token {
+        let mut token = Token {
             text: piece,
-            lower: lower(piece, span.start + at, caseless_rest),
+            lower: Lower::new(lower(piece, span.start + at, caseless_rest)),
             span: Span::new(span.start + at, span.start + at + len),
             kind,
             single_quote: None,
         };
-        each(&token);
+        each(&mut token);
         tokens.push(token);
         at += len;
     }

@@ -16,7 +16,7 @@
 //! - list it once in `BUILT_IN` (`BuiltIn::of::<Scores>()`).
 //!
 //! Overlays of the file, the list of known file names in errors, `grammar check` and
-//! the index of first words follow from the list; the test suite then asks for a line
+//! the lexeme table follow from the list; the test suite then asks for a line
 //! in `examples_of!` (tests/grammar.rs) and a row in the README's grammar/ table.
 //! A new value of a field, such as a new word role or word class (`answer`, say),
 //! is a variant of its type and a line of the table beside it (`ROLES` in
@@ -106,9 +106,10 @@ pub trait Lexicon {
     const FILE: &'static str;
     /// The built-in file, embedded.
     const TEXT: &'static str;
-    /// The phrases a word of this lexicon opens, for the index of first words the
-    /// matcher consults at every token; only the cue, "according to" and marker
-    /// lexicons are scanned for that way.
+    /// The phrases a word of this lexicon opens, for the lexeme table's entries
+    /// ([`Lexeme::opens`](crate::grammar::Lexeme::opens)) that the matcher consults
+    /// at every token; only the cue, "according to" and marker lexicons are scanned
+    /// for that way.
     const OPENS: Opens = Opens::NONE;
     /// What one entry's fields say: a cue's flags, a source noun's type, `()` for a
     /// bare list of phrases.
@@ -124,8 +125,8 @@ pub trait Lexicon {
     /// looked up: each key of a word list ("officials"), the first word of each
     /// phrase ("according" for "according to"). None for a lexicon matched on whole
     /// lines or phrases (layout.txt, aliases.txt) or not on the text's words at all
-    /// (scores.txt, affixes.txt). The index of first words is built
-    /// from these; a table of every role a word has could be built the same way.
+    /// (scores.txt, affixes.txt). The phrases each word opens in the lexeme table
+    /// are read from these.
     fn words(grammar: &Grammar) -> impl Iterator<Item = &str>;
 }
 
