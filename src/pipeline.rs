@@ -26,6 +26,19 @@ pub struct Extraction {
     pub attributions: Vec<Attribution>,
 }
 
+impl Extraction {
+    /// The extraction of `input` whose attributions are `attributions`.
+    pub fn of(input: Input, attributions: Vec<Attribution>) -> Extraction {
+        Extraction {
+            doc: input.name,
+            text: input.text,
+            original: input.original,
+            meta: input.meta,
+            attributions,
+        }
+    }
+}
+
 /// Text linked as one, at least, in bytes: a document with more is linked in
 /// sections of about this much, cut between prose blocks, so that what linking holds
 /// stays bounded however long the document. News articles are a few KB; a
@@ -137,13 +150,7 @@ impl<'g> Extractor<'g> {
     /// Runs the whole pipeline on one decoded input.
     pub fn extract(&self, input: Input) -> Extraction {
         let attributions = self.extract_text(&input.text);
-        Extraction {
-            doc: input.name,
-            text: input.text,
-            original: input.original,
-            meta: input.meta,
-            attributions,
-        }
+        Extraction::of(input, attributions)
     }
 
     /// The attributions of `text`, in text order.

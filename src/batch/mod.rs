@@ -90,13 +90,7 @@ pub fn extract(extractor: &Extractor, input: Input, threads: usize) -> Extractio
         attributions.append(&mut section);
         Ok::<(), std::convert::Infallible>(())
     });
-    Extraction {
-        doc: input.name,
-        text: input.text,
-        original: input.original,
-        meta: input.meta,
-        attributions,
-    }
+    Extraction::of(input, attributions)
 }
 
 /// One document made ready on a worker thread for an [`ExtractionWriter`]:
