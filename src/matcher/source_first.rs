@@ -149,20 +149,10 @@ fn reported_by_closing_cue(context: &Context, sentence: &Range<usize>, cue_end: 
         if in_quote || !is_clause_comma(tokens, comma) {
             continue;
         }
-        let from = comma + 1;
-        let window = (from + 1)..sentence.end.min(from + 1 + MAX_PHRASE_TOKENS);
-        for at in window {
-            if !context.segmented.opens[at].cue_or_according() {
-                continue;
-            }
-            let Ok((rest, _)) = cue(context.grammar)(Tokens::new(tokens, at..sentence.end)) else {
-                continue;
-            };
-            let closes = source_before(context, from, at).is_some_and(|(_, first)| first == from)
-                && closes_clause(context, rest.offset, sentence.end, true);
-            if closes {
-                return true;
-            }
+        let closes = cues_with_source_from(context, sentence, comma + 1)
+            .any(|cue_end| closes_clause(context, cue_end, sentence.end, true));
+        if closes {
+            return true;
         }
     }
     false
@@ -171,17 +161,11 @@ fn reported_by_closing_cue(context: &Context, sentence: &Range<usize>, cue_end: 
 /// "Despite the doubts he sometimes feels, Okafor said …": a cue right before a comma
 /// that ends its opening clause, after which a source and a cue of their own start.
 fn opens_clause_with_own_cue(context: &Context, sentence: &Range<usize>, cue_end: usize) -> bool {
-    let tokens = &context.segmented.tokens;
-    let from = cue_end + 1;
-    if cue_end >= sentence.end || !is_clause_comma(tokens, cue_end) {
-        return false;
-    }
-    let window = (from + 1)..sentence.end.min(from + 1 + MAX_PHRASE_TOKENS);
-    window.into_iter().any(|at| {
-        context.segmented.opens[at].cue_or_according()
-            && cue(context.grammar)(Tokens::new(tokens, at..sentence.end)).is_ok()
-            && source_before(context, from, at).is_some_and(|(_, first)| first == from)
-    })
+    cue_end < sentence.end
+        && is_clause_comma(&context.segmented.tokens, cue_end)
+        && cues_with_source_from(context, sentence, cue_end + 1)
+            .next()
+            .is_some()
 }
 
 /// True when a conjunction at `index` joins a finite verb to the claim after the
@@ -232,11 +216,28 @@ fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize)
     if !context.is_role(first, WordRole::Boundary) {
         return false;
     }
-    let window = (start + 2)..sentence.end.min(start + 2 + MAX_PHRASE_TOKENS);
-    window.into_iter().any(|index| {
-        tokens[index].is_word()
-            && is_cue(index)
-            && source_before(context, start + 1, index).is_some_and(|(_, first)| first == start + 1)
+    cues_with_source_from(context, sentence, start + 1)
+        .next()
+        .is_some()
+}
+
+/// The end of each cue, in order, whose source starts exactly at `from` (and runs
+/// up to it): "three-quarters said" after "and", "she noted" after a comma.
+fn cues_with_source_from<'c>(
+    context: &'c Context,
+    sentence: &Range<usize>,
+    from: usize,
+) -> impl Iterator<Item = usize> + 'c {
+    let tokens = &context.segmented.tokens;
+    let end = sentence.end;
+    ((from + 1)..end.min(from + 1 + MAX_PHRASE_TOKENS)).filter_map(move |at| {
+        if !context.segmented.opens[at].cue_or_according() {
+            return None;
+        }
+        let (rest, _) = cue(context.grammar)(Tokens::new(tokens, at..end)).ok()?;
+        source_before(context, from, at)
+            .is_some_and(|(_, first)| first == from)
+            .then_some(rest.offset)
     })
 }
 

@@ -292,15 +292,14 @@ fn before_dash_aside(
 /// hyphens, or a hyphen with spaces around it), the index of its first token.
 fn dash_ending_at(tokens: &[Token], floor: usize, end: usize) -> Option<usize> {
     let last = end.checked_sub(1).filter(|&i| i > floor)?;
-    let glued = |left: usize, right: usize| tokens[left].span.end == tokens[right].span.start;
     match tokens[last].kind {
         TokenKind::Punct('—' | '–') => Some(last),
-        TokenKind::Punct('-') if tokens[last - 1].is_punct('-') && glued(last - 1, last) => {
-            Some(last - 1)
-        }
+        TokenKind::Punct('-') if doubled_hyphen(tokens, last - 1) => Some(last - 1),
         TokenKind::Punct('-')
-            if !glued(last - 1, last)
-                && tokens.get(last + 1).is_none_or(|_| !glued(last, last + 1)) =>
+            if !glued(&tokens[last - 1], &tokens[last])
+                && tokens
+                    .get(last + 1)
+                    .is_none_or(|next| !glued(&tokens[last], next)) =>
         {
             Some(last)
         }
@@ -308,12 +307,20 @@ fn dash_ending_at(tokens: &[Token], floor: usize, end: usize) -> Option<usize> {
     }
 }
 
+/// True when tokens `at` and `at + 1` are two hyphens written together: "--".
+fn doubled_hyphen(tokens: &[Token], at: usize) -> bool {
+    tokens.get(at + 1).is_some_and(|next| {
+        tokens[at].is_punct('-') && next.is_punct('-') && glued(&tokens[at], next)
+    })
+}
+
 /// The first token after the dash that starts at `dash`.
 fn first_after_dash(tokens: &[Token], dash: usize) -> usize {
-    let doubled = tokens.get(dash + 1).is_some_and(|next| {
-        tokens[dash].is_punct('-') && next.is_punct('-') && tokens[dash].span.end == next.span.start
-    });
-    if doubled { dash + 2 } else { dash + 1 }
+    if doubled_hyphen(tokens, dash) {
+        dash + 2
+    } else {
+        dash + 1
+    }
 }
 
 /// Longest bracket taken as a source's label: "Sen. John Cornyn (R-Texas) told".
