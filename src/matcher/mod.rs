@@ -12,6 +12,7 @@ pub mod according_to;
 pub mod claim;
 pub mod claim_first;
 pub mod colon;
+pub mod coordinated;
 pub mod cue_site;
 pub mod impersonal;
 pub mod inverted;
@@ -53,6 +54,8 @@ pub enum Frame {
     ClaimCueSource,
     /// `"<source> <verb> …, <participle> <claim>"`: "…, saying …" (`participle.rs`)
     Participle,
+    /// `"<source> <verb> … and <cue> <claim>"`: "… and said …" (`coordinated.rs`)
+    Coordinated,
     /// Headline style `"<source>: <claim>"` (`colon.rs`)
     Colon,
     /// `"<party> had not responded to a request for comment"` (`no_comment.rs`)
@@ -184,6 +187,7 @@ pub const FRAMES: Frames<'static> = Frames {
     at_each_cue: &[
         according_to::parse,
         participle::parse,
+        coordinated::parse,
         question::parse,
         impersonal::parse,
         inverted::parse,

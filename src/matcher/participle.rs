@@ -50,6 +50,8 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("Carly Fiorina threw her support behind Cruz, saying he would win the race.", &[["Carly Fiorina", "saying", "he would win the race"]]),
+        // A title is a subject's head too.
+        ("The mayor toured the site, saying the bridge would reopen.", &[["The mayor", "saying", "the bridge would reopen"]]),
         // A short opener and its comma come before the subject.
         ("The plan failed, officials said, adding that costs rose.", &[["officials", "adding", "that costs rose"]]),
         // No subject that names a source.

@@ -79,7 +79,7 @@ fn publication_recipient(context: &Context, cue_end: usize, end: usize) -> Optio
 /// source, at a semicolon, at the comma that closes a subordinate clause ("While Ramos
 /// said that …, he appears"), or before the next attribution ("…, and three-quarters
 /// said …", "…, adding …").
-fn claim_end(
+pub(super) fn claim_end(
     context: &Context,
     sentence: &Range<usize>,
     source_start: usize,
@@ -129,7 +129,7 @@ fn claim_end(
             return index;
         }
         // "…that Rubio was liberal and argued that …": a second verb of saying.
-        if index > cue_end + 1 && coordinated_cue_at(context, sentence, index) {
+        if index > cue_end && coordinated_cue_at(context, sentence, index) {
             return index;
         }
     }

@@ -506,11 +506,11 @@ fn is_agent_noun(context: &Context, token: &Token) -> bool {
 /// lowercase word that is no source noun, a source noun at its first word that is
 /// none; the head must be a name or a source noun.
 fn subject_head<'t>(context: &Context, phrase: &'t [Token<'t>]) -> Option<&'t Token<'t>> {
+    // "the mayor", "the senator": a title names a person too.
     let is_source_noun = |token: &Token| {
-        context
-            .grammar
-            .source_nouns
-            .contains_key(token.lower.as_ref())
+        let grammar = context.grammar;
+        grammar.source_nouns.contains_key(token.lower.as_ref())
+            || grammar.titles.starts_with_word(&token.lower)
     };
     let mut head: Option<&Token> = None;
     let content = phrase
