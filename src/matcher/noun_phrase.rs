@@ -134,13 +134,13 @@ fn is_number_word(lower: &str) -> bool {
     lower.chars().all(|c| c.is_ascii_digit())
 }
 
-/// A period glued to an abbreviation inside a name, followed by more of the name.
+/// A period glued to an abbreviation or initials inside a name ("Mr.", "J.",
+/// "F.B.I."), followed by more of the name.
 fn abbreviation_period(tokens: &[Token], index: usize, grammar: &Grammar) -> bool {
     let Some(before) = index.checked_sub(1).map(|i| &tokens[i]) else {
         return false;
     };
     let glued = before.span.end == tokens[index].span.start;
-    let abbreviation = grammar.is_abbreviation(&before.lower)
-        || (before.text.chars().count() == 1 && before.is_capitalized());
+    let abbreviation = grammar.is_abbreviation(&before.lower) || before.is_initials();
     glued && abbreviation && next_is_word(tokens, index)
 }

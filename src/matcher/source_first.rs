@@ -276,6 +276,9 @@ mod tests {
     /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
     #[rustfmt::skip]
     const CASES: &[Case] = &[
+        // Initials joined by periods are one name, their last period no sentence end.
+        ("The F.B.I. has said it had no record of the meeting.", &[["The F.B.I.", "said", "it had no record of the meeting"]]),
+        ("Two C.I.A. officials said the cable was real.", &[["Two C.I.A. officials", "said", "the cable was real"]]),
         // A publication as addressee is a relay.
         ("Some intelligence officials told Foreign Policy that 30 was a low estimate.", &[["Some intelligence officials via Foreign Policy", "told", "that 30 was a low estimate"]]),
         ("Sen. John Cornyn (R-Texas) told reporters that the vote would slip.", &[["Sen. John Cornyn (R-Texas)", "told", "that the vote would slip"]]),

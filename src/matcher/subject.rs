@@ -361,10 +361,11 @@ fn noun_phrase_ending_at(
     let abbreviation = end >= start + 2
         && tokens[end - 1].is_punct('.')
         && glued(&tokens[end - 2], &tokens[end - 1])
-        && context
+        && (context
             .grammar
             .abbreviations
-            .contains(tokens[end - 2].lower.as_ref());
+            .contains(tokens[end - 2].lower.as_ref())
+            || tokens[end - 2].is_initials());
     if abbreviation {
         let (mut phrase, first) = noun_phrase_ending_at(context, start, end - 1)?;
         phrase.span = phrase.span.cover(tokens[end - 1].span);

@@ -142,6 +142,14 @@ impl Token<'_> {
         self.kind == TokenKind::Punct(c)
     }
 
+    /// True for an initial or a run of them joined by periods, its final period a
+    /// token of its own: "J", "F.B.I", "N.Y".
+    pub fn is_initials(&self) -> bool {
+        self.text
+            .split('.')
+            .all(|part| part.len() == 1 && part.as_bytes()[0].is_ascii_uppercase())
+    }
+
     /// True when the token starts with a capital letter.
     pub fn is_capitalized(&self) -> bool {
         // Asked of nearly every token; news text starts nearly all of them in ASCII.
