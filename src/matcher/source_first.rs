@@ -42,9 +42,20 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     {
         return None;
     }
-    let end = claim_end(context, sentence, subject.start, cue.end);
-    let claim = claim_start(context, cue.end, end, cue.flags)
-        .and_then(|start| claim_after(context, start, end))?;
+    let (claim, end) = match reporting_as_comma(context, sentence, subject.start, cue.end) {
+        // "As the mayor said on Tuesday, the bridge will reopen": the clause after
+        // the aside is the claim, and ends as a main clause does.
+        Some(comma) => {
+            let end = claim_end(context, sentence, comma + 1, comma + 1);
+            (claim_after(context, comma + 1, end)?, end)
+        }
+        None => {
+            let end = claim_end(context, sentence, subject.start, cue.end);
+            let claim = claim_start(context, cue.end, end, cue.flags)
+                .and_then(|start| claim_after(context, start, end))?;
+            (claim, end)
+        }
+    };
     // "A senior official, who asked not to be named, said …": why a source is not
     // named is no claim of its own; the marker qualifies the source's real claim.
     let anonymity = marker(context.grammar)(Tokens::new(tokens, site.at..sentence.end))
@@ -65,6 +76,42 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         Some(source),
         subject.start..end.max(cue.end),
     ))
+}
+
+/// The comma that closes "As <source> <cue> [short phrase]," opening its sentence:
+/// "As the mayor said on Tuesday, …", "But as Kreutz points out in a column, …".
+fn reporting_as_comma(
+    context: &Context,
+    sentence: &Range<usize>,
+    source_start: usize,
+    cue_end: usize,
+) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let at = source_start
+        .checked_sub(1)
+        .filter(|&at| at >= sentence.start)?;
+    let opens_clause = at == sentence.start
+        || (at == sentence.start + 1
+            && context.is(&tokens[sentence.start], WordClass::SentenceConjunction));
+    if !(opens_clause && context.is(&tokens[at], WordClass::ReportingAs)) {
+        return None;
+    }
+    // The aside's own words are a time or a place ("on Tuesday", "in his column"),
+    // not the cue's object: "As Clinton talked about unity, Trump …" is a time.
+    let first = tokens.get(cue_end)?;
+    let adjunct = first.is_punct(',')
+        || context.is_role(first, WordRole::Preposition)
+        || context.is_role(first, WordRole::Time)
+        || context.is(first, WordClass::TimeOpener);
+    if !adjunct {
+        return None;
+    }
+    (cue_end..sentence.end.min(cue_end + COLON_LOOKAHEAD))
+        .take_while(|&i| {
+            tokens[i].is_punct(',')
+                || (tokens[i].is_word() && !context.is(&tokens[i], WordClass::Complementizer))
+        })
+        .find(|&i| tokens[i].is_punct(','))
 }
 
 /// The addressee of a cue when it is a publication: the source reached us through it.
@@ -276,6 +323,11 @@ mod tests {
     /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
     #[rustfmt::skip]
     const CASES: &[Case] = &[
+        // "As <source> <cue> <time or place>," opening the sentence: the clause after it is the claim.
+        ("As the mayor said on Tuesday, the bridge, which is old, will reopen in May.", &[["the mayor", "said", "the bridge, which is old, will reopen in May"]]),
+        ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
+        // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
+        ("Such rules, as the court said last year, are rare.", &[]),
         // Initials joined by periods are one name, their last period no sentence end.
         ("The F.B.I. has said it had no record of the meeting.", &[["The F.B.I.", "said", "it had no record of the meeting"]]),
         ("Two C.I.A. officials said the cable was real.", &[["Two C.I.A. officials", "said", "the cable was real"]]),

@@ -38,6 +38,9 @@ pub enum WordClass {
     AdjunctSubordinator,
     /// Joins two clauses: "… and said", "…, he said, but …".
     Coordinator,
+    /// Before a source and its cue, makes them an aside to the clause after their
+    /// comma, which is the claim: "As the mayor said on Tuesday, the bridge …".
+    ReportingAs,
     /// Opens a sentence without being its subject: "But the court overruled …".
     SentenceConjunction,
     /// Joins two nouns into one source: "current and former officials".
@@ -186,6 +189,7 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("subordinator", WordClass::Subordinator),
     ("adjunct-subordinator", WordClass::AdjunctSubordinator),
     ("coordinator", WordClass::Coordinator),
+    ("reporting-as", WordClass::ReportingAs),
     ("sentence-conjunction", WordClass::SentenceConjunction),
     ("noun-coordinator", WordClass::NounCoordinator),
     ("time-opener", WordClass::TimeOpener),
@@ -243,7 +247,7 @@ const CLASSES: &[(&str, WordClass)] = &[
 
 /// The classes of one word, a bit per [`WordClass`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Classes(u64);
+pub struct Classes(u128);
 
 impl Classes {
     /// True when `class` is among them.
@@ -264,7 +268,7 @@ impl Classes {
             .filter(move |class| self.has(*class))
     }
 
-    fn bit(class: WordClass) -> u64 {
+    fn bit(class: WordClass) -> u128 {
         1 << class as u32
     }
 }
@@ -368,7 +372,7 @@ mod tests {
 
     #[test]
     fn every_class_has_a_bit_of_its_own() {
-        assert!(CLASSES.len() <= 64);
+        assert!(CLASSES.len() <= 128);
         let all: Classes = CLASSES.iter().map(|(_, class)| *class).collect();
         assert_eq!(all.0.count_ones() as usize, CLASSES.len());
     }
