@@ -77,6 +77,9 @@ mod tests {
     /// and the first claim ends where the second verb joins.
     #[rustfmt::skip]
     const AFTER_A_SPEAKER: &[Case] = &[
+        ("McConnell embraced the mogul and said he would back him.", &[["McConnell", "said", "he would back him"]]),
+        ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
+        ("The clerk said the files were copied and Gates said he saw them.", &[["The clerk", "said", "the files were copied"], ["Gates", "said", "he saw them"]]),
         ("Governor Ann Roy criticized the budget cuts and said the state would pay for the repairs.", &[["Governor Ann Roy", "criticized", "the budget cuts"], ["Governor Ann Roy", "said", "the state would pay for the repairs"]]),
         ("In a statement, Governor Ann Roy blasted Congress and said the state would pay.", &[["Governor Ann Roy", "blasted", "Congress"], ["Governor Ann Roy", "said", "the state would pay"]]),
         ("Beck, who praised the plan and said Trump would lose, told reporters he was wrong.", &[["who", "praised", "the plan"], ["who", "said", "Trump would lose"], ["Beck, who praised the plan and said Trump would lose", "told", "he was wrong"]]),

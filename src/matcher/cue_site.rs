@@ -122,7 +122,18 @@ impl<'f> CueSite<'f> {
         self.subject
             .get_or_init(|| {
                 let cue = self.cue_with_source()?;
-                let (source, start) = cue_subject(context, &self.sentence, self.at)?;
+                // "…, but he was copied and Gates said …": where an earlier claim
+                // ended at a coordinator, this source starts after it.
+                let tokens = &context.segmented.tokens;
+                let floor = self
+                    .previous
+                    .map(|hit| hit.covered.end)
+                    .filter(|&end| {
+                        end < self.at && context.is(&tokens[end], WordClass::Coordinator)
+                    })
+                    .map_or(self.sentence.start, |end| end + 1);
+                let searched = floor.max(self.sentence.start)..self.sentence.end;
+                let (source, start) = cue_subject(context, &searched, self.at)?;
                 let allowed = cue_allows(context, cue.flags, source.head);
                 Some(Subject {
                     source,

@@ -175,6 +175,14 @@ pub(super) fn claim_end(
         if index > cue_end + 2 && verb_phrase_coordinated_at(context, sentence, cue_end, index) {
             return index;
         }
+        // "…to discuss the work, but he was copied and Gates said he spoke …": a
+        // clause joined without a comma, with a source and cue of its own.
+        if index > cue_end + 1
+            && context.is(token, WordClass::Coordinator)
+            && next_attribution_at(context, sentence, index)
+        {
+            return index;
+        }
         // "…that Rubio was liberal and argued that …": a second verb of saying.
         if index > cue_end && coordinated_cue_at(context, sentence, index) {
             return index;
@@ -369,8 +377,9 @@ mod tests {
         ("Mr O'Connell added: 'I don't blame the lads who were building it.'", &[["Mr O'Connell", "added", "'I don't blame the lads who were building it.'"]]),
         ("Councillor Declan O’Neill said residents had been ‘left high and dry’.", &[["Councillor Declan O’Neill", "said", "residents had been ‘left high and dry’"]]),
         ("He said yes.", &[["He", "said", "yes"]]),
-        // The subject of a coordinated or an absolute participle clause.
-        ("McConnell embraced the mogul and said he would back him.", &[["McConnell", "said", "he would back him"]]),
+        // The subject of an absolute participle clause; a coordinated cue is
+        // coordinated.rs's.
+        ("McConnell embraced the mogul and said he would back him.", &[]),
         ("Trump won, with 22 percent saying they would vote for him.", &[["22 percent", "saying", "they would vote for him"]]),
         // The claim ends at a subordinate clause's comma, before the next attribution,
         // at a second verb of saying, at the dash that closes a parenthetical.
@@ -383,7 +392,7 @@ mod tests {
         ("Clinton vowed to keep abortion legal and celebrated the ruling on Monday.", &[["Clinton", "vowed", "to keep abortion legal"]]),
         ("Officials said the plan failed and collapsed.", &[["Officials", "said", "the plan failed and collapsed"]]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
-        ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"], ["The report", "argued", "that costs rose"]]),
+        ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
         ("The union released a report, which charged that the company had lied.", &[["which", "charged", "that the company had lied"]]),
         ("Graham, who says the allies should send troops, tweeted a map.", &[["who", "says", "the allies should send troops"], ["Graham, who says the allies should send troops", "tweeted", "a map"]]),

@@ -27,7 +27,6 @@ pub fn cue_subject(
         return None;
     }
     let (source, start) = source_before(context, sentence.start, at)
-        .or_else(|| coordinated_subject(context, sentence, at))
         .or_else(|| participle_subject(context, sentence, at))?;
     if opens_question(context, sentence.start, start) || names_a_thing(context, at, start) {
         return None;
@@ -41,26 +40,6 @@ fn names_a_thing(context: &Context, at: usize, source_start: usize) -> bool {
     let tokens = &context.segmented.tokens;
     context.is(&tokens[at], WordClass::NamingVerb)
         && context.is(&tokens[source_start], WordClass::Indefinite)
-}
-
-/// "McConnell embraced the mogul and said …", "… but said …": the cue's subject
-/// opens the sentence.
-fn coordinated_subject(
-    context: &Context,
-    sentence: &Range<usize>,
-    at: usize,
-) -> Option<(SourcePhrase, usize)> {
-    let tokens = &context.segmented.tokens;
-    let mut before = at;
-    while before > sentence.start && is_aux_or_adverb(context, &tokens[before - 1]) {
-        before -= 1;
-    }
-    tokens
-        .get(before.checked_sub(1)?)
-        .filter(|token| context.is(token, WordClass::Coordinator))?;
-    let subject = sentence_subject(context, sentence.clone(), before - 1)?;
-    let start = first_token_from(tokens, subject.span.start);
-    Some((subject, start))
 }
 
 /// "with 22 percent saying they would …", "despite polls showing her behind": the
