@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::swar;
+
 /// A 1-based line and column (in characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LineCol {
@@ -57,22 +59,63 @@ impl LineCursor {
             *self = LineCursor::default();
         }
         let between = &text.as_bytes()[self.offset..target];
-        match between.iter().rposition(|&byte| byte == b'\n') {
-            Some(last) => {
-                self.at.line += between.iter().filter(|&&byte| byte == b'\n').count();
+        match newlines(between) {
+            (count, Some(last)) => {
+                self.at.line += count;
                 self.at.col = 1 + chars_in(&between[last + 1..]);
             }
-            None => self.at.col += chars_in(between),
+            (_, None) => self.at.col += chars_in(between),
         }
         self.offset = target;
         self.at
     }
 }
 
+/// How many newlines `bytes` holds, and where the last one is. Eight bytes at a
+/// time: every record's line is counted.
+fn newlines(bytes: &[u8]) -> (usize, Option<usize>) {
+    let mut count = 0;
+    let mut last = None;
+    let mut words = bytes.chunks_exact(8);
+    for (index, word) in words.by_ref().enumerate() {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let mask = swar::ascii_byte_mask(word, b'\n');
+        if mask != 0 {
+            count += swar::count_marked(mask);
+            last = Some(index * 8 + (63 - mask.leading_zeros() as usize) / 8);
+        }
+    }
+    let tail_start = bytes.len() - words.remainder().len();
+    for (offset, &byte) in words.remainder().iter().enumerate() {
+        if byte == b'\n' {
+            count += 1;
+            last = Some(tail_start + offset);
+        }
+    }
+    (count, last)
+}
+
 /// The characters in UTF-8 `bytes` that start and end on character boundaries:
 /// every byte but continuation bytes starts one.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count()
+    let mut words = bytes.chunks_exact(8);
+    let continuations: usize = words
+        .by_ref()
+        .map(|word| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            swar::count_marked(swar::continuation_mask(word))
+        })
+        .sum();
+    let tail = words
+        .remainder()
+        .iter()
+        .filter(|&&byte| is_continuation(byte));
+    bytes.len() - continuations - tail.count()
+}
+
+/// True for a byte that continues a UTF-8 character (`10xxxxxx`).
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 #[cfg(test)]
@@ -108,6 +151,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Newlines and characters counted eight bytes at a time are those counted
+        /// one byte at a time.
+        #[test]
+        fn counting_by_words_agrees_with_counting_by_bytes(text in "(?s)[a\né中🙂\n ]{0,40}") {
+            let bytes = text.as_bytes();
+            let count = bytes.iter().filter(|&&byte| byte == b'\n').count();
+            let last = bytes.iter().rposition(|&byte| byte == b'\n');
+            proptest::prop_assert_eq!(newlines(bytes), (count, last));
+            proptest::prop_assert_eq!(chars_in(bytes), text.chars().count());
+        }
+
         /// Offsets in any order give what counting from the start gives.
         #[test]
         fn a_cursor_agrees_with_counting_from_the_start(
