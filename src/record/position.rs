@@ -71,8 +71,52 @@ impl LineCursor {
     }
 }
 
+/// Cursors left every [`LINE_MARK_BYTES`] along a text, so that the line and column
+/// of any offset can be found walking at most that far: the sections of a long
+/// document are rendered on several threads, each from the mark before its first
+/// claim, and only this one walk over the text is made in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineMarks {
+    /// Cursors at about every `every` bytes, the first at the start.
+    marks: Vec<LineCursor>,
+    every: usize,
+}
+
+/// How far apart [`LineMarks`] are: a section is 256 KB or more, so the walk from
+/// the mark to its first claim adds a few percent.
+pub const LINE_MARK_BYTES: usize = 16 * 1024;
+
+impl LineMarks {
+    /// Marks along `text`, [`LINE_MARK_BYTES`] apart.
+    pub fn new(text: &str) -> Self {
+        Self::every(text, LINE_MARK_BYTES)
+    }
+
+    /// Marks along `text`, `every` bytes apart (at least 1).
+    pub fn every(text: &str, every: usize) -> Self {
+        let every = every.max(1);
+        let mut cursor = LineCursor::default();
+        let marks = (0..=text.len() / every)
+            .map(|index| {
+                cursor.line_col(text, index * every);
+                cursor
+            })
+            .collect();
+        LineMarks { marks, every }
+    }
+
+    /// A cursor on `text` (the text the marks were made along) at or before
+    /// `offset`, for offsets from `offset` on.
+    pub fn cursor_before(&self, offset: usize) -> LineCursor {
+        // A mark rounded down to a character boundary stands at or before its place.
+        let index = (offset / self.every).min(self.marks.len().saturating_sub(1));
+        self.marks.get(index).copied().unwrap_or_default()
+    }
+}
+
 /// How many newlines `bytes` holds, and where the last one is. Eight bytes at a
-/// time: every record's line is counted.
+/// time: every record's line is counted, and the marks count a long document's
+/// lines again.
 fn newlines(bytes: &[u8]) -> (usize, Option<usize>) {
     let mut count = 0;
     let mut last = None;
@@ -160,6 +204,24 @@ mod tests {
             let last = bytes.iter().rposition(|&byte| byte == b'\n');
             proptest::prop_assert_eq!(newlines(bytes), (count, last));
             proptest::prop_assert_eq!(chars_in(bytes), text.chars().count());
+        }
+
+        /// A cursor taken from the marks gives, from there on, what counting from
+        /// the start gives.
+        #[test]
+        fn a_cursor_from_the_marks_agrees_with_counting_from_the_start(
+            text in "(?s)[a\né中\n ]{0,80}",
+            every in 1usize..20,
+            offset in 0usize..90,
+            later in proptest::collection::vec(0usize..30, 0..4),
+        ) {
+            let marks = LineMarks::every(&text, every);
+            let mut cursor = marks.cursor_before(offset);
+            let mut offset = offset;
+            for step in std::iter::once(0).chain(later) {
+                offset += step;
+                proptest::prop_assert_eq!(cursor.line_col(&text, offset), line_col(&text, offset));
+            }
         }
 
         /// Offsets in any order give what counting from the start gives.
