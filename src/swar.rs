@@ -44,12 +44,27 @@ pub fn has_non_ascii(word: u64) -> bool {
     word & HIGH_BITS != 0
 }
 
-/// 0x80 in each byte of an all-ASCII `word` that equals `byte`, 0 elsewhere.
+/// 0x80 in each byte of `word` that equals the ASCII `byte`, 0 elsewhere; exact
+/// for any word.
 pub fn ascii_byte_mask(word: u64, byte: u8) -> u64 {
     let differs = word ^ splat(byte);
-    // No byte is above 0x7f, so adding 0x7f to the low seven bits carries into the
-    // high bit exactly when the byte is not zero, and never into the next byte.
+    // Adding 0x7f to the low seven bits carries into the high bit exactly when they
+    // are not zero, and never into the next byte; a non-ASCII byte differs from
+    // `byte` in the high bit itself.
     !(((differs & !HIGH_BITS) + !HIGH_BITS) | differs) & HIGH_BITS
+}
+
+/// 0x80 in each byte of `word` that continues a UTF-8 character (`10xxxxxx`), 0
+/// elsewhere.
+pub fn continuation_mask(word: u64) -> u64 {
+    // Shifted left by one, each byte's bit 6 lands on its bit 7.
+    word & !(word << 1) & HIGH_BITS
+}
+
+/// How many bytes of `mask` (0x80 or 0 in each byte) are set.
+pub fn count_marked(mask: u64) -> usize {
+    // Each byte 1 or 0, summed into the top byte by the multiply (at most 8).
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// 0x80 in each seven-bit byte of `bytes` (high bits clear) from `low` to `high`.
@@ -97,11 +112,16 @@ mod tests {
             for (index, &b) in bytes.iter().enumerate() {
                 proptest::prop_assert_eq!(bytewise(alphanumerics)[index] == 0x80, b.is_ascii_alphanumeric());
             }
-            let ascii = word & !HIGH_BITS;
-            let mask = ascii_byte_mask(ascii, byte);
-            for (index, &b) in bytewise(ascii).iter().enumerate() {
-                proptest::prop_assert_eq!(bytewise(mask)[index] == 0x80, b == byte);
+            let mask = ascii_byte_mask(word, byte);
+            let continuations = continuation_mask(word);
+            for (index, &b) in bytes.iter().enumerate() {
+                proptest::prop_assert_eq!(bytewise(mask)[index], if b == byte { 0x80 } else { 0 });
+                let continues = b & 0xc0 == 0x80;
+                proptest::prop_assert_eq!(bytewise(continuations)[index], if continues { 0x80 } else { 0 });
             }
+            let marked = bytewise(mask).iter().filter(|&&b| b == 0x80).count();
+            proptest::prop_assert_eq!(count_marked(mask), marked);
+            proptest::prop_assert_eq!(count_marked(HIGH_BITS), 8);
         }
     }
 

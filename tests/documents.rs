@@ -109,6 +109,48 @@ fn interview_transcripts() {
     check(INTERVIEWS, &[]);
 }
 
+/// Issue #22: articles joined into one file after an interview are not its answers.
+/// The last turn ran to the end of the file (hundreds of KB of the bench's long
+/// document), now no further than its label's reach.
+#[test]
+fn articles_joined_after_an_interview_in_one_file_are_not_its_answers() {
+    use claimtrace::ingest::transcript::MAX_TURN_BYTES;
+    let (_, interview, _) = INTERVIEWS[0];
+    let mut text = interview.to_string();
+    let mut index = 0;
+    while text.len() < interview.len() + 3 * MAX_TURN_BYTES {
+        text.push_str(&format!(
+            "\nThe bridge {index} closed in May, officials said.\n"
+        ));
+        index += 1;
+    }
+    assert_eq!(
+        rows(&text, &[])[..6],
+        rows(interview, &[])[..],
+        "the interview's own"
+    );
+    let output = claimtrace_stdin(&["extract", "--format", "jsonl", "-"], text.as_bytes());
+    let records = jsonl(&output);
+    let at = |record: &Value, field: &str| record[field]["start"].as_u64().unwrap_or(0) as usize;
+    let last_label = text.rfind("\nA: ").expect("an answer") + 1;
+    for record in &records {
+        let beyond = at(record, "claim") > last_label + MAX_TURN_BYTES;
+        let answer = record["cue"]["text"] == ":";
+        assert!(!(beyond && answer), "an answer out of reach: {record}");
+        if beyond {
+            assert_eq!(record["source"]["text"], "officials", "{record}");
+        }
+    }
+    let beyond = records
+        .iter()
+        .filter(|record| at(record, "claim") > last_label + MAX_TURN_BYTES)
+        .count();
+    assert!(
+        beyond > index / 2,
+        "{beyond} of {index} paragraphs read as prose"
+    );
+}
+
 #[test]
 fn with_scope_speech_an_interview_keeps_its_answers_and_leaves_what_a_question_asks() {
     let (_, text, _) = INTERVIEWS[0];

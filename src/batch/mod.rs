@@ -70,14 +70,27 @@ pub fn for_each_section<E>(
     threads: usize,
     each: impl FnMut(Vec<Attribution>) -> Result<(), E>,
 ) -> Result<(), E> {
+    for_each_finished_section(extractor, text, threads, |attributions| attributions, each)
+}
+
+/// [`for_each_section`], with each section's attributions made an `R` by `finish`
+/// on the thread that extracted them (rendered, for a long document's output), and
+/// handed to `each` in text order.
+pub fn for_each_finished_section<R: Send, E>(
+    extractor: &Extractor,
+    text: &str,
+    threads: usize,
+    finish: impl Fn(Vec<Attribution>) -> R + Sync,
+    mut each: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
     if threads <= 1 || text.len() <= extractor.section_bytes() {
-        return extractor.for_each_section(text, each);
+        return extractor.for_each_section(text, |attributions| each(finish(attributions)));
     }
     order::stream_in_order_within(
         &mut extractor.sections(text),
         threads,
         threads * SECTIONS_IN_FLIGHT_PER_THREAD,
-        &|section| extractor.extract_section(text, &section),
+        &|section| finish(extractor.extract_section(text, &section)),
         each,
     )
 }
@@ -169,11 +182,15 @@ mod tests {
 
     use super::*;
     use crate::grammar::Grammar;
+    use crate::ingest::decode;
 
     static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::built_in().unwrap());
 
     /// Paragraphs whose linking reaches past themselves: a quote the next one goes
-    /// on with, "X said:" that claims the next block, a pronoun, boilerplate.
+    /// on with, "X said:" that claims the next block, a pronoun, boilerplate; and
+    /// what records rendered section by section must get right: a claim in parts,
+    /// a line wrapped inside a paragraph and characters of several bytes before a
+    /// claim (lines and columns), relays.
     const PARAGRAPHS: &[&str] = &[
         "The plan failed, officials said.",
         "“We will appeal,” said Ann Lee, the council leader.",
@@ -181,6 +198,10 @@ mod tests {
         "“And we will prove it,” she added.",
         "Senator Maria Lopez told reporters:",
         "The budget grew by 5 percent, according to the memo.",
+        "“It is over,” she said. “We lost.”",
+        "Café owners in Zürich — façades and all — said\nthe rent doubled.",
+        "The budget grew by 5 percent, according to a Foreign Policy report.",
+        "中文 text: the mayor said the bridge would close.",
         "He said the bridge reportedly closed in May.",
         "Advertisement",
         "The sky is green and the sea is wide.",
@@ -261,5 +282,87 @@ mod tests {
         let (count, one) = prepared(1);
         assert!(count > 10_000, "{count}");
         assert_eq!(prepared(2).1, one);
+    }
+
+    /// What `render_sections` hands on for `input`, all chunks joined, and its
+    /// count of records.
+    fn sectioned(
+        input: &Input,
+        format: Format,
+        extractor: &Extractor,
+        threads: usize,
+    ) -> (Vec<u8>, usize) {
+        let mut bytes = Vec::new();
+        let records = spill::render_sections(input, format, extractor, threads, |chunk, _| {
+            bytes.extend_from_slice(chunk);
+            Ok(())
+        })
+        .unwrap();
+        (bytes, records)
+    }
+
+    /// The document rendered whole, in memory, on one thread.
+    fn whole(input: &Input, format: Format, extractor: &Extractor) -> (Vec<u8>, usize) {
+        match render_document(extractor.extract(input.clone()), format).unwrap() {
+            Rendered::Bytes { bytes, records } => (bytes, records),
+            Rendered::Kept(_) => unreachable!("JSON and JSONL are rendered"),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sections_rendered_apart_are_the_document_rendered_whole(
+            picks in prop::collection::vec(prop::sample::select(PARAGRAPHS), 1..30),
+            section_bytes in 1..400usize,
+            threads in 1..4usize,
+            json in any::<bool>(),
+            html in any::<bool>(),
+        ) {
+            let (name, text) = if html {
+                let body: String = picks.iter().map(|pick| format!("<p>{pick}</p>\n")).collect();
+                ("long.html", format!("<html><body>\n{body}</body></html>\n"))
+            } else {
+                ("long.txt", picks.join("\n\n"))
+            };
+            let input = decode(name, text.into_bytes(), false).unwrap();
+            let format = if json { Format::Json } else { Format::Jsonl };
+            let extractor = Extractor::new(&GRAMMAR).with_section_bytes(section_bytes);
+            prop_assert_eq!(
+                sectioned(&input, format, &extractor, threads),
+                whole(&input, format, &extractor)
+            );
+        }
+    }
+
+    /// The place of an id in a record is found by its quoted text: a document's name
+    /// (written before the id) that holds that text must not be taken for it.
+    #[test]
+    fn a_document_named_after_its_own_claim_ids_is_rendered_the_same() {
+        let text = PARAGRAPHS.repeat(3).join("\n\n");
+        let extractor = Extractor::new(&GRAMMAR).with_section_bytes(100);
+        let plain = decode("x.txt", text.clone().into_bytes(), false).unwrap();
+        let (first, _) = whole(&plain, Format::Jsonl, &extractor);
+        let ids: Vec<String> = first
+            .split(|&byte| byte == b'\n')
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let record: serde_json::Value = serde_json::from_slice(line).unwrap();
+                format!("\"{}\"", record["id"].as_str().unwrap())
+            })
+            .collect();
+        assert!(
+            ids.iter().any(|id| id.ends_with("-3\"")),
+            "claims recur: {ids:?}"
+        );
+        let input = decode(&ids.join(" "), text.into_bytes(), false).unwrap();
+        for format in [Format::Jsonl, Format::Json] {
+            let (bytes, records) = sectioned(&input, format, &extractor, 2);
+            assert_eq!(records, ids.len());
+            assert_eq!(
+                (bytes, records),
+                whole(&input, format, &extractor),
+                "{format:?}"
+            );
+        }
     }
 }

@@ -7,9 +7,10 @@ use tempfile::TempPath;
 
 use crate::error::Error;
 use crate::ingest::Input;
+use crate::model::Attribution;
 use crate::pipeline::Extractor;
-use crate::record::{Attributed, Numbering, section_records};
-use crate::render::{Format, RecordBytes};
+use crate::record::{Attributed, ClaimIds, LineMarks};
+use crate::render::{Format, RecordBytes, SectionBytes};
 
 /// Bytes of a long document's output gathered before they are handed on.
 const CHUNK_BYTES: usize = 64 * 1024;
@@ -44,9 +45,10 @@ pub fn spill(
 }
 
 /// Extracts `input` section by section (on `threads` threads, see
-/// [`super::for_each_section`]) and hands its records' bytes to `flush` a chunk at
-/// a time, with the number of records so far; returns the number of records. Only
-/// a chunk and a few sections are held at once.
+/// [`super::for_each_finished_section`]), renders each section's records on the
+/// thread that extracted it, and hands their bytes to `flush` a chunk at a time,
+/// with the number of records so far; returns the number of records. Only a chunk
+/// and a few sections are held at once.
 pub fn render_sections(
     input: &Input,
     format: Format,
@@ -54,22 +56,28 @@ pub fn render_sections(
     threads: usize,
     mut flush: impl FnMut(&[u8], usize) -> Result<(), Error>,
 ) -> Result<usize, Error> {
-    let mut numbering = Numbering::default();
-    let mut output = RecordBytes::new(format, 2 * CHUNK_BYTES);
-    super::for_each_section(extractor, &input.text, threads, |attributions| {
+    let document = Attributed {
+        doc: &input.name,
+        meta: &input.meta,
+        text: &input.text,
+        original: input.original.as_deref(),
+        attributions: &[],
+    };
+    let marks = LineMarks::new(document.file_text());
+    let render = |attributions: Vec<Attribution>| {
         let section = Attributed {
-            doc: &input.name,
-            meta: &input.meta,
-            text: &input.text,
-            original: input.original.as_deref(),
             attributions: &attributions,
+            ..document
         };
-        for record in section_records(section, &mut numbering) {
-            output.push(&record)?;
-            if output.bytes.len() >= CHUNK_BYTES {
-                flush(&output.bytes, output.records)?;
-                output.bytes.clear();
-            }
+        SectionBytes::render(format, section, &marks)
+    };
+    let mut ids = ClaimIds::default();
+    let mut output = RecordBytes::new(format, 2 * CHUNK_BYTES);
+    super::for_each_finished_section(extractor, &input.text, threads, render, |section| {
+        output.append(&section?, &mut ids);
+        if output.bytes.len() >= CHUNK_BYTES {
+            flush(&output.bytes, output.records)?;
+            output.bytes.clear();
         }
         Ok::<(), Error>(())
     })?;

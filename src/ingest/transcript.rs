@@ -1,13 +1,16 @@
 //! Interview transcripts. A turn is a paragraph headed by a label and its mark:
 //! "Q:" and "A:" (also "Q." and "A.", "Question:", "Answer:", "Interviewer:": the
 //! `question-label` and `answer-label` words of word_classes.txt) or a speaker's name
-//! ("WRONA:", "Jane Doe:"), and the paragraphs after it up to the next label. A text
-//! is a transcript when it holds a question turn and an answer turn. A named speaker
-//! counts when their label heads two turns or more: one whose turns end in a
-//! question mark at least half the time asks, any other answers (once the text is a
+//! ("WRONA:", "Jane Doe:"), and the paragraphs after it up to the next label, but
+//! no further than [`MAX_TURN_BYTES`] past its own. An exchange is a run of turns,
+//! each label within that reach of the last; an exchange is a transcript when it
+//! holds a question turn and an answer turn. A named speaker counts when their label
+//! heads two turns or more of the exchange: one whose turns end in a question mark
+//! at least half the time asks, any other answers (once the exchange is a
 //! transcript, a name that heads one turn answers too: a clip played in the
 //! interview). So a Q&A line in an article, a list of "Clinton: 547." or a headline's
-//! "Sanders: …" stays as it was.
+//! "Sanders: …" stays as it was, and so does the text far from any label: articles
+//! joined into one file are not one interview because two of them hold one.
 //!
 //! A question is nobody's claim ([`Role::Question`]); an answer is the claim of the
 //! interviewee ([`Role::Answer`], with its label as the mention of its speaker and
@@ -25,6 +28,13 @@ const MAX_LABEL_WORDS: usize = 3;
 
 /// How far into its block a label's colon may stand.
 const MAX_LABEL_BYTES: usize = 40;
+
+/// How far past its label, in bytes, a turn may run: a speaker's paragraphs follow
+/// their label closely (the longest turn of the PolNeAR and style-set transcripts is
+/// 1.5 KB), and text that runs on further with no label is no longer the interview.
+/// Unbounded, one transcript among articles joined into one file made most of the
+/// paragraphs after it, hundreds of KB, its answers.
+pub const MAX_TURN_BYTES: usize = 8 * 1024;
 
 /// What a label says of its turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +57,7 @@ struct Label {
     says: Says,
 }
 
-/// Marks the turns of an interview transcript: questions, and answers with their
+/// Marks the turns of interview transcripts: questions, and answers with their
 /// labels, each block without its label. Leaves any other text as it is.
 pub fn mark_turns(text: &str, blocks: &mut [Block], grammar: &Grammar) {
     let labels: Vec<(usize, Label)> = blocks
@@ -56,15 +66,31 @@ pub fn mark_turns(text: &str, blocks: &mut [Block], grammar: &Grammar) {
         .filter(|(_, block)| block.role == Role::Body)
         .filter_map(|(index, block)| label(text, block.span, grammar).map(|label| (index, label)))
         .collect();
-    if labels.len() < 2 {
-        return;
+    for exchange in labels.chunk_by(|(_, before), (_, label)| {
+        label.words.start - before.words.start <= MAX_TURN_BYTES
+    }) {
+        mark_exchange(text, blocks, exchange);
     }
-    // Each turn runs from its label's block to the next label's.
+}
+
+/// Marks the turns of one exchange (see the module's documentation), `labels` in
+/// text order, when it is a transcript.
+fn mark_exchange(text: &str, blocks: &mut [Block], labels: &[(usize, Label)]) {
+    let [_, .., (last_index, last)] = labels else {
+        return;
+    };
+    // Each turn runs from its label's block to the next label's; the last, to the
+    // first block that starts out of its label's reach.
+    let reach = last.words.start + MAX_TURN_BYTES;
+    let last_end = blocks[*last_index..]
+        .iter()
+        .position(|block| block.span.start > reach)
+        .map_or(blocks.len(), |after| last_index + after);
     let ends: Vec<usize> = labels
         .iter()
         .skip(1)
         .map(|(index, _)| *index)
-        .chain([blocks.len()])
+        .chain([last_end])
         .collect();
     let mut speakers: HashMap<&str, (usize, usize)> = HashMap::new();
     for ((index, label), &end) in labels.iter().zip(&ends) {
@@ -296,6 +322,55 @@ mod tests {
         for (text, want) in CASES {
             assert_eq!(turns(text), *want, "{text:?}");
         }
+    }
+
+    /// `count` paragraphs of prose, each its own sentence ("Costs rose 7%.").
+    fn prose(count: usize) -> String {
+        (0..count)
+            .map(|index| format!("Costs rose {index}%.\n\n"))
+            .collect()
+    }
+
+    /// Issue #22: a turn runs no further than its label's reach, and turns far apart
+    /// are judged apart: articles joined into one file after an interview were all
+    /// its answers, hundreds of KB of them.
+    #[test]
+    fn a_turn_ends_out_of_its_labels_reach_and_far_labels_are_judged_apart() {
+        let interview = "Head\n\nQ: Why now?\n\nA: The money came in.\n\n";
+        let after = prose(2 * MAX_TURN_BYTES / "Costs rose 100%.\n\n".len());
+        // Names heard once answer in a transcript, but these are out of its reach.
+        let text = format!("{interview}{after}Clinton: We won.\n\nSanders: We lost.");
+        let got = turns(&text);
+        let reach = text.find("A: ").expect("the answer's label") + MAX_TURN_BYTES;
+        let grammar = Grammar::built_in().expect("the built-in grammar loads");
+        for (block, role) in layout(&text, &grammar).iter().zip(&got).skip(3) {
+            let want = match block.span.start <= reach {
+                true => "A A interviewee: ",
+                false => "body: ",
+            };
+            assert!(role.starts_with(want), "at {}: {role}", block.span.start);
+        }
+        assert_eq!(
+            got[..3],
+            [
+                "title: Head",
+                "Q: Why now?",
+                "A A interviewee: The money came in."
+            ]
+        );
+        assert_eq!(
+            got[got.len() - 2..],
+            ["body: Clinton: We won.", "body: Sanders: We lost."]
+        );
+        // Within reach, the same labels are one exchange: its turns, as in the table.
+        let near = format!(
+            "{interview}{}Clinton: We won.\n\nSanders: We lost.",
+            prose(3)
+        );
+        assert_eq!(
+            turns(&near)[6..],
+            ["A Clinton named: We won.", "A Sanders named: We lost."]
+        );
     }
 
     /// Many turns stay linear: one look at each block's start.

@@ -187,8 +187,9 @@ impl Sink for HashV2 {
     }
 }
 
-/// The hash of a claim's normalized text, computed as the text is normalized.
-fn claim_hash(claim_text: &str) -> u64 {
+/// The hash of a claim's normalized text, computed as the text is normalized: what
+/// its id is made of.
+pub fn claim_hash(claim_text: &str) -> u64 {
     let mut hash = HashV2::new();
     for_each_normalized(claim_text, &mut hash);
     hash.finish()
@@ -277,18 +278,37 @@ fn parse_id(id: &str) -> Option<(u64, Option<usize>)> {
 /// `c-`, the hash in 16 lowercase hex digits and, from the second occurrence of
 /// a claim on, `-` and its occurrence number. Written by hand: `format!` costs
 /// more than the rest of an id, and every record has one.
-fn id_text(hash: u64, occurrence: usize) -> String {
+pub(crate) fn id_text(hash: u64, occurrence: usize) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut id = String::with_capacity(24);
-    id.push_str("c-");
+    let mut id = Vec::with_capacity(24);
+    id.extend_from_slice(b"c-");
     for shift in (0..16).rev() {
-        id.push(char::from(HEX[(hash >> (shift * 4)) as usize & 0xf]));
+        id.push(HEX[(hash >> (shift * 4)) as usize & 0xf]);
     }
-    if occurrence > 1 {
-        id.push('-');
-        id.push_str(&occurrence.to_string());
+    push_occurrence(&mut id, occurrence);
+    String::from_utf8(id).expect("an id is ASCII")
+}
+
+/// Appends what follows the hash in the id of a claim's `occurrence`-th
+/// appearance in its document: nothing for the first, `-` and the number from the
+/// second on (no sign, no leading zero).
+pub fn push_occurrence(id: &mut Vec<u8>, occurrence: usize) {
+    if occurrence < 2 {
+        return;
     }
-    id
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = occurrence;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    id.push(b'-');
+    id.extend_from_slice(&digits[at..]);
 }
 
 /// The ids of one document's claims, handed out one at a time in document order:
@@ -312,9 +332,16 @@ impl ClaimIds {
     /// The id of the document's next claim, whose text is `claim`.
     pub fn next(&mut self, claim: &str) -> String {
         let hash = claim_hash(claim);
+        id_text(hash, self.count(hash))
+    }
+
+    /// Counts the document's next claim, whose [`claim_hash`] is `hash`, and gives
+    /// its occurrence: 1 the first time, 2 for its first repeat … (see
+    /// [`push_occurrence`]).
+    pub fn count(&mut self, hash: u64) -> usize {
         let occurrence = self.seen.entry(hash).or_insert(0);
         *occurrence += 1;
-        id_text(hash, *occurrence)
+        *occurrence
     }
 }
 
@@ -465,7 +492,10 @@ mod tests {
 
     proptest! {
         #[test]
-        fn id_text_is_the_pinned_format(hash in any::<u64>(), occurrence in 1..100_000usize) {
+        fn id_text_is_the_pinned_format(
+            hash in any::<u64>(),
+            occurrence in prop_oneof![1..100_000usize, 1..=usize::MAX],
+        ) {
             let want = match occurrence {
                 1 => format!("c-{hash:016x}"),
                 _ => format!("c-{hash:016x}-{occurrence}"),

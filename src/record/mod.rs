@@ -6,7 +6,7 @@ pub mod ids;
 pub mod position;
 pub mod review;
 
-use std::borrow::{BorrowMut, Cow};
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +16,7 @@ use crate::pipeline::Extraction;
 use crate::span::Span;
 
 pub use ids::{ClaimIds, claim_id, migrate_v1, normalize_claim};
-pub use position::{LineCol, LineCursor, line_col};
+pub use position::{LineCol, LineCursor, LineMarks, line_col};
 pub use review::{Review, ReviewBuilder, ReviewDocument, ReviewedRecord, Status};
 
 /// A span with its text. The text type is `String` for records that stand on
@@ -236,22 +236,22 @@ impl Attributed<'_> {
     }
 
     /// The text lines and columns are counted in: the original bytes.
-    fn file_text(&self) -> &str {
+    pub fn file_text(&self) -> &str {
         self.original.map_or(self.text, |original| &original.text)
     }
 }
 
-/// What numbers the records of one document across its sections: the claim ids
-/// handed out, and where the count of lines stands.
+/// What numbers the records of one document: the claim ids handed out, and where
+/// the count of lines stands.
 #[derive(Debug, Default)]
-pub struct Numbering {
+struct Numbering {
     ids: ClaimIds,
     lines: LineCursor,
 }
 
 impl Numbering {
     /// Numbering for a document of about `claims` claims.
-    pub fn with_capacity(claims: usize) -> Self {
+    fn with_capacity(claims: usize) -> Self {
         Numbering {
             ids: ClaimIds::with_capacity(claims),
             lines: LineCursor::default(),
@@ -259,25 +259,35 @@ impl Numbering {
     }
 }
 
-/// The records of one section of a document's attributions, borrowing their texts;
-/// `numbering` numbers the document's claims across its sections.
-pub fn section_records<'e>(
+/// The records of one section of a document's attributions, made apart from the
+/// sections before it (on another thread), borrowing their texts. Lines are
+/// counted from the mark of `marks` (made along the section's file text) before
+/// its first claim; each id is that of its claim's first occurrence, given with
+/// the claim's hash: [`ClaimIds::count`] numbers the repeats in document order
+/// when the sections are put together (see [`ids::push_occurrence`]).
+pub fn records_apart<'e>(
     section: Attributed<'e>,
-    numbering: &'e mut Numbering,
-) -> impl Iterator<Item = Record<Cow<'e, str>>> {
-    build_records(section, numbering, Cow::Borrowed)
+    marks: &LineMarks,
+) -> impl Iterator<Item = (u64, Record<Cow<'e, str>>)> + 'e {
+    let first = section.attributions.first();
+    let mut lines = marks.cursor_before(first.map_or(0, |first| section.offsets(first.claim).0));
+    section.attributions.iter().map(move |attribution| {
+        let claim = claim_record(section, attribution, &mut lines, Cow::Borrowed);
+        let hash = ids::claim_hash(claim.text.as_ref());
+        let id = ids::id_text(hash, 1);
+        (hash, record(section, attribution, claim, id, Cow::Borrowed))
+    })
 }
 
 /// The records of `section` with every text made an `S` by `text_of` (and a
 /// joined claim text by `From<String>`), their ids and lines numbered by
-/// `numbering` (owned, or borrowed across a document's sections).
+/// `numbering`.
 fn build_records<'e, S: From<String> + AsRef<str>>(
     section: Attributed<'e>,
-    mut numbering: impl BorrowMut<Numbering> + 'e,
+    mut numbering: Numbering,
     text_of: impl Fn(&'e str) -> S + 'e,
 ) -> impl Iterator<Item = Record<S>> + 'e {
     section.attributions.iter().map(move |attribution| {
-        let numbering = numbering.borrow_mut();
         let claim = claim_record(section, attribution, &mut numbering.lines, &text_of);
         let id = numbering.ids.next(claim.text.as_ref());
         record(section, attribution, claim, id, &text_of)

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::swar;
+
 /// A 1-based line and column (in characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LineCol {
@@ -57,22 +59,107 @@ impl LineCursor {
             *self = LineCursor::default();
         }
         let between = &text.as_bytes()[self.offset..target];
-        match between.iter().rposition(|&byte| byte == b'\n') {
-            Some(last) => {
-                self.at.line += between.iter().filter(|&&byte| byte == b'\n').count();
+        match newlines(between) {
+            (count, Some(last)) => {
+                self.at.line += count;
                 self.at.col = 1 + chars_in(&between[last + 1..]);
             }
-            None => self.at.col += chars_in(between),
+            (_, None) => self.at.col += chars_in(between),
         }
         self.offset = target;
         self.at
     }
 }
 
+/// Cursors left every [`LINE_MARK_BYTES`] along a text, so that the line and column
+/// of any offset can be found walking at most that far: the sections of a long
+/// document are rendered on several threads, each from the mark before its first
+/// claim, and only this one walk over the text is made in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineMarks {
+    /// Cursors at about every `every` bytes, the first at the start.
+    marks: Vec<LineCursor>,
+    every: usize,
+}
+
+/// How far apart [`LineMarks`] are: a section is 256 KB or more, so the walk from
+/// the mark to its first claim adds a few percent.
+pub const LINE_MARK_BYTES: usize = 16 * 1024;
+
+impl LineMarks {
+    /// Marks along `text`, [`LINE_MARK_BYTES`] apart.
+    pub fn new(text: &str) -> Self {
+        Self::every(text, LINE_MARK_BYTES)
+    }
+
+    /// Marks along `text`, `every` bytes apart (at least 1).
+    pub fn every(text: &str, every: usize) -> Self {
+        let every = every.max(1);
+        let mut cursor = LineCursor::default();
+        let marks = (0..=text.len() / every)
+            .map(|index| {
+                cursor.line_col(text, index * every);
+                cursor
+            })
+            .collect();
+        LineMarks { marks, every }
+    }
+
+    /// A cursor on `text` (the text the marks were made along) at or before
+    /// `offset`, for offsets from `offset` on.
+    pub fn cursor_before(&self, offset: usize) -> LineCursor {
+        // A mark rounded down to a character boundary stands at or before its place.
+        let index = (offset / self.every).min(self.marks.len().saturating_sub(1));
+        self.marks.get(index).copied().unwrap_or_default()
+    }
+}
+
+/// How many newlines `bytes` holds, and where the last one is. Eight bytes at a
+/// time: every record's line is counted, and the marks count a long document's
+/// lines again.
+fn newlines(bytes: &[u8]) -> (usize, Option<usize>) {
+    let mut count = 0;
+    let mut last = None;
+    let mut words = bytes.chunks_exact(8);
+    for (index, word) in words.by_ref().enumerate() {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let mask = swar::ascii_byte_mask(word, b'\n');
+        if mask != 0 {
+            count += swar::count_marked(mask);
+            last = Some(index * 8 + (63 - mask.leading_zeros() as usize) / 8);
+        }
+    }
+    let tail_start = bytes.len() - words.remainder().len();
+    for (offset, &byte) in words.remainder().iter().enumerate() {
+        if byte == b'\n' {
+            count += 1;
+            last = Some(tail_start + offset);
+        }
+    }
+    (count, last)
+}
+
 /// The characters in UTF-8 `bytes` that start and end on character boundaries:
 /// every byte but continuation bytes starts one.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&byte| byte & 0xC0 != 0x80).count()
+    let mut words = bytes.chunks_exact(8);
+    let continuations: usize = words
+        .by_ref()
+        .map(|word| {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            swar::count_marked(swar::continuation_mask(word))
+        })
+        .sum();
+    let tail = words
+        .remainder()
+        .iter()
+        .filter(|&&byte| is_continuation(byte));
+    bytes.len() - continuations - tail.count()
+}
+
+/// True for a byte that continues a UTF-8 character (`10xxxxxx`).
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 #[cfg(test)]
@@ -108,6 +195,35 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Newlines and characters counted eight bytes at a time are those counted
+        /// one byte at a time.
+        #[test]
+        fn counting_by_words_agrees_with_counting_by_bytes(text in "(?s)[a\né中🙂\n ]{0,40}") {
+            let bytes = text.as_bytes();
+            let count = bytes.iter().filter(|&&byte| byte == b'\n').count();
+            let last = bytes.iter().rposition(|&byte| byte == b'\n');
+            proptest::prop_assert_eq!(newlines(bytes), (count, last));
+            proptest::prop_assert_eq!(chars_in(bytes), text.chars().count());
+        }
+
+        /// A cursor taken from the marks gives, from there on, what counting from
+        /// the start gives.
+        #[test]
+        fn a_cursor_from_the_marks_agrees_with_counting_from_the_start(
+            text in "(?s)[a\né中\n ]{0,80}",
+            every in 1usize..20,
+            offset in 0usize..90,
+            later in proptest::collection::vec(0usize..30, 0..4),
+        ) {
+            let marks = LineMarks::every(&text, every);
+            let mut cursor = marks.cursor_before(offset);
+            let mut offset = offset;
+            for step in std::iter::once(0).chain(later) {
+                offset += step;
+                proptest::prop_assert_eq!(cursor.line_col(&text, offset), line_col(&text, offset));
+            }
+        }
+
         /// Offsets in any order give what counting from the start gives.
         #[test]
         fn a_cursor_agrees_with_counting_from_the_start(

@@ -15,8 +15,9 @@ use std::io::Write;
 
 use crate::error::Error;
 use crate::pipeline::Extraction;
+use crate::record::ids::push_occurrence;
 use crate::record::review::ReviewBuilder;
-use crate::record::{Record, borrowed_records};
+use crate::record::{Attributed, ClaimIds, LineMarks, Record, borrowed_records, records_apart};
 
 /// "15 (62%)": a count with its share of `whole`, or just the count when there is
 /// no whole. Tables, reports and comparisons all show shares this way.
@@ -119,10 +120,8 @@ impl RecordBytes {
         &mut self,
         record: &Record<S>,
     ) -> Result<(), Error> {
+        self.separate();
         if self.format == Format::Json {
-            if self.records > 0 {
-                self.bytes.extend_from_slice(b",\n");
-            }
             serde_json::to_writer_pretty(&mut self.bytes, record)?;
         } else {
             jsonl::write_record(&mut self.bytes, record);
@@ -131,6 +130,85 @@ impl RecordBytes {
         self.records += 1;
         Ok(())
     }
+
+    /// Appends the records of the document's next section, rendered apart, each
+    /// repeated claim's id numbered by `ids` (the ids of the document so far).
+    pub fn append(&mut self, section: &SectionBytes, ids: &mut ClaimIds) {
+        if section.records == 0 {
+            return;
+        }
+        self.separate();
+        let mut from = 0;
+        for &(id_end, hash) in &section.ids {
+            self.bytes.extend_from_slice(&section.bytes[from..id_end]);
+            push_occurrence(&mut self.bytes, ids.count(hash));
+            from = id_end;
+        }
+        self.bytes.extend_from_slice(&section.bytes[from..]);
+        self.records += section.records;
+    }
+
+    /// Before a record: JSON array elements are separated by ",\n".
+    fn separate(&mut self) {
+        if self.format == Format::Json && self.records > 0 {
+            self.bytes.extend_from_slice(b",\n");
+        }
+    }
+}
+
+/// The records of one section of a long document, rendered apart from the
+/// sections before it (on the thread that extracted it, see
+/// [`records_apart`]): each id is its claim's first occurrence, and where it ends
+/// is kept, so that [`RecordBytes::append`] can number the repeats in document
+/// order. What is left to do in order is that numbering and a copy.
+#[derive(Debug)]
+pub struct SectionBytes {
+    bytes: Vec<u8>,
+    records: usize,
+    /// Where each record's id ends in `bytes`, and the hash of its claim.
+    ids: Vec<(usize, u64)>,
+}
+
+impl SectionBytes {
+    /// Renders `section`'s records in `format` (JSON or JSONL), lines and
+    /// columns counted from `marks` (made along its document's file text).
+    pub fn render(format: Format, section: Attributed, marks: &LineMarks) -> Result<Self, Error> {
+        let mut output = RecordBytes::new(format, format.expected_size(section_len(&section)));
+        let mut ids = Vec::with_capacity(section.attributions.len());
+        for (hash, record) in records_apart(section, marks) {
+            let start = output.bytes.len();
+            output.push(&record)?;
+            ids.push((start + id_end(&output.bytes[start..], &record.id), hash));
+        }
+        Ok(SectionBytes {
+            bytes: output.bytes,
+            records: output.records,
+            ids,
+        })
+    }
+}
+
+/// The bytes of text a section's attributions span.
+fn section_len(section: &Attributed) -> usize {
+    match (section.attributions.first(), section.attributions.last()) {
+        (Some(first), Some(last)) => last.claim.end.saturating_sub(first.claim.start),
+        _ => 0,
+    }
+}
+
+/// Where `id` ends in `record`, the bytes of the record that holds it: at the
+/// end of the first `"<id>"`. Only the document's name comes before the id, and
+/// a quote inside a JSON string is escaped (`\"`), so the first quoted id is the
+/// record's own.
+fn id_end(record: &[u8], id: &str) -> usize {
+    let id = id.as_bytes();
+    record
+        .windows(id.len() + 2)
+        .position(|window| {
+            window[0] == b'"' && window[id.len() + 1] == b'"' && &window[1..=id.len()] == id
+        })
+        .map(|at| at + 1 + id.len())
+        .expect("a record holds its id")
 }
 
 /// Writes documents one by one as they arrive, in `format`: JSONL and tables
