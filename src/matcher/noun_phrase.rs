@@ -70,6 +70,8 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
                     },
                     // "the U.S. Army", "officials' " and "secretary - general"
                     TokenKind::Punct('.') => abbreviation_period(tokens, index, grammar),
+                    // "Johnson & Johnson", "Standard & Poor's"
+                    TokenKind::Punct('&') => joins_names(tokens, index),
                     TokenKind::Punct('\'' | '’') if !token.is_quote_mark() => {
                         index > 0 && tokens[index - 1].span.end == token.span.start
                     }
@@ -105,6 +107,12 @@ pub fn noun_phrase<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span
 
 /// Longest source phrase worth taking; longer runs are clauses, not names.
 pub const MAX_PHRASE_TOKENS: usize = 12;
+
+/// An ampersand between two capitalized words: one name ("Marks & Spencer").
+pub fn joins_names(tokens: &[Token], index: usize) -> bool {
+    let capitalized = |token: &Token| token.is_word() && token.is_capitalized();
+    index > 0 && capitalized(&tokens[index - 1]) && tokens.get(index + 1).is_some_and(capitalized)
+}
 
 fn next_is_word(tokens: &[Token], index: usize) -> bool {
     tokens.get(index + 1).is_some_and(Token::is_word)

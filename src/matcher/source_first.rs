@@ -336,6 +336,9 @@ mod tests {
         ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
         // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
         ("Such rules, as the court said last year, are rare.", &[]),
+        // An ampersand inside a name, glued or between capitalized words.
+        ("AT&T said the merger was off.", &[["AT&T", "said", "the merger was off"]]),
+        ("A Johnson & Johnson spokesman said the recall was voluntary.", &[["A Johnson & Johnson spokesman", "said", "the recall was voluntary"]]),
         // Initials joined by periods are one name, their last period no sentence end.
         ("The F.B.I. has said it had no record of the meeting.", &[["The F.B.I.", "said", "it had no record of the meeting"]]),
         ("Two C.I.A. officials said the cable was real.", &[["Two C.I.A. officials", "said", "the cable was real"]]),

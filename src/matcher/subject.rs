@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::Context;
 use super::claim::has_word;
-use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
+use super::noun_phrase::{MAX_PHRASE_TOKENS, joins_names, noun_phrase};
 use super::relay::{SourcePhrase, source_with_relays};
 use super::tokens::Tokens;
 use crate::grammar::{AffixClass, WordClass, WordRole};
@@ -391,6 +391,7 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
         TokenKind::Punct('.') => {
             index > 0 && glued(&tokens[index - 1], token) && tokens[index - 1].is_word()
         }
+        TokenKind::Punct('&') => joins_names(tokens, index),
         // "officials'": an apostrophe, not a quotation mark.
         TokenKind::Punct('\'' | '’') if token.is_quote_mark() => false,
         TokenKind::Punct('\'' | '’' | '%') => index > 0 && glued(&tokens[index - 1], token),

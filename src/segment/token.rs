@@ -388,7 +388,7 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
         let mut joiners_end = end;
         loop {
             match bytes.get(joiners_end) {
-                Some(b'\'' | b'-' | b'.') => joiners_end += 1,
+                Some(b'\'' | b'-' | b'.' | b'&') => joiners_end += 1,
                 Some(byte) if !byte.is_ascii() => match wide_char(bytes, joiners_end) {
                     Some(Wide::Joiner) => joiners_end += 3,
                     Some(Wide::Stop) => break,
@@ -424,12 +424,13 @@ fn wide_char(bytes: &[u8], at: usize) -> Option<Wide> {
     }
 }
 
-/// A word: alphanumerics, joined by apostrophes, hyphens or periods ("f----d").
+/// A word: alphanumerics, joined by apostrophes, hyphens, periods or ampersands
+/// ("f----d", "AT&T").
 fn word(input: &str) -> IResult<&str, &str> {
     recognize(pair(
         take_while1(char::is_alphanumeric),
         many0_count(pair(
-            take_while1(|c| matches!(c, '\'' | '’' | '-' | '.' | '‑')),
+            take_while1(|c| matches!(c, '\'' | '’' | '-' | '.' | '‑' | '&')),
             take_while1(char::is_alphanumeric),
         )),
     ))
@@ -464,6 +465,12 @@ mod tests {
                 &["“", "f----d", "up", ",", "”", "he", "said", "."],
             ),
             ("weren't 30,000", &["weren't", "30", ",", "000"]),
+            // A glued ampersand is part of a name; a spaced one stands alone.
+            (
+                "AT&T and Marks & Spencer",
+                &["AT&T", "and", "Marks", "&", "Spencer"],
+            ),
+            ("rock&", &["rock", "&"]),
             ("  ", &[]),
             ("", &[]),
             ("a — b", &["a", "—", "b"]),
