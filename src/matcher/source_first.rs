@@ -166,7 +166,8 @@ pub(super) fn claim_end(
             && index > cue_end + 1
             && (subordinate
                 || next_attribution_at(context, sentence, index + 1)
-                || concedes_at(context, index + 1))
+                || concedes_at(context, index + 1)
+                || spliced_attribution_at(context, sentence, cue_end, index))
         {
             return index;
         }
@@ -275,6 +276,39 @@ fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize)
         .next()
         .is_some()
 }
+
+/// "…said they support Clinton, 39 have said they support Sanders": a claim that is a
+/// clause of its own (a finite verb, no subordinator first: "that if the state held
+/// up the deal, Patriot could …" is one clause), then after its comma a source and cue
+/// with a claim of their own (not an aside between commas, "the plan, officials said,
+/// was costly", nor the sentence's close).
+fn spliced_attribution_at(
+    context: &Context,
+    sentence: &Range<usize>,
+    cue_end: usize,
+    comma: usize,
+) -> bool {
+    let tokens = &context.segmented.tokens;
+    let mut first = cue_end;
+    while first < comma && context.is(&tokens[first], WordClass::Complementizer) {
+        first += 1;
+    }
+    let whole_clause = first < comma
+        && !context.is(&tokens[first], WordClass::Subordinator)
+        && tokens[first..comma]
+            .iter()
+            .any(|token| token.is_word() && context.grammar.is_finite_verb(&token.lower));
+    whole_clause
+        && cues_with_source_from(context, sentence, comma + 1).any(|end| {
+            end + MIN_SPLICED_CLAIM_TOKENS <= sentence.end
+                && tokens[end..end + MIN_SPLICED_CLAIM_TOKENS]
+                    .iter()
+                    .all(Token::is_word)
+        })
+}
+
+/// Words that must follow a spliced source and cue ("39 have said they support").
+const MIN_SPLICED_CLAIM_TOKENS: usize = 2;
 
 /// The end of each cue, in order, whose source starts exactly at `from` (and runs
 /// up to it): "three-quarters said" after "and", "she noted" after a comma.
@@ -395,6 +429,10 @@ mod tests {
         ("Clinton vowed to keep abortion legal and celebrated the ruling on Monday.", &[["Clinton", "vowed", "to keep abortion legal"]]),
         ("Officials said the plan failed and collapsed.", &[["Officials", "said", "the plan failed and collapsed"]]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
+        // A comma splice: a whole clause, then a source and cue with a claim of their own.
+        ("Most delegates have said they voted for Lee, 39 have said they voted for Ortiz.", &[["Most delegates", "said", "they voted for Lee"], ["39", "said", "they voted for Ortiz"]]),
+        // A fronted clause or adjunct before the comma is part of the claim.
+        ("Officials said that if the state held up the deal, the company would close its mines.", &[["Officials", "said", "that if the state held up the deal, the company would close its mines"]]),
         ("The report said that the plan failed and argued that costs rose.", &[["The report", "said", "that the plan failed"]]),
         ("XFocus — a group the US believes was involved — had links to the army.", &[["the US", "believes", "was involved"]]),
         ("The union released a report, which charged that the company had lied.", &[["which", "charged", "that the company had lied"]]),
