@@ -129,7 +129,12 @@ fn is_participle_before_preposition(tokens: &[Token], index: usize, grammar: &Gr
         .affixes
         .has(&tokens[index].lower, AffixClass::PastParticiple)
         && tokens.get(index + 1).is_some_and(|next| {
-            next.is_word() && grammar.word_role(&next.lower) == Some(WordRole::Preposition)
+            // "released on Wednesday", "published Wednesday", "issued last week"
+            next.is_word()
+                && matches!(
+                    grammar.word_role(&next.lower),
+                    Some(WordRole::Preposition | WordRole::Time)
+                )
         })
 }
 

@@ -67,7 +67,8 @@ pub fn source_with_relays<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'
 }
 
 /// "for the ministry", "released on Wednesday": an optional participle, a
-/// preposition other than the passive agent's "by", and a noun phrase.
+/// preposition other than the passive agent's "by", and a noun phrase; or a
+/// participle and a time ("released Sunday").
 fn post_modifier<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> {
     move |input| {
         let participle = token_where(|token| {
@@ -87,11 +88,17 @@ fn post_modifier<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, Span> 
         let time = token_where(|token| {
             token.is_word() && grammar.word_role(&token.lower) == Some(WordRole::Time)
         });
-        let object = noun_phrase(grammar).or(nom::combinator::map(time, |token| token.span));
-        let (rest, (first, _, phrase)) =
-            (nom::combinator::opt(participle), preposition, object).parse(input)?;
-        let start = first.map_or_else(|| input.tokens[0].span, |token| token.span);
-        Ok((rest, start.cover(phrase)))
+        let object = noun_phrase(grammar).or(nom::combinator::map(&time, |token| token.span));
+        if let Ok((rest, (first, _, phrase))) =
+            (nom::combinator::opt(&participle), preposition, object).parse(input)
+        {
+            let start = first.map_or_else(|| input.tokens[0].span, |token| token.span);
+            return Ok((rest, start.cover(phrase)));
+        }
+        // "released Sunday", "published last week": a participle and its time alone.
+        let (rest, (first, when, more)) =
+            (participle, &time, nom::combinator::opt(&time)).parse(input)?;
+        Ok((rest, first.span.cover(more.unwrap_or(when).span)))
     }
 }
 

@@ -370,6 +370,8 @@ mod tests {
         ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
         // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
         ("Such rules, as the court said last year, are rare.", &[]),
+        // A participle and a time after the source's noun ("released Sunday").
+        ("A report published Wednesday said the minister used a personal email account.", &[["A report published Wednesday", "said", "the minister used a personal email account"]]),
         // An ampersand inside a name, glued or between capitalized words.
         ("AT&T said the merger was off.", &[["AT&T", "said", "the merger was off"]]),
         ("A Johnson & Johnson spokesman said the recall was voluntary.", &[["A Johnson & Johnson spokesman", "said", "the recall was voluntary"]]),
