@@ -205,6 +205,13 @@ fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span
     if is_interview_label(context, start, colon) {
         return Some(tokens[start].span);
     }
+    // "Schilling told WEEI:": a lowercase cue inside is a verb, and its own frame's.
+    let holds_cue = (start + 1..colon).any(|i| {
+        !tokens[i].is_capitalized() && cue(context.grammar)(Tokens::new(tokens, i..colon)).is_ok()
+    });
+    if holds_cue {
+        return None;
+    }
     let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
     let in_title = context.segmented.block.role == crate::ingest::Role::Title;
     let topic_follows = rest
@@ -238,6 +245,8 @@ mod tests {
     const CASES: &[Case] = &[
         ("Sanders: Brexit’s message could draw Trump support", &[["Sanders", ":", "Brexit’s message could draw Trump support"]]),
         ("Officials: the plan failed.", &[["Officials", ":", "the plan failed"]]),
+        // A cue before the colon is the cue: "told WEEI:" is source_first's.
+        ("Schilling told WEEI: “I did not post that.”", &[]),
         // After a dash; after "From" or "More from".
         ("IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were right.”", &[["Mark Blumenthal and Jon Cohen", ":", "“The polls were right.”"]]),
         ("More from the report: “Costs rose sharply.”", &[["the report", ":", "“Costs rose sharply.”"]]),
