@@ -162,8 +162,10 @@ pub(super) fn claim_end(
         if token.is_punct(';') {
             return index;
         }
+        // "who on Tuesday endorsed Clinton, said …": a relative or subordinate
+        // clause's one-word claim ends at its comma too.
         if is_clause_comma(tokens, index)
-            && index > cue_end + 1
+            && (index > cue_end + 1 || (subordinate && index > cue_end))
             && (subordinate
                 || next_attribution_at(context, sentence, index + 1)
                 || concedes_at(context, index + 1)
@@ -431,6 +433,9 @@ mod tests {
         ("Clinton vowed to keep abortion legal and celebrated the ruling on Monday.", &[["Clinton", "vowed", "to keep abortion legal"]]),
         ("Officials said the plan failed and collapsed.", &[["Officials", "said", "the plan failed and collapsed"]]),
         ("Officials said the plan failed, and three-quarters said it was costly.", &[["Officials", "said", "the plan failed"], ["three-quarters", "said", "it was costly"]]),
+        // A relative clause's one-word claim ends at its comma; ", while" ends a claim.
+        ("Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees.", &[["who", "endorsed", "Clinton"], ["Bernie Sanders, who on Tuesday endorsed Clinton", "said", "he agrees"]]),
+        ("Half of voters say they prefer an outsider, while 4 in 10 want a governor with experience.", &[["Half of voters", "say", "they prefer an outsider"], ["4 in 10", "want", "a governor with experience"]]),
         // A comma splice: a whole clause, then a source and cue with a claim of their own.
         ("Most delegates have said they voted for Lee, 39 have said they voted for Ortiz.", &[["Most delegates", "said", "they voted for Lee"], ["39", "said", "they voted for Ortiz"]]),
         // A fronted clause or adjunct before the comma is part of the claim.
