@@ -14,8 +14,13 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
     let participle = &tokens[at];
-    if at == sentence.start
-        || !tokens[at - 1].is_punct(',')
+    // "…a “bad earpiece,” claiming …": the comma may stand inside a closing quote.
+    let after_comma = at > sentence.start
+        && (tokens[at - 1].is_punct(',')
+            || (at >= sentence.start + 2
+                && tokens[at - 1].is_quote_mark()
+                && tokens[at - 2].is_punct(',')));
+    if !after_comma
         || !context
             .grammar
             .affixes
@@ -50,6 +55,8 @@ mod tests {
     #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("Carly Fiorina threw her support behind Cruz, saying he would win the race.", &[["Carly Fiorina", "saying", "he would win the race"]]),
+        // The comma inside a closing quotation mark.
+        ("The senator blamed a “bad earpiece,” claiming he had never heard the question.", &[["The senator", "claiming", "he had never heard the question"]]),
         // A title is a subject's head too.
         ("The mayor toured the site, saying the bridge would reopen.", &[["The mayor", "saying", "the bridge would reopen"]]),
         // A short opener and its comma come before the subject.
