@@ -8,16 +8,23 @@ use super::cue_site::CueSite;
 use super::source_first::claim_end;
 use super::subject::{is_aux_or_adverb, sentence_subject};
 use super::{Context, Found, Frame};
-use crate::grammar::WordClass;
+use crate::grammar::{WordClass, WordRole};
+use crate::segment::Token;
 
 /// Parses the frame at the site's cue.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let sentence = &site.sentence;
     let cue = site.cue_with_source()?;
-    // "and repeatedly reminded", "and has said": the verb's own auxiliaries and adverbs.
+    // "and repeatedly reminded", "and has said", "and on Monday announced": the
+    // verb's own auxiliaries, adverbs and time.
+    let in_verb_group = |token: &Token| {
+        is_aux_or_adverb(context, token)
+            || context.is_role(token, WordRole::Time)
+            || context.is(token, WordClass::TimeQualifier)
+    };
     let mut before = site.at;
-    while before > sentence.start && is_aux_or_adverb(context, &tokens[before - 1]) {
+    while before > sentence.start && in_verb_group(&tokens[before - 1]) {
         before -= 1;
     }
     let coordinator = before.checked_sub(1).filter(|&at| at > sentence.start)?;
@@ -65,6 +72,7 @@ mod tests {
     const CASES: &[Case] = &[
         ("The mayor toured the site and said the bridge would reopen in May.", &[["The mayor", "said", "the bridge would reopen in May"]]),
         ("After the vote, the senator thanked her staff and repeatedly warned that the fight was not over.", &[["the senator", "warned", "that the fight was not over"]]),
+        ("The governor freed up state funds and on Monday announced that more money was coming.", &[["The governor", "announced", "that more money was coming"]]),
         // Verbs joined inside a relative clause describe the source.
         ("Beck, who backed Cruz and said Trump would lose, spoke on Friday.", &[]),
         // Joined subjects are no coordinated verb.
