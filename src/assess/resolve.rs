@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 
 use super::canonical::{canonical_name, strip_titles};
 use super::memo::Memos;
-use crate::grammar::{AffixClass, Grammar, WordClass, WordRole, classify};
+use crate::grammar::{AffixClass, Grammar, WordClass, WordRole, classify, lowercase};
 use crate::model::SourceType;
 use crate::span::Span;
 
@@ -343,18 +343,6 @@ fn singular<'w>(word: &'w str, grammar: &Grammar) -> Cow<'w, str> {
             }
         }
         _ => lower,
-    }
-}
-
-/// `word.to_lowercase()`, borrowed when that is `word` itself.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii())
-    {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
     }
 }
 
