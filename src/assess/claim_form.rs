@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::grammar::{Grammar, Lexeme, WordClass};
+use crate::grammar::{Grammar, Lexeme, WordClass, lowercase};
 use crate::model::{ClaimForm, Kind};
 
 /// The form of a claim whose text is `claim` and whose rendering is `kind`.
@@ -106,13 +106,10 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 /// `word` as the lexicons hold it: lowercase, with a straight apostrophe. Most
 /// words are already so and are not copied.
 fn lookup_form(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii())
-    {
-        Cow::Owned(word.to_lowercase().replace('’', "'"))
-    } else {
-        Cow::Borrowed(word)
+    match lowercase(word) {
+        // A curly apostrophe is not ASCII: a borrowed word has none.
+        Cow::Owned(lower) => Cow::Owned(lower.replace('’', "'")),
+        borrowed => borrowed,
     }
 }
 

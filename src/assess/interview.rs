@@ -5,6 +5,7 @@
 //! label stays the source's mention, its speaker's name goes to `name`, as a
 //! pronoun's antecedent does.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::resolve::Mentions;
@@ -14,73 +15,53 @@ use crate::link::Digest;
 use crate::model::{Source, SourceType};
 use crate::span::Span;
 
-/// The speakers of a section's transcript, worked out from its names once.
-#[derive(Debug, Default)]
-pub struct Speakers {
+/// The speakers of a section's transcript, each worked out from its names when an
+/// answer first asks: a long document's section names hundreds of people, and
+/// typing them all cost more than the rest of assessing its answers.
+pub struct Speakers<'a> {
+    text: &'a str,
+    blocks: &'a [Digest],
+    grammar: &'a Grammar,
     /// The person the introduction names first, but for the interviewer: whom "A:"
     /// stands for.
-    interviewee: Option<String>,
+    interviewee: OnceCell<Option<String>>,
     /// Full names of people by their last word in lowercase, the first the text
     /// gives: "wrona" → "Tomasz Wrona".
-    by_last_word: HashMap<String, String>,
+    by_last_word: OnceCell<HashMap<String, String>>,
 }
 
-impl Speakers {
-    /// The speakers of the section whose blocks are `blocks`.
-    pub fn new(text: &str, blocks: &[Digest], mentions: &Mentions, grammar: &Grammar) -> Self {
-        let first_turn = blocks
-            .iter()
-            .position(|block| matches!(block.role, Role::Question | Role::Answer(_)))
-            .unwrap_or(blocks.len());
-        // A person by their full name: an introduction names its interviewee so, and
-        // a lone capitalised word ("the Port of Harwick") is no one's name.
-        let person = |span: Span| match mentions.type_and_name(span) {
-            (SourceType::Person, name) if name.contains(' ') => Some(name),
-            _ => None,
-        };
-        // The introduction's own paragraphs first: a headline may put a role before
-        // the name ("Hydrologist Amara Felsted on …").
-        let intro = &blocks[..first_turn];
-        let interviewee = intro
-            .iter()
-            .filter(|block| block.role != Role::Title)
-            .chain(intro.iter().filter(|block| block.role == Role::Title))
-            .flat_map(|block| block.names.iter().copied())
-            .filter(|&span| !after_interviewer_role(text, span, grammar))
-            .find_map(person);
-        let mut by_last_word = HashMap::new();
-        for span in blocks.iter().flat_map(|block| block.names.iter().copied()) {
-            if let Some(name) = person(span)
-                && let Some((_, last)) = name.rsplit_once(' ')
-            {
-                by_last_word
-                    .entry(last.to_lowercase())
-                    .or_insert_with(|| name.clone());
-            }
-        }
+impl<'a> Speakers<'a> {
+    /// The speakers of the section of `text` whose blocks are `blocks`.
+    pub fn new(text: &'a str, blocks: &'a [Digest], grammar: &'a Grammar) -> Self {
         Speakers {
-            interviewee,
-            by_last_word,
+            text,
+            blocks,
+            grammar,
+            interviewee: OnceCell::new(),
+            by_last_word: OnceCell::new(),
         }
     }
 
     /// The source at `mention` (an answer's label, or "I" in an answer) when the
-    /// speaker of `turn` says it.
-    pub fn source(&self, text: &str, mention: Span, turn: Turn) -> Source {
+    /// speaker of `turn` says it; `mentions` types the section's names.
+    pub fn source(&self, mentions: &Mentions, mention: Span, turn: Turn) -> Source {
         let (source_type, name) = match turn.speaker {
             // An interviewee nobody names is as anonymous as "a senior official".
-            Speaker::Interviewee => match &self.interviewee {
+            Speaker::Interviewee => match self.interviewee(mentions) {
                 Some(name) => (SourceType::Person, Some(name.clone())),
                 None => (SourceType::Anonymous, None),
             },
             Speaker::Named => {
-                let label = turn.label.slice(text);
+                let label = turn.label.slice(self.text);
                 let last = label
                     .split_whitespace()
                     .last()
                     .unwrap_or(label)
                     .trim_end_matches('.');
-                let full = self.by_last_word.get(&last.to_lowercase()).cloned();
+                let full = self
+                    .by_last_word(mentions)
+                    .get(&last.to_lowercase())
+                    .cloned();
                 (SourceType::Person, full.filter(|full| full != label))
             }
         };
@@ -90,6 +71,55 @@ impl Speakers {
             name,
             via: Vec::new(),
         }
+    }
+
+    /// The interviewee: the first person the introduction names in full.
+    fn interviewee(&self, mentions: &Mentions) -> &Option<String> {
+        self.interviewee.get_or_init(|| {
+            let first_turn = self
+                .blocks
+                .iter()
+                .position(|block| matches!(block.role, Role::Question | Role::Answer(_)))
+                .unwrap_or(self.blocks.len());
+            // The introduction's own paragraphs first: a headline may put a role
+            // before the name ("Hydrologist Amara Felsted on …").
+            let intro = &self.blocks[..first_turn];
+            intro
+                .iter()
+                .filter(|block| block.role != Role::Title)
+                .chain(intro.iter().filter(|block| block.role == Role::Title))
+                .flat_map(|block| block.names.iter().copied())
+                .filter(|&span| !after_interviewer_role(self.text, span, self.grammar))
+                .find_map(|span| person(mentions, span))
+        })
+    }
+
+    /// The full names of the section's people by their last word.
+    fn by_last_word(&self, mentions: &Mentions) -> &HashMap<String, String> {
+        self.by_last_word.get_or_init(|| {
+            let mut by_last_word = HashMap::new();
+            let names = self.blocks.iter().flat_map(|block| block.names.iter());
+            for &span in names {
+                if let Some(name) = person(mentions, span)
+                    && let Some((_, last)) = name.rsplit_once(' ')
+                {
+                    by_last_word
+                        .entry(last.to_lowercase())
+                        .or_insert_with(|| name.clone());
+                }
+            }
+            by_last_word
+        })
+    }
+}
+
+/// The name at `span` when it is a person's full name: an introduction names its
+/// interviewee so, and a lone capitalised word ("the Port of Harwick") is no one's
+/// name.
+fn person(mentions: &Mentions, span: Span) -> Option<String> {
+    match mentions.type_and_name(span) {
+        (SourceType::Person, name) if name.contains(' ') => Some(name),
+        _ => None,
     }
 }
 
@@ -105,7 +135,9 @@ pub fn first_person_turn(
         return None;
     };
     grammar
-        .is(&source.slice(text).to_lowercase(), WordClass::RefersSpeaker)
+        .lexemes
+        .caseless(source.slice(text))
+        .is(WordClass::RefersSpeaker)
         .then_some(turn)
 }
 

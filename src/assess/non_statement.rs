@@ -44,15 +44,20 @@ pub fn mark(
 /// "added a second goal".
 fn by_cue(text: &str, attribution: &Attribution, grammar: &Grammar) -> Option<Span> {
     let cue = attribution.cue?;
-    let first = cue.slice(text).split_whitespace().next()?.to_lowercase();
-    let is = |class| grammar.is(&first, class);
+    let first = grammar
+        .lexemes
+        .caseless(cue.slice(text).split_whitespace().next()?);
+    let is = |class| first.is(class);
     let claim = attribution.claim.slice(text);
     let asks = || {
         attribution.claim_form == ClaimForm::Clause
             && attribution.kind != Kind::Direct
             && (claim.trim_end().ends_with('?')
                 || first_word(claim).is_some_and(|word| {
-                    grammar.is(&word.to_lowercase(), WordClass::EmbeddedQuestion)
+                    grammar
+                        .lexemes
+                        .caseless(word)
+                        .is(WordClass::EmbeddedQuestion)
                 }))
     };
     let refuses = || attribution.claim_form == ClaimForm::Infinitive;
@@ -81,12 +86,14 @@ fn caption_label(text: &str, claim: Span, blocks: &[Digest], grammar: &Grammar) 
     };
     let rest = text.get(start..block.span.end)?;
     let label = first_word(rest)?;
-    let offset = rest.find(label)?;
+    // The first word is a slice of `rest`: where it starts needs no search.
+    let offset = label.as_ptr() as usize - rest.as_ptr() as usize;
     let after = rest[offset + label.len()..].trim_start();
-    let lower = label.to_lowercase();
-    let labels = grammar.is(&lower, WordClass::CaptionLabel)
-        || grammar.is(&lower, WordClass::CorrectionLabel);
-    (after.starts_with(':') && labels)
+    let labels = || {
+        let lexeme = grammar.lexemes.caseless(label);
+        lexeme.is(WordClass::CaptionLabel) || lexeme.is(WordClass::CorrectionLabel)
+    };
+    (after.starts_with(':') && labels())
         .then(|| Span::new(start + offset, start + offset + label.len()))
 }
 
@@ -116,7 +123,10 @@ fn first_person(
 ) -> Option<Span> {
     let source = attribution.source.as_ref()?.span;
     if attribution.kind == Kind::Direct
-        || !grammar.is(&source.slice(text).to_lowercase(), WordClass::FirstPerson)
+        || !grammar
+            .lexemes
+            .caseless(source.slice(text))
+            .is(WordClass::FirstPerson)
     {
         return None;
     }

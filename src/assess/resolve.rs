@@ -1,11 +1,12 @@
 //! Who "he", "they", "the official" and "the cable" are: the nearest compatible
 //! earlier mention, across sentences and paragraphs.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::canonical::{canonical_name, strip_titles};
 use super::memo::Memos;
-use crate::grammar::{AffixClass, Grammar, WordClass, WordRole, classify};
+use crate::grammar::{AffixClass, Grammar, WordClass, WordRole, classify, lowercase};
 use crate::model::SourceType;
 use crate::span::Span;
 
@@ -66,7 +67,7 @@ pub fn source_mention(
     let roles = head_text
         .split_whitespace()
         .last()
-        .map(|word| vec![singular(&word.to_lowercase(), grammar)])
+        .map(|word| vec![singular(word, grammar).into_owned()])
         .unwrap_or_default();
     Mention {
         span,
@@ -297,7 +298,7 @@ pub fn resolve<'m>(
 
 /// What kind of antecedent a source phrase needs, if it needs one.
 fn anaphor<'t>(phrase: &'t str, grammar: &Grammar) -> Option<Anaphor<'t>> {
-    if let Some(info) = grammar.word(&phrase.to_lowercase()) {
+    if let Some(info) = grammar.lexemes.caseless(phrase).info {
         let refers = [
             (WordClass::RefersPerson, Anaphor::Person),
             (WordClass::RefersGroup, Anaphor::Group),
@@ -312,30 +313,67 @@ fn anaphor<'t>(phrase: &'t str, grammar: &Grammar) -> Option<Anaphor<'t>> {
     let (Some(determiner), Some(noun), None) = (words.next(), words.next(), words.next()) else {
         return None;
     };
-    let definite = grammar.is(&determiner.to_lowercase(), WordClass::Definite);
+    let definite = grammar.lexemes.caseless(determiner).is(WordClass::Definite);
     let common =
         noun.chars().next().is_some_and(char::is_lowercase) && grammar.word_role(noun).is_none();
     (definite && common).then_some(Anaphor::Role(noun))
 }
 
 fn is_pronoun(name: &str, grammar: &Grammar) -> bool {
-    grammar.word_role(&name.to_lowercase()) == Some(WordRole::Pronoun)
+    grammar.lexemes.caseless(name).role() == Some(WordRole::Pronoun)
 }
 
 /// Fewest bytes left of a plural for its ending to go: "bus" stays.
 const MIN_SINGULAR_LEN: usize = 3;
 
-/// "officials" -> "official", by the `plural` and `not-plural` endings of
-/// affixes.txt; good enough for matching role nouns.
-fn singular(word: &str, grammar: &Grammar) -> String {
-    let lower = word.to_lowercase();
+/// "officials" -> "official", lowercase, by the `plural` and `not-plural` endings
+/// of affixes.txt; good enough for matching role nouns. Asked for every role of
+/// every candidate an anaphor looks back at, so a lowercase word is not copied.
+fn singular<'w>(word: &'w str, grammar: &Grammar) -> Cow<'w, str> {
+    let lower = lowercase(word);
     let affixes = &grammar.affixes;
     match affixes.strip(&lower, AffixClass::Plural) {
         Some(stem)
             if !affixes.has(&lower, AffixClass::NotPlural) && stem.len() >= MIN_SINGULAR_LEN =>
         {
-            stem.to_string()
+            match lower {
+                // Then `word` is its own lowercase form.
+                Cow::Borrowed(_) => Cow::Borrowed(&word[..stem.len()]),
+                Cow::Owned(_) => Cow::Owned(stem.to_string()),
+            }
         }
         _ => lower,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::sync::LazyLock;
+
+    use super::singular;
+    use crate::grammar::Grammar;
+
+    static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| Grammar::built_in().unwrap());
+
+    /// Word → its singular, and whether a lowercase word was read without a copy.
+    #[rustfmt::skip]
+    const CASES: &[(&str, &str, bool)] = &[
+        ("officials", "official", true),
+        ("Officials", "official", false),
+        ("OFFICIALS", "official", false),
+        ("official", "official", true),
+        ("boss", "boss", true),
+        ("bus", "bus", true),
+        ("Ministères", "ministère", false),
+    ];
+
+    #[test]
+    fn singular_case_table() {
+        for &(word, want, borrowed) in CASES {
+            let got = singular(word, &GRAMMAR);
+            assert_eq!(got, want, "{word}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{word}");
+        }
     }
 }

@@ -32,8 +32,8 @@ pub fn make_sources(
             .map(|source| source.span.start)
     });
     let mut sources: Vec<Option<Source>> = vec![None; drafts.len()];
-    // An interview's speakers, worked out at its first answer.
-    let mut speakers: Option<Speakers> = None;
+    // An interview's speakers, each worked out when an answer first asks.
+    let speakers = Speakers::new(text, blocks, grammar);
     for index in order {
         let Some(phrase) = &drafts[index].source else {
             continue;
@@ -42,9 +42,7 @@ pub fn make_sources(
             .turn
             .or_else(|| first_person_turn(text, phrase.span, blocks, grammar));
         let source = match answering {
-            Some(turn) => speakers
-                .get_or_insert_with(|| Speakers::new(text, blocks, &mentions, grammar))
-                .source(text, phrase.span, turn),
+            Some(turn) => speakers.source(&mentions, phrase.span, turn),
             None => make_source(text, phrase, &mentions, grammar),
         };
         let mention = resolve::source_mention(

@@ -200,11 +200,23 @@ impl Lexemes {
     /// [`Lexemes::id`] of `word` in ASCII lowercase, when `word` is ASCII of at most
     /// eight bytes (most words of a claim), found without making the lowercase
     /// copy; None for any other word.
+    // Inlined: each caller's words (a claim's, a cue's first) branch their own way.
+    #[inline(always)]
     pub fn id_ascii_caseless(&self, word: &str) -> Option<LexemeId> {
         if !word.is_ascii() {
             return None;
         }
         short_key(word).map(|key| self.short.get(swar::ascii_lowercase(key)))
+    }
+
+    /// The entry of `word` in any case, as [`Lexemes::lexeme`] gives it for
+    /// `word.to_lowercase()`: a short ASCII word (most words that assessing asks
+    /// about: a cue's first word, a pronoun) is found without the lowercase copy.
+    pub fn caseless(&self, word: &str) -> &Lexeme {
+        let id = self
+            .id_ascii_caseless(word)
+            .unwrap_or_else(|| self.id(&word.to_lowercase()));
+        self.get(id)
     }
 
     /// [`Lexemes::id`] of a word of more than eight bytes (or none).
@@ -519,6 +531,18 @@ mod tests {
             let want = (word.is_ascii() && (1..=8).contains(&word.len()))
                 .then(|| lexemes.id(&word.to_ascii_lowercase()));
             prop_assert_eq!(lexemes.id_ascii_caseless(&word), want);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_word_in_any_case_has_the_entry_of_its_lowercase_form(
+            word in "[a-zA-Z'.é É-]{0,12}|(Said|SAID|He|I|Officials|According to|Photo|É)"
+        ) {
+            prop_assert_eq!(
+                *GRAMMAR.lexemes.caseless(&word),
+                asked_of_the_lexicons(&GRAMMAR, &word.to_lowercase())
+            );
         }
     }
 

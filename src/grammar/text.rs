@@ -1,6 +1,8 @@
 //! Small text helpers the lexicons and their lookups share: the lowercase form a word
 //! is looked up by, and the key an alias is stored under.
 
+use std::borrow::Cow;
+
 /// How an alias is looked up: lowercase, whitespace folded, no leading article.
 pub fn alias_key(phrase: &str) -> String {
     let mut words = phrase.split_whitespace().peekable();
@@ -29,6 +31,19 @@ fn is_article(word: &str) -> bool {
     ["the", "a", "an"]
         .iter()
         .any(|article| word.eq_ignore_ascii_case(article))
+}
+
+/// `word.to_lowercase()`, borrowed when that is `word` itself (ASCII without a
+/// capital: most words).
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|byte| byte.is_ascii_uppercase() || !byte.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// Appends `word.to_lowercase()` to `buffer`; ASCII words without an allocation.

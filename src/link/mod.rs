@@ -163,7 +163,7 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
         previous_block_attributed = block_attributed;
     }
     drafts.retain(|draft| !draft.claim.is_empty());
-    drafts.sort_by_key(|draft| (draft.claim.start, draft.claim.end));
+    let drafts = by_claim(drafts);
     let markers = blocks
         .iter_mut()
         .flat_map(|digest| std::mem::take(&mut digest.markers))
@@ -173,6 +173,29 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
         markers,
         blocks,
     }
+}
+
+/// `drafts` by claim start and end, drafts with equal claims in their order. A
+/// draft is some 200 bytes and a section may hold thousands, each block's hits
+/// before its plain sentences: sorting the drafts themselves spent most of its time
+/// moving them, so the keys are sorted and each draft moves once.
+fn by_claim(drafts: Vec<Draft>) -> Vec<Draft> {
+    let key = |draft: &Draft| (draft.claim.start, draft.claim.end);
+    if drafts.is_sorted_by_key(key) {
+        return drafts;
+    }
+    // The index last makes the unstable sort keep equal claims in their order.
+    let mut order: Vec<(usize, usize, usize)> = drafts
+        .iter()
+        .enumerate()
+        .map(|(index, draft)| (draft.claim.start, draft.claim.end, index))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Draft>> = drafts.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, index)| slots[index].take())
+        .collect()
 }
 
 /// Which sentences of a block something already covers; marking a span costs a
@@ -336,6 +359,33 @@ mod tests {
         // Claims come out by where they start.
         ("Costs rose sharply this year. The plan failed, officials said.", &[["", "", "Costs rose sharply this year"], ["officials", "said", "The plan failed"]]),
     ];
+
+    proptest::proptest! {
+        /// Sorting keys and moving each draft once orders drafts as a stable sort
+        /// of the drafts themselves does (the scope's start numbers each draft).
+        #[test]
+        fn by_claim_is_a_stable_sort(claims in proptest::collection::vec((0usize..12, 0usize..4), 0..40)) {
+            let drafts: Vec<Draft> = claims
+                .iter()
+                .enumerate()
+                .map(|(number, &(start, length))| Draft {
+                    claim: Span::new(start, start + length),
+                    fragments: Vec::new(),
+                    cue: None,
+                    source: None,
+                    scope: Span::new(number, number),
+                    attributed: false,
+                    turn: None,
+                })
+                .collect();
+            let mut reference = drafts.clone();
+            reference.sort_by_key(|draft| (draft.claim.start, draft.claim.end));
+            let order = |drafts: &[Draft]| -> Vec<(Span, Span)> {
+                drafts.iter().map(|draft| (draft.claim, draft.scope)).collect()
+            };
+            proptest::prop_assert_eq!(order(&by_claim(drafts)), order(&reference));
+        }
+    }
 
     #[test]
     fn case_table() {
