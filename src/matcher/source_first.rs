@@ -372,6 +372,9 @@ mod tests {
         ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
         // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
         ("Such rules, as the court said last year, are rare.", &[]),
+        // An aspectual verb and "to" between source and cue.
+        ("He continues to insist that he will fight on.", &[["He", "insist", "that he will fight on"]]),
+        ("The senator began to argue that the bill was flawed.", &[["The senator", "argue", "that the bill was flawed"]]),
         // A participle and a time after the source's noun ("released Sunday").
         ("A report published Wednesday said the minister used a personal email account.", &[["A report published Wednesday", "said", "the minister used a personal email account"]]),
         // An ampersand inside a name, glued or between capitalized words.

@@ -80,6 +80,8 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
         let token = &tokens[end - 1];
         if is_aux_or_adverb(context, token) {
             end -= 1;
+        } else if let Some(verb) = aspectual_before(context, start, end) {
+            end = verb;
         } else if context.is_role(token, WordRole::Time) {
             let mut phrase_start = end - 1;
             if phrase_start > start
@@ -98,6 +100,23 @@ fn skip_back_to_source(context: &Context, start: usize, at: usize) -> usize {
         }
     }
     end
+}
+
+/// "continues to" in "He continues to insist", "went on to" in "went on to endorse":
+/// an aspectual verb and "to" ending at `end`; the verb's index.
+fn aspectual_before(context: &Context, start: usize, end: usize) -> Option<usize> {
+    let tokens = &context.segmented.tokens;
+    let to = end.checked_sub(1).filter(|&to| to > start)?;
+    if !context.is(&tokens[to], WordClass::Infinitive) {
+        return None;
+    }
+    let mut verb = to - 1;
+    if verb > start && context.is(&tokens[verb], WordClass::AspectualParticle) {
+        verb -= 1;
+    }
+    context
+        .is(&tokens[verb], WordClass::Aspectual)
+        .then_some(verb)
 }
 
 /// "Jokes are told", "it has been widely condemned": a form of "be" before the cue,

@@ -38,6 +38,11 @@ pub enum WordClass {
     AdjunctSubordinator,
     /// Joins two clauses: "… and said", "…, he said, but …".
     Coordinator,
+    /// Between a source and its cue, with "to": "continues to insist", "went on to
+    /// endorse".
+    Aspectual,
+    /// After an aspectual verb, before "to": "on" in "went on to".
+    AspectualParticle,
     /// Before a source and its cue, makes them an aside to the clause after their
     /// comma, which is the claim: "As the mayor said on Tuesday, the bridge …".
     ReportingAs,
@@ -190,6 +195,8 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("adjunct-subordinator", WordClass::AdjunctSubordinator),
     ("coordinator", WordClass::Coordinator),
     ("reporting-as", WordClass::ReportingAs),
+    ("aspectual", WordClass::Aspectual),
+    ("aspectual-particle", WordClass::AspectualParticle),
     ("sentence-conjunction", WordClass::SentenceConjunction),
     ("noun-coordinator", WordClass::NounCoordinator),
     ("time-opener", WordClass::TimeOpener),
