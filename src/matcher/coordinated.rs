@@ -10,6 +10,7 @@ use super::subject::{is_aux_or_adverb, sentence_subject};
 use super::{Context, Found, Frame};
 use crate::grammar::{WordClass, WordRole};
 use crate::segment::Token;
+use crate::segment::token::first_token_from;
 
 /// Parses the frame at the site's cue.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
@@ -47,7 +48,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         None if in_relative() => return None,
         None => sentence_subject(context, sentence.clone(), coordinator)?,
     };
-    let source_start = tokens.partition_point(|token| token.span.start < source.span.start);
+    let source_start = first_token_from(tokens, source.span.start);
     let end = claim_end(context, sentence, source_start, cue.end);
     let start = claim_start(context, cue.end, end, cue.flags)?;
     let claim = claim_after(context, start, end)?;

@@ -132,7 +132,7 @@ impl<'f> CueSite<'f> {
                         end < self.at && context.is(&tokens[end], WordClass::Coordinator)
                     })
                     .map_or(self.sentence.start, |end| end + 1);
-                let searched = floor.max(self.sentence.start)..self.sentence.end;
+                let searched = floor..self.sentence.end;
                 let (source, start) = cue_subject(context, &searched, self.at)?;
                 let allowed = cue_allows(context, cue.flags, source.head);
                 Some(Subject {

@@ -145,9 +145,10 @@ impl Token<'_> {
     /// True for an initial or a run of them joined by periods, its final period a
     /// token of its own: "J", "F.B.I", "N.Y".
     pub fn is_initials(&self) -> bool {
-        self.text
-            .split('.')
-            .all(|part| part.len() == 1 && part.as_bytes()[0].is_ascii_uppercase())
+        self.text.split('.').all(|part| {
+            let mut letters = part.chars();
+            letters.next().is_some_and(char::is_uppercase) && letters.next().is_none()
+        })
     }
 
     /// True when the token starts with a capital letter.
@@ -451,6 +452,25 @@ mod tests {
             .iter()
             .map(|token| token.text)
             .collect()
+    }
+
+    #[test]
+    fn initials() {
+        let table = [
+            ("J", true),
+            ("F.B.I", true),
+            ("N.Y", true),
+            ("É", true),
+            ("Ó.B", true),
+            ("Jr", false),
+            ("F.b.I", false),
+            ("F..B", false),
+            ("j", false),
+        ];
+        for (text, want) in table {
+            let token = &tokenize(text, Span::new(0, text.len()))[0];
+            assert_eq!(token.is_initials(), want, "{text}");
+        }
     }
 
     #[test]
