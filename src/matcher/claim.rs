@@ -186,6 +186,10 @@ pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usi
 /// statement that …".
 const THAT_LOOKAHEAD: usize = 6;
 
+/// How far a "that" may stand when a prepositional phrase follows the cue: "declared
+/// in a heated argument with Keyworth that …".
+const ADJUNCT_THAT_LOOKAHEAD: usize = 12;
+
 /// Where the claim after a cue starts: past an addressee ("told Foreign Policy"),
 /// at a nearby complementizer ("said on Monday that …"), or right after the cue.
 pub fn claim_start(
@@ -204,18 +208,32 @@ pub fn claim_start(
     if let Some(quote) = quotation_after_colon(context, start, end) {
         return Some(quote);
     }
-    let that = (start..end.min(start + THAT_LOOKAHEAD))
+    let adjunct = tokens
+        .get(start)
+        .is_some_and(|token| context.is_role(token, WordRole::Preposition));
+    let lookahead = if adjunct {
+        ADJUNCT_THAT_LOOKAHEAD
+    } else {
+        THAT_LOOKAHEAD
+    };
+    let that = (start..end.min(start + lookahead))
         .take_while(|&i| {
             !(matches!(tokens[i].kind, TokenKind::Punct('.' | ':' | ';'))
                 || tokens[i].is_quote_mark())
         })
         .find(|&i| context.is(&tokens[i], WordClass::Complementizer));
     let start = that.unwrap_or(start);
-    // "responded to a request" is no claim; "declined to comment" is one.
+    // "responded to a request" is no claim; "declined to comment" is one, and so is
+    // "pledged to work together": "to" before a lowercase word that is no function
+    // word opens an infinitive whatever the cue.
+    let infinitive = flags.infinitive
+        || tokens
+            .get(start + 1)
+            .is_some_and(|next| bare_verb(context, next));
     let opens_with_preposition = tokens.get(start).is_some_and(|token| {
         context.word(token).is_some_and(|info| {
             info.role == Some(WordRole::Preposition)
-                && !(flags.infinitive && info.is(WordClass::Infinitive))
+                && !(infinitive && info.is(WordClass::Infinitive))
         })
     });
     let start = if opens_with_preposition {
@@ -224,6 +242,15 @@ pub fn claim_start(
         start
     };
     has_word(tokens, start..end).then_some(start)
+}
+
+/// A word that may be a verb's bare form after "to": lowercase, no function word, no
+/// number ("to work", not "to the", "to Trump", "to 40").
+fn bare_verb(context: &Context, token: &Token) -> bool {
+    token.is_word()
+        && !token.is_capitalized()
+        && !token.lower.starts_with(|c: char| c.is_ascii_digit())
+        && context.word(token).is_none_or(|info| info.role.is_none())
 }
 
 /// How far after a cue a colon that introduces its quotation may stand: "put it this

@@ -377,6 +377,17 @@ mod tests {
         ("The senator began to argue that the bill was flawed.", &[["The senator", "argue", "that the bill was flawed"]]),
         // A participle and a time after the source's noun ("released Sunday").
         ("A report published Wednesday said the minister used a personal email account.", &[["A report published Wednesday", "said", "the minister used a personal email account"]]),
+        // A subject whose modifiers no source phrase spans: the sentence's subject,
+        // when a preposition or participle opens what stands between it and the cue (#19).
+        ("Large majorities of registered voters in four counties going to the polls on Super Tuesday said they back the ban.", &[["Large majorities of registered voters", "said", "they back the ban"]]),
+        ("A survey of voters conducted in May by the university found that Lee was ahead.", &[["A survey of voters", "found", "that Lee was ahead"]]),
+        ("Corvane raised its forecast for the full year.", &[]),
+        // A "that" further on when a prepositional phrase follows the cue (#19).
+        ("Fiorina declared in a heated argument with Keyworth that any new deal would need scrutiny.", &[["Fiorina", "declared", "that any new deal would need scrutiny"]]),
+        // "to" before a bare verb opens an infinitive claim for any cue; before a
+        // noun phrase it is a preposition (#19).
+        ("Trump and Ryan pledged to work together.", &[["Trump and Ryan", "pledged", "to work together"]]),
+        ("Topsec had not responded to Trump.", &[]),
         // An ampersand inside a name, glued or between capitalized words.
         ("AT&T said the merger was off.", &[["AT&T", "said", "the merger was off"]]),
         ("A Johnson & Johnson spokesman said the recall was voluntary.", &[["A Johnson & Johnson spokesman", "said", "the recall was voluntary"]]),

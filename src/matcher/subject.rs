@@ -27,11 +27,54 @@ pub fn cue_subject(
         return None;
     }
     let (source, start) = source_before(context, sentence.start, at)
-        .or_else(|| participle_subject(context, sentence, at))?;
+        .or_else(|| participle_subject(context, sentence, at))
+        .or_else(|| long_subject(context, sentence, at))?;
     if opens_question(context, sentence.start, start) || names_a_thing(context, at, start) {
         return None;
     }
     Some((source, start))
+}
+
+/// Most tokens between a sentence's subject and its cue.
+const MAX_SUBJECT_GAP_TOKENS: usize = 24;
+
+/// "Large majorities of voters in six states going to the polls said …": a subject
+/// whose modifiers no source phrase spans; the sentence's subject, when nothing
+/// between it and the cue closes a clause.
+fn long_subject(
+    context: &Context,
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    if at <= sentence.start || context.has_affix(&tokens[at].lower, AffixClass::Participle) {
+        return None;
+    }
+    let subject = sentence_subject(context, sentence.clone(), at)?;
+    let start = first_token_from(tokens, subject.span.start);
+    // The whole noun phrase, not only the head the subject reading stops at:
+    // "Large majorities of voters", not "Large".
+    let (_, phrase) = noun_phrase(context.grammar)(Tokens::new(tokens, start..at)).ok()?;
+    let subject = SourcePhrase::single(subject.span.cover(phrase));
+    let gap_start = first_token_from(tokens, subject.span.end);
+    let gap = tokens.get(gap_start..at)?;
+    let modifier = gap.first().is_some_and(|first| {
+        context.is_role(first, WordRole::Preposition)
+            || context.has_affix(&first.lower, AffixClass::Participle)
+            || (context.has_affix(&first.lower, AffixClass::PastParticiple)
+                && gap
+                    .get(1)
+                    .is_some_and(|next| context.is_role(next, WordRole::Preposition)))
+    });
+    // "raised its forecast": after a determiner the cue word is a noun.
+    let noun = context.is_role(&tokens[at - 1], WordRole::Determiner);
+    let open_gap = modifier
+        && !noun
+        && gap.len() <= MAX_SUBJECT_GAP_TOKENS
+        && gap.iter().all(|token| {
+            token.is_word() || matches!(token.kind, TokenKind::Punct('.' | '\'' | '’' | '-'))
+        });
+    open_gap.then_some((subject, start))
 }
 
 /// "a group called Citizens for Trump", "a beer named Swing State": a naming
