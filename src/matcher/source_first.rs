@@ -11,7 +11,7 @@ use super::claim_first::closes_clause;
 use super::cue_site::CueSite;
 use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
 use super::phrase::{cue, marker};
-use super::subject::{is_aux_or_adverb, source_before};
+use super::subject::{is_aux_or_adverb, relative_clause_subject, source_before};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::{AffixClass, WordClass, WordRole, classify};
@@ -188,6 +188,17 @@ pub(super) fn claim_end(
         }
         // "…that Rubio was liberal and argued that …": a second verb of saying.
         if index > cue_end && coordinated_cue_at(context, sentence, index) {
+            return index;
+        }
+        // "Hawkins and others who want to ban abortion said …": the relative
+        // clause's claim ends at the cue whose source holds the clause.
+        if relative
+            && index > cue_end
+            && context.segmented.opens[index].cue
+            && cue(context.grammar)(Tokens::new(tokens, index..sentence.end)).is_ok()
+            && relative_clause_subject(context, sentence.start, index)
+                .is_some_and(|(_, first)| first < source_start)
+        {
             return index;
         }
     }
@@ -382,6 +393,10 @@ mod tests {
         ("Large majorities of registered voters in four counties going to the polls on Super Tuesday said they back the ban.", &[["Large majorities of registered voters", "said", "they back the ban"]]),
         ("A survey of voters conducted in May by the university found that Lee was ahead.", &[["A survey of voters", "found", "that Lee was ahead"]]),
         ("Corvane raised its forecast for the full year.", &[]),
+        // A restrictive relative clause before the cue belongs to its source, and the
+        // claim of a cue inside it ends at that cue (#19).
+        ("Hawkins and others who want to ban abortion said the ruling makes the choice stark.", &[["who", "want", "to ban abortion"], ["Hawkins and others who want to ban abortion", "said", "the ruling makes the choice stark"]]),
+        ("The aide who wrote the speech delivered by the mother says he will not vote for Lee.", &[["who", "wrote", "the speech delivered by the mother"], ["The aide who wrote the speech delivered by the mother", "says", "he will not vote for Lee"]]),
         // A "that" further on when a prepositional phrase follows the cue (#19).
         ("Fiorina declared in a heated argument with Keyworth that any new deal would need scrutiny.", &[["Fiorina", "declared", "that any new deal would need scrutiny"]]),
         // "to" before a bare verb opens an infinitive claim for any cue; before a

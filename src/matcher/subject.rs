@@ -237,7 +237,51 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
         phrase.span = phrase.span.cover(tokens[end - 1].span);
         return Some((phrase, first));
     }
-    found
+    // "Anyone who praised his candidacy warned …": a phrase inside a relative
+    // clause is no subject; the clause's noun is.
+    let relative = relative_clause_subject(context, start, end);
+    match (found, relative) {
+        (Some(found), Some(relative)) if relative.1 < found.1 => Some(relative),
+        (found, relative) => found.or(relative),
+    }
+}
+
+/// Most tokens of a relative clause between its noun and the cue.
+const MAX_RELATIVE_TOKENS: usize = 16;
+
+/// "Hawkins and others who want to ban abortion said …", "The Republican who wrote
+/// the speech says …": a restrictive relative clause of words only, ending right
+/// before the cue; the source is its noun with the clause.
+pub(super) fn relative_clause_subject(
+    context: &Context,
+    start: usize,
+    end: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let floor = start.max(end.saturating_sub(MAX_RELATIVE_TOKENS));
+    let who = (floor + 1..end)
+        .rev()
+        .take_while(|&i| {
+            let token = &tokens[i];
+            token.is_word()
+                || (matches!(token.kind, TokenKind::Punct('.' | '\'' | '’' | '-'))
+                    && !token.is_quote_mark())
+        })
+        .find(|&i| context.is(&tokens[i], WordClass::PersonalRelative))?;
+    // The clause ends in a word of its own, not "for", "the" or "and", and holds no
+    // second clause.
+    let closed = context
+        .word(&tokens[end - 1])
+        .is_none_or(|info| info.role.is_none());
+    let single = !tokens[who + 1..end]
+        .iter()
+        .any(|token| context.is(token, WordClass::Coordinator));
+    if !(closed && single && who + 1 < end) {
+        return None;
+    }
+    let (mut phrase, first) = noun_phrase_ending_at(context, start, who)?;
+    phrase.span = phrase.span.cover(tokens[end - 1].span);
+    Some((phrase, first))
 }
 
 /// Longest appositive taken between a name and its closing comma.
