@@ -11,15 +11,18 @@ use super::subject::source_before;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::WordClass;
+use crate::model::CueKind;
 use crate::segment::TokenKind;
 use crate::segment::token::first_token_from;
 use crate::span::Span;
 
 /// Parses the frame at the site's cue.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
-    let cue = site.cue_with_source().filter(|cue| cue.flags.invert)?;
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
+    let cue = site
+        .cue_with_source()
+        .filter(|cue| cue.flags.invert || speech_after_quotation(context, cue, at))?;
     if at == sentence.start {
         return fronted(context, site, cue);
     }
@@ -63,6 +66,22 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         Some(resumed) => found.continued(resumed),
         None => found,
     })
+}
+
+/// "“I'm a voter,” declares Stephanie Acs", "‘It is over’, declares Ms Acs": right after a quotation and its comma
+/// any verb of speech inverts, flagged or not.
+fn speech_after_quotation(context: &Context, cue: &Cue, at: usize) -> bool {
+    let tokens = &context.segmented.tokens;
+    // The comma inside the quotation, or after it as British house styles put it.
+    let after_quotation = at >= 2
+        && ((tokens[at - 1].is_closing_quote_mark() && tokens[at - 2].is_punct(','))
+            || (tokens[at - 1].is_punct(',') && tokens[at - 2].is_closing_quote_mark()));
+    after_quotation
+        && context
+            .grammar
+            .cue_kinds
+            .get(cue.span.slice(context.text).to_lowercase().as_str())
+            == Some(&CueKind::Speech)
 }
 
 /// "Said Comey, “The thought is very painful to us.”": the cue opens the sentence,
@@ -136,6 +155,10 @@ mod tests {
         // A bracketed label or a relative clause may follow the source.
         ("The plan failed, said Sen. Chris Murphy (D-Conn.), who voted against it.", &[["Sen. Chris Murphy", "said", "The plan failed"]]),
         ("The plan failed, said an official who asked not to be named.", &[["an official", "said", "The plan failed"]]),
+        // Right after a quotation any verb of speech inverts; elsewhere only a flagged one (#19).
+        ("“I am a voter,” declares Stephanie Acs.", &[["Stephanie Acs", "declares", "“I am a voter,”"]]),
+        ("‘It is over’, declares Ms Acs.", &[["Ms Acs", "declares", "‘It is over’"]]),
+        ("The plan failed, declares Ms Acs.", &[]),
         // A document cue with a document.
         (r#""Prices will rise," read the memo."#, &[["the memo", "read", r#""Prices will rise,""#]]),
         // "little" reads as no source.
