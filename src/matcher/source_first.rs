@@ -386,6 +386,8 @@ mod tests {
         // An aspectual verb and "to" between source and cue.
         ("He continues to insist that he will fight on.", &[["He", "insist", "that he will fight on"]]),
         ("The senator began to argue that the bill was flawed.", &[["The senator", "argue", "that the bill was flawed"]]),
+        ("Democratic voters were more likely to say that Lee shares their views.", &[["Democratic voters", "say", "that Lee shares their views"]]),
+        ("The mayor is trying to argue that the deficit is small.", &[["The mayor", "argue", "that the deficit is small"]]),
         // A participle and a time after the source's noun ("released Sunday").
         ("A report published Wednesday said the minister used a personal email account.", &[["A report published Wednesday", "said", "the minister used a personal email account"]]),
         // A subject whose modifiers no source phrase spans: the sentence's subject,

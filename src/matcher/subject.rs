@@ -157,9 +157,14 @@ fn aspectual_before(context: &Context, start: usize, end: usize) -> Option<usize
     if verb > start && context.is(&tokens[verb], WordClass::AspectualParticle) {
         verb -= 1;
     }
-    context
-        .is(&tokens[verb], WordClass::Aspectual)
-        .then_some(verb)
+    if !context.is(&tokens[verb], WordClass::Aspectual) {
+        return None;
+    }
+    // "were more likely to say": a degree word goes with the adjective.
+    if verb > start && context.is(&tokens[verb - 1], WordClass::Degree) {
+        verb -= 1;
+    }
+    Some(verb)
 }
 
 /// "Jokes are told", "it has been widely condemned": a form of "be" before the cue,

@@ -43,6 +43,8 @@ pub enum WordClass {
     Aspectual,
     /// After an aspectual verb, before "to": "on" in "went on to".
     AspectualParticle,
+    /// Before an aspectual adjective: "more" in "were more likely to say".
+    Degree,
     /// Before a source and its cue, makes them an aside to the clause after their
     /// comma, which is the claim: "As the mayor said on Tuesday, the bridge …".
     ReportingAs,
@@ -197,6 +199,7 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("reporting-as", WordClass::ReportingAs),
     ("aspectual", WordClass::Aspectual),
     ("aspectual-particle", WordClass::AspectualParticle),
+    ("degree", WordClass::Degree),
     ("sentence-conjunction", WordClass::SentenceConjunction),
     ("noun-coordinator", WordClass::NounCoordinator),
     ("time-opener", WordClass::TimeOpener),
