@@ -11,6 +11,7 @@ use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::{AffixClass, WordClass, WordRole};
+use crate::ingest::block::Role;
 use crate::segment::token::first_token_from;
 use crate::span::Span;
 
@@ -65,6 +66,13 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         sentence.end
     };
     let claim = claim_after(context, colon + 1, end)?;
+    // "Remember: The world ignored it", "Answer: A boy": in a body paragraph a
+    // headline's shape introduces a quotation, or nothing.
+    let quoted = context.segmented.quotes.opening_at(claim.start).is_some();
+    let body = context.segmented.block.role == Role::Body;
+    if body && !quoted && !is_interview_label(context, start, colon) {
+        return None;
+    }
     Some(Found::new(
         Frame::Colon,
         claim,
@@ -243,14 +251,17 @@ mod tests {
     /// Text → every `[source, cue, claim]` this frame finds in it, tried alone.
     #[rustfmt::skip]
     const CASES: &[Case] = &[
-        ("Sanders: Brexit’s message could draw Trump support", &[["Sanders", ":", "Brexit’s message could draw Trump support"]]),
-        ("Officials: the plan failed.", &[["Officials", ":", "the plan failed"]]),
+        // In a body paragraph the shape introduces a quotation, not a clause (#19:
+        // 4 right of 50 on PolNeAR train): "Remember: …", "Answer: A boy".
+        ("Sanders: “Brexit’s message could draw Trump support.”", &[["Sanders", ":", "“Brexit’s message could draw Trump support.”"]]),
+        ("Sanders: Brexit’s message could draw Trump support", &[]),
+        ("Officials: the plan failed.", &[]),
         // A cue before the colon is the cue: "told WEEI:" is source_first's.
         ("Schilling told WEEI: “I did not post that.”", &[]),
         // After a dash; after "From" or "More from".
         ("IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “The polls were right.”", &[["Mark Blumenthal and Jon Cohen", ":", "“The polls were right.”"]]),
         ("More from the report: “Costs rose sharply.”", &[["the report", ":", "“Costs rose sharply.”"]]),
-        ("From Jones: the plan failed badly.", &[["Jones", ":", "the plan failed badly"]]),
+        ("From Jones: “The plan failed badly.”", &[["Jones", ":", "“The plan failed badly.”"]]),
         // An interview answer runs to the next label; a question is nobody's claim.
         ("Q: What did you see? A: Nothing at all, I was asleep.", &[["A", ":", "Nothing at all, I was asleep"]]),
         ("Question: What did you see?", &[]),
@@ -284,6 +295,9 @@ mod tests {
     /// The same in a title, where a topic may follow the source.
     #[rustfmt::skip]
     const TITLE_CASES: &[Case] = &[
+        ("Sanders: Brexit’s message could draw Trump support", &[["Sanders", ":", "Brexit’s message could draw Trump support"]]),
+        ("Officials: the plan failed.", &[["Officials", ":", "the plan failed"]]),
+        ("From Jones: the plan failed badly.", &[["Jones", ":", "the plan failed badly"]]),
         ("CNN President On Trump: He is a great candidate", &[["CNN President", ":", "He is a great candidate"]]),
         ("Obama To Asians Worried: Do not worry", &[["Obama", ":", "Do not worry"]]),
         // More than five words before the colon.
