@@ -186,6 +186,7 @@ impl Lexemes {
     /// lowercase copy): asked once of every word of the text, so a word of up to
     /// eight bytes is read in one load where eight bytes follow it, without a
     /// branch on its length.
+    #[inline]
     pub fn id_at(&self, lower: &str, bytes: &[u8], at: usize) -> LexemeId {
         let len = lower.len();
         match swar::word_at(bytes, at) {
@@ -370,7 +371,9 @@ impl ShortWords {
         let mut slot = self.slot(key);
         loop {
             let found = self.keys[slot];
-            if found == key || found == 0 {
+            // One branch, not `||`'s two: whether the first slot holds the word
+            // (about half the words of a text) would be a branch of its own.
+            if (found == key) | (found == 0) {
                 return std::hint::select_unpredictable(
                     found == key,
                     self.ids[slot],

@@ -398,6 +398,10 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
                 _ => break,
             }
         }
+        // Most words end at a space or a mark that joins nothing: no second scan.
+        if joiners_end == end {
+            return Some(end);
+        }
         let next_end = alphanumerics_end(joiners_end);
         if next_end == joiners_end {
             return Some(end);
