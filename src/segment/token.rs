@@ -316,6 +316,9 @@ fn tokenize_with<'a>(
         each(&mut token);
         tokens.push(token);
         at += len;
+        // The one space between most tokens, skipped without a branch: whether a
+        // token is followed by a space or by a mark cannot be predicted.
+        at += usize::from(bytes.get(at) == Some(&b' '));
     }
     tokens
 }
@@ -397,6 +400,10 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
                 },
                 _ => break,
             }
+        }
+        // Most words end at a space or a mark that joins nothing: no second scan.
+        if joiners_end == end {
+            return Some(end);
         }
         let next_end = alphanumerics_end(joiners_end);
         if next_end == joiners_end {
