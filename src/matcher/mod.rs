@@ -20,6 +20,7 @@ pub mod markers;
 pub mod no_comment;
 pub mod noun_phrase;
 pub mod participle;
+pub mod passive;
 pub mod phrase;
 pub mod question;
 pub mod relay;
@@ -62,6 +63,8 @@ pub enum Frame {
     NoComment,
     /// `"<clause with its cue>"`: "Sanders appears to be spending more" (`impersonal.rs`)
     Impersonal,
+    /// `"<claim> was <cue> by <source>"` (`passive.rs`)
+    Passive,
     /// `"When asked <question>, …"`: a question put by nobody named (`question.rs`)
     Question,
     /// `"“<claim>” — <source>, <appositive>"` (`sign_off.rs`)
@@ -191,6 +194,7 @@ pub const FRAMES: Frames<'static> = Frames {
         question::parse,
         impersonal::parse,
         inverted::parse,
+        passive::parse,
         claim_first::parse,
         source_first::parse,
     ],

@@ -171,9 +171,14 @@ fn aspectual_before(context: &Context, start: usize, end: usize) -> Option<usize
 /// with only adverbs between; not a cue in "-ing" ("The mayor is saying …" is
 /// progressive).
 fn is_passive(context: &Context, start: usize, at: usize) -> bool {
+    passive_be(context, start, at).is_some()
+}
+
+/// The index of the form of "be" that makes the cue at `at` passive, if one does.
+pub(super) fn passive_be(context: &Context, start: usize, at: usize) -> Option<usize> {
     let tokens = &context.segmented.tokens;
     if context.has_affix(&tokens[at].lower, AffixClass::Participle) {
-        return false;
+        return None;
     }
     let mut index = at;
     while index > start
@@ -182,7 +187,7 @@ fn is_passive(context: &Context, start: usize, at: usize) -> bool {
     {
         index -= 1;
     }
-    index > start && context.is(&tokens[index - 1], WordClass::Be)
+    (index > start && context.is(&tokens[index - 1], WordClass::Be)).then(|| index - 1)
 }
 
 /// "Asked if he believed …": a source right after "if" or "whether" asks, not says.
