@@ -45,6 +45,23 @@ pub fn claim_after(context: &Context, from: usize, end: usize) -> Option<Span> {
     (words >= MIN_UNQUOTED_CLAIM_WORDS || (quoted && words > 0) || answer).then_some(span)
 }
 
+/// The first token of the clause that ends at `at`: after the nearest comma, colon,
+/// semicolon, dash, bracket, quotation mark or clause boundary word before it.
+pub fn clause_start_before(context: &Context, start: usize, at: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    (start..at)
+        .rev()
+        .find(|&i| {
+            let token = &tokens[i];
+            matches!(
+                token.kind,
+                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '(')
+            ) || token.is_quote_mark()
+                || context.is_role(token, WordRole::Boundary)
+        })
+        .map_or(start, |boundary| boundary + 1)
+}
+
 /// Fewest words of an unquoted claim after its cue (one is an object: "identified
 /// people").
 const MIN_UNQUOTED_CLAIM_WORDS: usize = 2;

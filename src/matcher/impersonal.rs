@@ -3,10 +3,10 @@
 //! claim is the clause, its subject included, and there is no source. An index walk
 //! over the sentence's tokens.
 
-use super::claim::{claim_after, has_word, is_clause_comma};
+use super::claim::{claim_after, clause_start_before, has_word, is_clause_comma};
 use super::cue_site::CueSite;
 use super::{Context, Found, Frame};
-use crate::grammar::{WordClass, WordRole};
+use crate::grammar::WordClass;
 use crate::segment::TokenKind;
 
 /// Parses the frame at the site's impersonal cue.
@@ -17,17 +17,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     tokens.get(cue.end).filter(|next| {
         cue.end < sentence.end && context.is(next, WordClass::ImpersonalComplement)
     })?;
-    let clause_start = (sentence.start..at)
-        .rev()
-        .find(|&i| {
-            let token = &tokens[i];
-            matches!(
-                token.kind,
-                TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '(')
-            ) || token.is_quote_mark()
-                || context.is_role(token, WordRole::Boundary)
-        })
-        .map_or(sentence.start, |boundary| boundary + 1);
+    let clause_start = clause_start_before(context, sentence.start, at);
     if !has_word(tokens, clause_start..at) {
         return None;
     }

@@ -2,14 +2,14 @@
 //! The source is the agent after "by", the claim the subject before the form of
 //! "be". An index walk; the agent is read with the relay parser.
 
-use super::claim::claim_after;
+use super::claim::{claim_after, clause_start_before};
 use super::cue_site::CueSite;
 use super::relay::source_with_relays;
 use super::source_fit::{cue_allows, looks_like_source};
 use super::subject::{is_aux_or_adverb, passive_be};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
-use crate::grammar::{WordClass, WordRole};
+use crate::grammar::WordClass;
 use crate::segment::TokenKind;
 
 /// Parses the frame at the site's cue.
@@ -40,15 +40,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     while subject_end > sentence.start && is_aux_or_adverb(context, &tokens[subject_end - 1]) {
         subject_end -= 1;
     }
-    let subject_start = (sentence.start..subject_end)
-        .rev()
-        .find(|&i| {
-            let token = &tokens[i];
-            matches!(token.kind, TokenKind::Punct(',' | ';' | ':' | '—' | '–' | '('))
-                || token.is_quote_mark()
-                || context.is_role(token, WordRole::Boundary)
-        })
-        .map_or(sentence.start, |boundary| boundary + 1);
+    let subject_start = clause_start_before(context, sentence.start, subject_end);
     let claim = claim_after(context, subject_start, subject_end)?;
     Some(Found::new(
         Frame::Passive,
