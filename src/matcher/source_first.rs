@@ -399,6 +399,9 @@ mod tests {
         // claim of a cue inside it ends at that cue (#19).
         ("Hawkins and others who want to ban abortion said the ruling makes the choice stark.", &[["who", "want", "to ban abortion"], ["Hawkins and others who want to ban abortion", "said", "the ruling makes the choice stark"]]),
         ("The aide who wrote the speech delivered by the mother says he will not vote for Lee.", &[["who", "wrote", "the speech delivered by the mother"], ["The aide who wrote the speech delivered by the mother", "says", "he will not vote for Lee"]]),
+        // A quantifier opening its clause, then a place: "Some in the crowd".
+        ("Some in the crowd said the senator was the only candidate they trusted.", &[["Some in the crowd", "said", "the senator was the only candidate they trusted"]]),
+        ("In the crowd, some said it was over.", &[["some", "said", "it was over"]]),
         // A "that" further on when a prepositional phrase follows the cue (#19).
         ("Fiorina declared in a heated argument with Keyworth that any new deal would need scrutiny.", &[["Fiorina", "declared", "that any new deal would need scrutiny"]]),
         // "to" before a bare verb opens an infinitive claim for any cue; before a

@@ -252,8 +252,34 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     let relative = relative_clause_subject(context, start, end);
     match (found, relative) {
         (Some(found), Some(relative)) if relative.1 < found.1 => Some(relative),
-        (found, relative) => found.or(relative),
+        (found, relative) => found
+            .or(relative)
+            .or_else(|| quantifier_with_place(context, start, end)),
     }
+}
+
+/// "Some in the crowd said …", "Many within the party fear …": a quantifier opening
+/// its clause, a preposition and a noun phrase that ends at the cue.
+fn quantifier_with_place(
+    context: &Context,
+    start: usize,
+    end: usize,
+) -> Option<(SourcePhrase, usize)> {
+    let tokens = &context.segmented.tokens;
+    let floor = start.max(end.saturating_sub(MAX_PHRASE_TOKENS));
+    let quantifier = (floor..end.saturating_sub(2)).find(|&q| {
+        let opens_clause =
+            q == start || matches!(tokens[q - 1].kind, TokenKind::Punct(',' | ';' | ':' | '—'));
+        opens_clause
+            && context.is(&tokens[q], WordClass::StandaloneQuantifier)
+            && context.is_role(&tokens[q + 1], WordRole::Preposition)
+            && !context.is(&tokens[q + 1], WordClass::Partitive)
+    })?;
+    let (rest, _) = noun_phrase(context.grammar)(Tokens::new(tokens, quantifier + 2..end)).ok()?;
+    rest.is_empty().then(|| {
+        let span = tokens[quantifier].span.cover(tokens[end - 1].span);
+        (SourcePhrase::single(span), quantifier)
+    })
 }
 
 /// Most tokens of a relative clause between its noun and the cue.
