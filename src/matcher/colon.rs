@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use super::claim::{claim_after, has_word};
 use super::noun_phrase::noun_phrase;
-use super::phrase::cue;
 use super::relay::SourcePhrase;
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
@@ -115,8 +114,7 @@ fn quotation_introduced(
     // predicate with a cue in it; a cue noun after an article ("had a warning for the
     // council") is no verb of saying.
     let has_cue = predicate.clone().any(|i| {
-        cue(context.grammar)(Tokens::new(tokens, i..colon)).is_ok()
-            && !context.is(&tokens[i - 1], WordClass::Article)
+        context.cue_end_at(i, colon).is_some() && !context.is(&tokens[i - 1], WordClass::Article)
     });
     let opens_with_preposition = context.is_role(&tokens[predicate_start], WordRole::Preposition);
     if !tokens[predicate_start].is_word()
@@ -214,14 +212,13 @@ fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span
         return Some(tokens[start].span);
     }
     // "Schilling told WEEI:": a lowercase cue inside is a verb, and its own frame's.
-    let holds_cue = (start + 1..colon).any(|i| {
-        !tokens[i].is_capitalized() && cue(context.grammar)(Tokens::new(tokens, i..colon)).is_ok()
-    });
+    let holds_cue = (start + 1..colon)
+        .any(|i| !tokens[i].is_capitalized() && context.cue_end_at(i, colon).is_some());
     if holds_cue {
         return None;
     }
     let (rest, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..colon)).ok()?;
-    let in_title = context.segmented.block.role == crate::ingest::Role::Title;
+    let in_title = context.segmented.block.role == Role::Title;
     let topic_follows = rest
         .first()
         .is_some_and(|next| context.is(next, WordClass::TopicPreposition));

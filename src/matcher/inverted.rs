@@ -68,8 +68,8 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     })
 }
 
-/// "“I'm a voter,” declares Stephanie Acs", "‘It is over’, declares Ms Acs": right after a quotation and its comma
-/// any verb of speech inverts, flagged or not.
+/// "“I'm a voter,” declares Stephanie Acs", "‘It is over’, declares Ms Acs": right
+/// after a quotation and its comma any verb of speech inverts, flagged or not.
 fn speech_after_quotation(context: &Context, cue: &Cue, at: usize) -> bool {
     let tokens = &context.segmented.tokens;
     // The comma inside the quotation, or after it as British house styles put it.

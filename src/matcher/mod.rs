@@ -145,6 +145,18 @@ impl Context<'_, '_> {
         token.is_word() && self.grammar.is(&token.lower, class)
     }
 
+    /// The end of the cue phrase that opens at token `at`, read no further than
+    /// `end`. A token that opens no cue (its first-word flag) is answered without a
+    /// lookup.
+    pub fn cue_end_at(&self, at: usize, end: usize) -> Option<usize> {
+        if !self.segmented.opens[at].cue {
+            return None;
+        }
+        let tokens = tokens::Tokens::new(&self.segmented.tokens, at..end);
+        let (rest, _) = phrase::cue(self.grammar)(tokens).ok()?;
+        Some(rest.offset)
+    }
+
     /// True when `word` has an affix of `class` (affixes.txt): "-ing", "-ly" …
     pub fn has_affix(&self, word: &str, class: AffixClass) -> bool {
         self.grammar.affixes.has(word, class)

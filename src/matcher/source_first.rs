@@ -10,7 +10,7 @@ use super::claim::{COLON_LOOKAHEAD, claim_after, claim_start, is_clause_comma, p
 use super::claim_first::closes_clause;
 use super::cue_site::CueSite;
 use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
-use super::phrase::{cue, marker};
+use super::phrase::marker;
 use super::subject::{is_aux_or_adverb, relative_clause_subject, source_before};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
@@ -194,8 +194,7 @@ pub(super) fn claim_end(
         // clause's claim ends at the cue whose source holds the clause.
         if relative
             && index > cue_end
-            && context.segmented.opens[index].cue
-            && cue(context.grammar)(Tokens::new(tokens, index..sentence.end)).is_ok()
+            && context.cue_end_at(index, sentence.end).is_some()
             && relative_clause_subject(context, sentence.start, index)
                 .is_some_and(|(_, first)| first < source_start)
         {
@@ -274,12 +273,12 @@ fn concedes_at(context: &Context, at: usize) -> bool {
 /// ("adding …") or a conjunction, a source and a cue ("and three-quarters said").
 fn next_attribution_at(context: &Context, sentence: &Range<usize>, start: usize) -> bool {
     let tokens = &context.segmented.tokens;
-    let grammar = context.grammar;
     let Some(first) = tokens.get(start).filter(|_| start < sentence.end) else {
         return false;
     };
-    let is_cue = |index: usize| cue(grammar)(Tokens::new(tokens, index..sentence.end)).is_ok();
-    if context.has_affix(&first.lower, AffixClass::Participle) && is_cue(start) {
+    if context.has_affix(&first.lower, AffixClass::Participle)
+        && context.cue_end_at(start, sentence.end).is_some()
+    {
         return true;
     }
     if !context.is_role(first, WordRole::Boundary) {
@@ -330,16 +329,12 @@ fn cues_with_source_from<'c>(
     sentence: &Range<usize>,
     from: usize,
 ) -> impl Iterator<Item = usize> + 'c {
-    let tokens = &context.segmented.tokens;
     let end = sentence.end;
     ((from + 1)..end.min(from + 1 + MAX_PHRASE_TOKENS)).filter_map(move |at| {
-        if !context.segmented.opens[at].cue_or_according() {
-            return None;
-        }
-        let (rest, _) = cue(context.grammar)(Tokens::new(tokens, at..end)).ok()?;
+        let cue_end = context.cue_end_at(at, end)?;
         source_before(context, from, at)
             .is_some_and(|(_, first)| first == from)
-            .then_some(rest.offset)
+            .then_some(cue_end)
     })
 }
 
@@ -355,7 +350,7 @@ fn coordinated_cue_at(context: &Context, sentence: &Range<usize>, index: usize) 
     }
     next < sentence.end
         && !tokens[next].is_capitalized()
-        && cue(context.grammar)(Tokens::new(tokens, next..sentence.end)).is_ok()
+        && context.cue_end_at(next, sentence.end).is_some()
 }
 
 /// "The New York Times reported:" at the end of its paragraph.

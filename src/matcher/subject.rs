@@ -13,6 +13,7 @@ use super::tokens::Tokens;
 use crate::grammar::{AffixClass, WordClass, WordRole};
 use crate::segment::token::first_token_from;
 use crate::segment::{Token, TokenKind};
+use crate::span::Span;
 
 /// The source of the verb cue at `at` and the index of its first token: the phrase
 /// right before the cue, else the subject of a coordinated or participial clause.
@@ -50,12 +51,14 @@ fn long_subject(
     if at <= sentence.start || context.has_affix(&tokens[at].lower, AffixClass::Participle) {
         return None;
     }
-    let subject = sentence_subject(context, sentence.clone(), at)?;
-    let start = first_token_from(tokens, subject.span.start);
-    // The whole noun phrase, not only the head the subject reading stops at:
-    // "Large majorities of voters", not "Large".
-    let (_, phrase) = noun_phrase(context.grammar)(Tokens::new(tokens, start..at)).ok()?;
-    let subject = SourcePhrase::single(subject.span.cover(phrase));
+    // The whole noun phrase, not only up to the head that names a source: "Large
+    // majorities of voters", not "Large". A pronoun has no modifiers to span.
+    let subject = read_sentence_subject(context, sentence.clone(), at)?;
+    if subject.pronoun {
+        return None;
+    }
+    let start = subject.start;
+    let subject = SourcePhrase::single(subject.phrase);
     let gap_start = first_token_from(tokens, subject.span.end);
     let gap = tokens.get(gap_start..at)?;
     let modifier = gap.first().is_some_and(|first| {
@@ -222,12 +225,8 @@ pub fn source_before(context: &Context, start: usize, at: usize) -> Option<(Sour
     }
     // "Several said …", "; most said they were worried": a quantifier standing for
     // the people just counted, opening its clause.
-    let opens_clause = end - 1 == start
-        || matches!(
-            tokens[end - 2].kind,
-            TokenKind::Punct(',' | ';' | ':' | '—')
-        );
-    if opens_clause && context.is(last, WordClass::StandaloneQuantifier) {
+    if opens_clause_at(tokens, start, end - 1) && context.is(last, WordClass::StandaloneQuantifier)
+    {
         return Some((SourcePhrase::single(last.span), end - 1));
     }
     let found = phrase_ending_at(context, start, end);
@@ -268,9 +267,7 @@ fn quantifier_with_place(
     let tokens = &context.segmented.tokens;
     let floor = start.max(end.saturating_sub(MAX_PHRASE_TOKENS));
     let quantifier = (floor..end.saturating_sub(2)).find(|&q| {
-        let opens_clause =
-            q == start || matches!(tokens[q - 1].kind, TokenKind::Punct(',' | ';' | ':' | '—'));
-        opens_clause
+        opens_clause_at(tokens, start, q)
             && context.is(&tokens[q], WordClass::StandaloneQuantifier)
             && context.is_role(&tokens[q + 1], WordRole::Preposition)
             && !context.is(&tokens[q + 1], WordClass::Partitive)
@@ -280,6 +277,16 @@ fn quantifier_with_place(
         let span = tokens[quantifier].span.cover(tokens[end - 1].span);
         (SourcePhrase::single(span), quantifier)
     })
+}
+
+/// True when the token at `index` opens its clause: it is the first of the searched
+/// tokens (from `start`), or follows a comma, semicolon, colon or dash.
+fn opens_clause_at(tokens: &[Token], start: usize, index: usize) -> bool {
+    index == start
+        || matches!(
+            tokens[index - 1].kind,
+            TokenKind::Punct(',' | ';' | ':' | '—')
+        )
 }
 
 /// Most tokens of a relative clause between its noun and the cue.
@@ -592,6 +599,31 @@ pub fn sentence_subject(
     sentence: Range<usize>,
     before: usize,
 ) -> Option<SourcePhrase> {
+    let subject = read_sentence_subject(context, sentence, before)?;
+    let first = context.segmented.tokens[subject.start].span;
+    Some(SourcePhrase::single(first.cover(subject.head)))
+}
+
+/// The subject that opens a sentence, as [`sentence_subject`] reads it.
+struct SentenceSubject {
+    /// Index of its first token.
+    start: usize,
+    /// A pronoun ("He blasted Congress and …") rather than a noun phrase.
+    pronoun: bool,
+    /// The whole noun phrase ("Large majorities of voters"), or the pronoun.
+    phrase: Span,
+    /// The head that names a source, where the subject reading stops (see
+    /// [`subject_head`]), or the pronoun.
+    head: Span,
+}
+
+/// Reads the subject that opens the sentence: past a short opener and a leading
+/// conjunction, a pronoun, or a noun phrase whose head names a source.
+fn read_sentence_subject(
+    context: &Context,
+    sentence: Range<usize>,
+    before: usize,
+) -> Option<SentenceSubject> {
     let tokens = &context.segmented.tokens;
     // The comma right before the participle closes the main clause, not an opener.
     let opener_comma = (sentence.start..before.min(sentence.start + MAX_OPENER_TOKENS + 1))
@@ -606,12 +638,22 @@ pub fn sentence_subject(
     }
     let first = tokens.get(start).filter(|_| start < before)?;
     if context.is_role(first, WordRole::Pronoun) {
-        return Some(SourcePhrase::single(first.span));
+        return Some(SentenceSubject {
+            start,
+            pronoun: true,
+            phrase: first.span,
+            head: first.span,
+        });
     }
-    let (_, span) = noun_phrase(context.grammar)(Tokens::new(tokens, start..before)).ok()?;
-    let phrase_end = tokens[start..before].partition_point(|token| token.span.end <= span.end);
+    let (_, phrase) = noun_phrase(context.grammar)(Tokens::new(tokens, start..before)).ok()?;
+    let phrase_end = tokens[start..before].partition_point(|token| token.span.end <= phrase.end);
     let head = subject_head(context, &tokens[start..start + phrase_end])?;
-    Some(SourcePhrase::single(tokens[start].span.cover(head.span)))
+    Some(SentenceSubject {
+        start,
+        pronoun: false,
+        phrase,
+        head: head.span,
+    })
 }
 
 /// Fewer bytes than this make no agent noun of a word with its ending: "women", "list".
