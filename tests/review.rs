@@ -465,9 +465,10 @@ fn a_review_file_of_the_previous_release_keeps_every_verdict() {
     let (by_id, by_words) = every_verdict_carried_over(&old, &merged, &stderr);
     assert_eq!(by_id + by_words, 40);
     assert!(
-        stderr.contains("40 kept, 0 changed, 0 new, 0 removed"),
+        stderr.contains("40 kept, 0 changed, 2 new, 0 removed"),
         "{stderr}"
     );
+    new_since_the_previous_release(&merged);
     let quote = claim(&merged, "claims", "You could tell the Chinese");
     assert_eq!(
         quote["claim"]["fragments"].as_sequence().map(Vec::len),
@@ -478,6 +479,30 @@ fn a_review_file_of_the_previous_release_keeps_every_verdict() {
         "{stderr}"
     );
     assert!(by_words >= 1, "{stderr}");
+}
+
+/// The two claims of the seeds that 0.1.0 did not find, a belief before "that"
+/// (#19): they come in new, with no review, and the US's own belief inside the
+/// second one's dash aside keeps its verdict.
+fn new_since_the_previous_release(merged: &Value) {
+    for (words, source) in [
+        ("that official access to Microsoft", "Diplomats in China"),
+        ("that XFocus", "the US government"),
+    ] {
+        let new = merged["claims"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .find(|claim| {
+                claim["claim"]["text"]
+                    .as_str()
+                    .is_some_and(|text| text.starts_with(words))
+            })
+            .unwrap_or_else(|| panic!("no claim opens with {words:?}"));
+        assert_eq!(new["cue"]["text"], "concerned", "{words}");
+        assert_eq!(new["source"]["text"], source, "{words}");
+        assert_eq!(new["review"]["status"], "unreviewed", "{words}");
+    }
 }
 
 /// A review file of the last release with version 1 ids (issue #22): claims, one
@@ -563,7 +588,8 @@ fn with_split_quotes_each_part_keeps_the_verdict_of_its_quote() {
     let (old, merged, stderr) = merge_previous_release(&["--split-quotes"]);
     let (by_id, by_words) = every_verdict_carried_over(&old, &merged, &stderr);
     assert_eq!(by_id + by_words, 40);
-    assert!(stderr.contains(" 0 new, 0 removed"), "{stderr}");
+    assert!(stderr.contains(" 2 new, 0 removed"), "{stderr}");
+    new_since_the_previous_release(&merged);
     let first = claim(&merged, "claims", "You could tell the Chinese");
     let second = claim(&merged, "claims", "The Ministry of State Security");
     assert_ne!(first.get("id"), second.get("id"));

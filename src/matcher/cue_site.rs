@@ -133,7 +133,8 @@ impl<'f> CueSite<'f> {
                     })
                     .map_or(self.sentence.start, |end| end + 1);
                 let searched = floor..self.sentence.end;
-                let (source, start) = cue_subject(context, &searched, self.at)?;
+                let (source, start) =
+                    cue_subject(context, &searched, self.at, cue.flags.adjective)?;
                 let allowed = cue_allows(context, cue.flags, source.head);
                 Some(Subject {
                     source,

@@ -34,7 +34,7 @@ use std::ops::Range;
 
 use crate::grammar::{AffixClass, Grammar, WordClass, WordInfo, WordRole};
 use crate::model::add_claim_part;
-use crate::segment::{Segmented, Token};
+use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
 use cue_site::CueSite;
@@ -272,35 +272,30 @@ fn match_block_at(
             if index >= sentence.tokens.end {
                 break;
             }
-            if index < free_from || !segmented.opens[index].cue_or_according() {
+            if index < free_from {
                 continue;
             }
-            let token = &segmented.tokens[index];
-            // "the United States" holds no cue; "According to …" and a headline's
-            // "Trump Says …" do.
-            let may_be_cue = !token.is_capitalized()
-                || index == sentence.tokens.start
-                || segmented.block.role == crate::ingest::Role::Title;
-            if !may_be_cue {
+            let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
+            let Some(mut hit) = hit_at(&context, &sentence.tokens, index, previous, frames, gate)
+            else {
                 continue;
-            }
-            let matched = {
-                let previous = found.last().filter(|hit: &&Found| hit.sentence == number);
-                let site = CueSite::new(&context, sentence.tokens.clone(), index, previous);
-                if (gate == Gate::WholePhrase && !site.opens_a_frame(&context))
-                    || context.in_quote(index)
-                {
-                    continue;
-                }
-                frames
-                    .at_each_cue
-                    .iter()
-                    .find_map(|frame| frame(&context, &site))
             };
-            if let Some(mut hit) = matched {
-                hit.sentence = number;
-                free_from = hit.covered.end;
-                found.push(hit);
+            hit.sentence = number;
+            free_from = hit.covered.end;
+            let asides = asides_in_claim(&context, &hit);
+            found.push(hit);
+            // "concerned that XFocus — a group that the US believes was involved in
+            // the exploits — had links with …": an aside between dashes inside the
+            // claim holds an attribution of its own, read within the aside.
+            for aside in asides {
+                let first = starts.partition_point(|&start| start < aside.start);
+                for &index in starts[first..].iter().take_while(|&&i| i < aside.end) {
+                    if let Some(mut inner) = hit_at(&context, &aside, index, None, frames, gate) {
+                        inner.sentence = number;
+                        found.push(inner);
+                        break;
+                    }
+                }
             }
         }
         let sentence_has_hit = found.last().is_some_and(|hit| hit.sentence == number);
@@ -312,6 +307,60 @@ fn match_block_at(
         }
     }
     found
+}
+
+/// The first frame that parses at the cue site `index` of `sentence`, if the token
+/// may open one.
+fn hit_at(
+    context: &Context,
+    sentence: &Range<usize>,
+    index: usize,
+    previous: Option<&Found>,
+    frames: &Frames,
+    gate: Gate,
+) -> Option<Found> {
+    let segmented = context.segmented;
+    if !segmented.opens[index].cue_or_according() {
+        return None;
+    }
+    let token = &segmented.tokens[index];
+    // "the United States" holds no cue; "According to …" and a headline's
+    // "Trump Says …" do.
+    let may_be_cue = !token.is_capitalized()
+        || index == sentence.start
+        || segmented.block.role == crate::ingest::Role::Title;
+    if !may_be_cue {
+        return None;
+    }
+    let site = CueSite::new(context, sentence.clone(), index, previous);
+    if (gate == Gate::WholePhrase && !site.opens_a_frame(context)) || context.in_quote(index) {
+        return None;
+    }
+    frames
+        .at_each_cue
+        .iter()
+        .find_map(|frame| frame(context, &site))
+}
+
+/// The asides between two dashes ("— a group that the US believes … —") inside
+/// the claim of `hit`, after its cue: token ranges, dashes excluded.
+fn asides_in_claim(context: &Context, hit: &Found) -> Vec<Range<usize>> {
+    let tokens = &context.segmented.tokens;
+    let in_claim = |i: &usize| {
+        let span = tokens[*i].span;
+        span.start >= hit.cue.end.max(hit.claim.start) && span.end <= hit.claim.end
+    };
+    let dashes: Vec<usize> = hit
+        .covered
+        .clone()
+        .filter(in_claim)
+        .filter(|&i| matches!(tokens[i].kind, TokenKind::Punct('—' | '–')))
+        .collect();
+    dashes
+        .chunks_exact(2)
+        .filter(|pair| pair[1] > pair[0] + 2)
+        .map(|pair| pair[0] + 1..pair[1])
+        .collect()
 }
 
 #[cfg(test)]

@@ -40,9 +40,30 @@ pub fn lexeme_at(tokens: &[Token], index: usize, grammar: &Grammar) -> Option<Le
         .map(|token| grammar.lexemes.id_of(&token.lower))
 }
 
-/// A reporting cue ("said", "pointed out") with its flags.
+/// A reporting cue ("said", "pointed out") with its flags. A cue flagged `that` is
+/// one only before "that" and its clause: "CNN is reporting that a plane …", not "in
+/// his reporting on the war" nor "reporting that.".
 pub fn cue<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, CueFlags)> {
-    move |input| phrase_at(input, &grammar.lexemes.cues, grammar)
+    move |input| {
+        let (rest, (span, flags)) = phrase_at(input, &grammar.lexemes.cues, grammar)?;
+        if flags.that && !that_clause_opens(rest.tokens, grammar) {
+            return fail(input);
+        }
+        Ok((rest, (span, flags)))
+    }
+}
+
+/// "that" and a word or quotation after it, at the start of `tokens`; not "that"
+/// as a subject before its verb ("I guess that was the point").
+fn that_clause_opens(tokens: &[Token], grammar: &Grammar) -> bool {
+    match tokens {
+        [that, next, ..] => {
+            that.is_word()
+                && grammar.is(&that.lower, WordClass::Complementizer)
+                && (next.is_quote_mark() || next.is_word() && !grammar.is_finite_verb(&next.lower))
+        }
+        _ => false,
+    }
 }
 
 /// A reliability-marker phrase of `markers.txt`, with its rule.

@@ -17,14 +17,16 @@ use crate::span::Span;
 
 /// The source of the verb cue at `at` and the index of its first token: the phrase
 /// right before the cue, else the subject of a coordinated or participial clause.
-/// `None` for a passive ("Jokes are told"), a question ("Asked if he believed …") or a
-/// naming participle ("a group called Citizens for Trump").
+/// `None` for a passive ("Jokes are told"), unless the cue is an `adjective`
+/// ("advisers are convinced"), a question ("Asked if he believed …") or a naming
+/// participle ("a group called Citizens for Trump").
 pub fn cue_subject(
     context: &Context,
     sentence: &Range<usize>,
     at: usize,
+    adjective: bool,
 ) -> Option<(SourcePhrase, usize)> {
-    if is_passive(context, sentence.start, at) {
+    if !adjective && is_passive(context, sentence.start, at) {
         return None;
     }
     let (source, start) = source_before(context, sentence.start, at)

@@ -29,6 +29,12 @@ pub struct CueFlags {
     /// as its source: "I think we still have bases", "voters believe", not "the data
     /// think".
     pub person: bool,
+    /// Only a cue when "that" and its clause follow: "CNN is reporting that …",
+    /// not "in his reporting on the war".
+    pub that: bool,
+    /// A participle used as an adjective: a form of "be" before it makes no passive,
+    /// and the subject holds the view ("her advisers are convinced that …").
+    pub adjective: bool,
 }
 
 /// Sets one flag.
@@ -42,6 +48,8 @@ const FLAGS: &[(&str, Set)] = &[
     ("infinitive", |flags| flags.infinitive = true),
     ("person", |flags| flags.person = true),
     ("impersonal", |flags| flags.impersonal = true),
+    ("that", |flags| flags.that = true),
+    ("adjective", |flags| flags.adjective = true),
 ];
 
 /// The lexicon of `cues.txt`.
