@@ -5,7 +5,7 @@
 
 use super::claim::{claim_after, claim_start};
 use super::cue_site::CueSite;
-use super::subject::sentence_subject;
+use super::subject::{adverbs_before, sentence_subject};
 use super::{Context, Found, Frame};
 use crate::grammar::AffixClass;
 
@@ -14,12 +14,14 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let (sentence, at) = (&site.sentence, site.at);
     let participle = &tokens[at];
-    // "…a “bad earpiece,” claiming …": the comma may stand inside a closing quote.
-    let after_comma = at > sentence.start
-        && (tokens[at - 1].is_punct(',')
-            || (at >= sentence.start + 2
-                && tokens[at - 1].is_quote_mark()
-                && tokens[at - 2].is_punct(',')));
+    // "…a “bad earpiece,” claiming …": the comma may stand inside a closing quote;
+    // adverbs may stand after it ("…, falsely suggesting …").
+    let first = adverbs_before(context, sentence.start, at);
+    let after_comma = first > sentence.start
+        && (tokens[first - 1].is_punct(',')
+            || (first >= sentence.start + 2
+                && tokens[first - 1].is_quote_mark()
+                && tokens[first - 2].is_punct(',')));
     if !after_comma
         || !context
             .grammar
@@ -31,7 +33,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let cue = site.cue.as_ref()?;
     let source = match site.previous.and_then(|hit| hit.source.clone()) {
         Some(source) => source,
-        None => sentence_subject(context, sentence.clone(), at)?,
+        None => sentence_subject(context, sentence.clone(), first)?,
     };
     let start = claim_start(context, cue.end, sentence.end, cue.flags)?;
     let claim = claim_after(context, start, sentence.end)?;
@@ -59,6 +61,9 @@ mod tests {
         ("The senator blamed a “bad earpiece,” claiming he had never heard the question.", &[["The senator", "claiming", "he had never heard the question"]]),
         // A title is a subject's head too.
         ("The mayor toured the site, saying the bridge would reopen.", &[["The mayor", "saying", "the bridge would reopen"]]),
+        // Adverbs between the comma and the participle.
+        ("Trump toured the site, falsely suggesting that Obama was born abroad.", &[["Trump", "suggesting", "that Obama was born abroad"]]),
+        ("The board met twice, later adding that costs rose.", &[["The board", "adding", "that costs rose"]]),
         // A short opener and its comma come before the subject.
         ("The plan failed, officials said, adding that costs rose.", &[["officials", "adding", "that costs rose"]]),
         // No subject that names a source.

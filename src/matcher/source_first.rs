@@ -378,6 +378,10 @@ mod tests {
         ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
         // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
         ("Such rules, as the court said last year, are rare.", &[]),
+        // After "by", "after" or "while" the participle's subject is the sentence's,
+        // adverbs between.
+        ("The mayor fought the charge by arguing that he saw a threat.", &[["The mayor", "arguing", "that he saw a threat"]]),
+        ("The mayor fought the charge while also arguing that he saw a threat.", &[["The mayor", "arguing", "that he saw a threat"]]),
         // An aspectual verb and "to" between source and cue.
         ("He continues to insist that he will fight on.", &[["He", "insist", "that he will fight on"]]),
         ("The senator began to argue that the bill was flawed.", &[["The senator", "argue", "that the bill was flawed"]]),

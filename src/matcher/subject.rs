@@ -103,10 +103,11 @@ fn participle_subject(
     if at <= sentence.start || !context.has_affix(&tokens[at].lower, AffixClass::Participle) {
         return None;
     }
-    if context.is(&tokens[at - 1], WordClass::GerundPreposition) {
-        let subject = sentence_subject(context, sentence.clone(), at - 1)?;
+    let before = adverbs_before(context, sentence.start, at);
+    if before > sentence.start && context.is(&tokens[before - 1], WordClass::GerundPreposition) {
+        let subject = sentence_subject(context, sentence.clone(), before - 1)?;
         let start = first_token_from(tokens, subject.span.start);
-        return (start < at - 1).then_some((subject, start));
+        return (start < before - 1).then_some((subject, start));
     }
     let region_start = sentence.start.max(at.saturating_sub(MAX_PHRASE_TOKENS));
     let opener = (region_start..at)
@@ -554,6 +555,18 @@ fn inside_source_region(context: &Context, index: usize) -> bool {
 /// adverb.
 pub fn is_aux_or_adverb(context: &Context, token: &Token) -> bool {
     context.is_role(token, WordRole::Aux) || is_adverb(context, token)
+}
+
+/// The first of the auxiliaries and adverbs that stand right before `at`, no
+/// further left than `start`: "also" and "falsely" in "…, while also falsely
+/// suggesting"; `at` when none do.
+pub(super) fn adverbs_before(context: &Context, start: usize, at: usize) -> usize {
+    let tokens = &context.segmented.tokens;
+    let mut first = at;
+    while first > start && is_aux_or_adverb(context, &tokens[first - 1]) {
+        first -= 1;
+    }
+    first
 }
 
 /// Fewer bytes than this make no adverb of a "-ly" word: "only", "fly".
