@@ -8,9 +8,9 @@ use claimtrace::{Extractor, Grammar};
 
 use crate::support::{claimtrace, root, stdout};
 
-/// Full F1 reached on polnear/dev when this guard was last raised (63.4%), less one
+/// Full F1 reached on polnear/dev when this guard was last raised (64.2%), less one
 /// point of slack.
-const DEV_FULL_F1_FLOOR: f64 = 0.624;
+const DEV_FULL_F1_FLOOR: f64 = 0.632;
 
 fn dev_corpus() -> Option<PathBuf> {
     let path = root().join("../shared/corpus/polnear/dev.jsonl");
