@@ -96,6 +96,19 @@ impl<'f> CueSite<'f> {
         }
     }
 
+    /// A site at token `at` read as the cue `cue`, which no lexicon lists: a verb
+    /// after a quotation and its comma ("…,” she deadpanned", `quote_verb.rs`).
+    pub fn with_cue(sentence: Range<usize>, at: usize, cue: Cue) -> Self {
+        CueSite {
+            at,
+            sentence,
+            previous: None,
+            according: None,
+            cue: Some(cue),
+            subject: OnceCell::new(),
+        }
+    }
+
     /// False when no cue frame can parse here: neither an "according to" phrase nor
     /// a cue opens at the token, only the first word of one ("the" of "the hope",
     /// "is" of "is expected": hundreds of thousands of them in the bench corpus for

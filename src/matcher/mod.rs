@@ -23,6 +23,7 @@ pub mod participle;
 pub mod passive;
 pub mod phrase;
 pub mod question;
+pub mod quote_verb;
 pub mod relay;
 pub mod sign_off;
 pub mod source_first;
@@ -182,7 +183,7 @@ pub type CueFrame = fn(&Context, &CueSite) -> Option<Found>;
 /// The frames of [`match_block`], by when they are tried.
 pub struct Frames<'f> {
     /// Once per sentence, before its cues, in this order, and the first that parses
-    /// wins: a headline's or a transcript's colon, a quotation's sign-off.
+    /// wins: a headline's or a transcript's colon, a quotation's sign-off, a quotation's unlisted verb.
     pub first: &'f [SentenceFrame],
     /// At each cue of the sentence, left to right past the tokens already taken; at
     /// a cue, in this order, and the first that parses wins.
@@ -198,7 +199,7 @@ pub struct Frames<'f> {
 /// claim before it ("…, officials said.") before the claim after it ("officials
 /// said …").
 pub const FRAMES: Frames<'static> = Frames {
-    first: &[colon::parse, sign_off::parse],
+    first: &[colon::parse, sign_off::parse, quote_verb::parse],
     at_each_cue: &[
         according_to::parse,
         participle::parse,
