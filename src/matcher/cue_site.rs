@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::phrase::{according, cue};
+use super::phrase::{according, cue, that_clause_opens};
 use super::relay::SourcePhrase;
 use super::source_fit::cue_allows;
 use super::subject::cue_subject;
@@ -146,8 +146,14 @@ impl<'f> CueSite<'f> {
                     })
                     .map_or(self.sentence.start, |end| end + 1);
                 let searched = floor..self.sentence.end;
-                let (source, start) =
-                    cue_subject(context, &searched, self.at, cue.flags.adjective)?;
+                // "are worried that …": an adjective before its clause is no passive;
+                // "Diplomats are worried, according to …" stays one.
+                let adjective = cue.flags.adjective
+                    && that_clause_opens(
+                        &tokens[cue.end.min(self.sentence.end)..self.sentence.end],
+                        context.grammar,
+                    );
+                let (source, start) = cue_subject(context, &searched, self.at, adjective)?;
                 let allowed = cue_allows(context, cue.flags, source.head);
                 Some(Subject {
                     source,

@@ -55,7 +55,7 @@ pub fn cue<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, CueFl
 
 /// "that" and a word or quotation after it, at the start of `tokens`; not "that"
 /// as a subject before its verb ("I guess that was the point").
-fn that_clause_opens(tokens: &[Token], grammar: &Grammar) -> bool {
+pub fn that_clause_opens(tokens: &[Token], grammar: &Grammar) -> bool {
     match tokens {
         [that, next, ..] => {
             that.is_word()

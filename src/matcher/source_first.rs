@@ -378,6 +378,9 @@ mod tests {
         ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
         // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
         ("Such rules, as the court said last year, are rare.", &[]),
+        // An adjective before its "that" clause is no passive (flag `adjective`).
+        ("The Mexican government is worried that the rhetoric could hurt trade.", &[["The Mexican government", "worried", "that the rhetoric could hurt trade"]]),
+        ("Her advisers are not convinced that the plan will work.", &[["Her advisers", "convinced", "that the plan will work"]]),
         // After "by", "after" or "while" the participle's subject is the sentence's,
         // adverbs between.
         ("The mayor fought the charge by arguing that he saw a threat.", &[["The mayor", "arguing", "that he saw a threat"]]),

@@ -32,8 +32,9 @@ pub struct CueFlags {
     /// Only a cue when "that" and its clause follow: "CNN is reporting that …",
     /// not "in his reporting on the war".
     pub that: bool,
-    /// A participle used as an adjective: a form of "be" before it makes no passive,
-    /// and the subject holds the view ("her advisers are convinced that …").
+    /// A participle used as an adjective: a form of "be" before it and a "that"
+    /// clause after it makes no passive, and the subject holds the view ("her
+    /// advisers are convinced that …").
     pub adjective: bool,
 }
 
