@@ -500,6 +500,7 @@ mod file {
         beliefs_stances: 67.0,
         british_curly: 93.0,
         british_straight: 65.0,
+        court_report_uk: 72.0,
         feature: 80.0,
         interview: 78.0,
         interview_feature: 85.0,
@@ -514,7 +515,9 @@ mod file {
         sports_match_report: 79.0,
         sports_uk: 74.0,
         sports_us: 79.0,
+        sports_us_postgame: 80.0,
         wire_intl: 61.0,
+        wire_quotes_varied: 69.0,
         wire_reflowed: 79.0,
         wire_us: 90.0,
     );
