@@ -573,12 +573,13 @@ pub(super) fn adverbs_before(context: &Context, start: usize, at: usize) -> usiz
 const MIN_ADVERB_LEN: usize = 5;
 
 /// A lowercase word of an adverb's ending (affixes.txt), as written: "falsely",
-/// "publicly", "angrily".
+/// "publicly", "angrily"; not a source's head noun of that ending ("family").
 fn is_adverb(context: &Context, token: &Token) -> bool {
     token.is_word()
         && !token.is_capitalized()
         && token.text.len() >= MIN_ADVERB_LEN
         && context.has_affix(token.text, AffixClass::Adverb)
+        && context.grammar.source_noun(&token.lower).is_none()
 }
 
 /// "about half of voters", "at least half", "over 40 percent": a preposition before a
