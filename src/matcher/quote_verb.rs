@@ -1,22 +1,26 @@
 //! "“We will win,” she deadpanned.", "“It is over,” grumbled the coach.": a
 //! quotation that opens its sentence and ends on a comma, then a verb that no
-//! lexicon lists, with its speaker before or after it. There any verb reports the
-//! quotation (quipped, fumed, shrugged); the claim-first and inverted frames read
-//! it as they read a listed cue.
+//! lexicon lists, with its speaker before or after it; or the speaker and the verb
+//! before a colon and the quotation ("Oduya deadpanned: “…”"). There any verb
+//! reports the quotation (quipped, fumed, shrugged); the claim-first, inverted and
+//! source-first frames read it as they read a listed cue.
 
 use std::ops::Range;
 
 use super::cue_site::{Cue, CueSite};
-use super::{Context, Found, claim_first, inverted};
+use super::{Context, Found, claim_first, inverted, source_first};
 use crate::grammar::{AffixClass, CueFlags};
 use crate::segment::token::first_token_from;
 
 /// Parses the frame in `sentence`.
 pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
-    let opening = tokens
+    let Some(opening) = tokens
         .get(sentence.start)
-        .filter(|token| token.is_quote_mark())?;
+        .filter(|token| token.is_quote_mark())
+    else {
+        return before_colon(context, sentence);
+    };
     let quote = context.segmented.quotes.opening_at(opening.span.start)?;
     let closing = first_token_from(tokens, quote.end).checked_sub(1)?;
     // The comma inside the quotation, or after it as British house styles put it.
@@ -49,6 +53,31 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     (after + 1..last)
         .filter(|&verb| is_unlisted_verb(context, verb, sentence.end))
         .find_map(|verb| claim_first::parse(context, &site_at(context, &sentence, verb, false)))
+}
+
+/// "Oduya deadpanned: “I have not packed my boxes yet.”": the speaker, a verb that
+/// no lexicon lists, a colon and the quotation, read by the source-first frame as
+/// it reads "said:". A listed cue before the colon leaves the sentence to it.
+fn before_colon(context: &Context, sentence: Range<usize>) -> Option<Found> {
+    let tokens = &context.segmented.tokens;
+    let last = sentence.end.min(sentence.start + MAX_SPEAKER_TOKENS + 2);
+    let colon = (sentence.start + 2..last).find(|&at| {
+        tokens[at].is_punct(':')
+            && tokens.get(at + 1).is_some_and(|next| {
+                at + 1 < sentence.end
+                    && context
+                        .segmented
+                        .quotes
+                        .opening_at(next.span.start)
+                        .is_some()
+            })
+    })?;
+    let verb = colon - 1;
+    let listed = (sentence.start..colon).any(|at| opens_listed_cue(context, at, sentence.end));
+    if listed || !is_unlisted_verb(context, verb, sentence.end) {
+        return None;
+    }
+    source_first::parse(context, &site_at(context, &sentence, verb, false))
 }
 
 /// Most tokens a speaker before its verb may take here: "the team's head coach,
@@ -99,6 +128,9 @@ mod tests {
         ("\"We will win this thing,\" she deadpanned.", &[["she", "deadpanned", "\"We will win this thing,\""]]),
         ("“It is over,” the manager grumbled after the match.", &[["the manager", "grumbled", "“It is over,”"]]),
         ("\"We will win this thing,\" deadpanned the coach.", &[["the coach", "deadpanned", "\"We will win this thing,\""]]),
+        // A colon before the quotation.
+        ("Oduya deadpanned: \"I have not packed my boxes yet.\"", &[["Oduya", "deadpanned", "\"I have not packed my boxes yet.\""]]),
+        ("Oduya said: \"I have not packed my boxes yet.\"", &[]),
         // British: the comma after the closing mark.
         ("‘It is over’, McAteer fumed.", &[["McAteer", "fumed", "‘It is over’"]]),
         // A listed cue is the other frames' to read, wherever it stands.
