@@ -183,7 +183,8 @@ pub type CueFrame = fn(&Context, &CueSite) -> Option<Found>;
 /// The frames of [`match_block`], by when they are tried.
 pub struct Frames<'f> {
     /// Once per sentence, before its cues, in this order, and the first that parses
-    /// wins: a headline's or a transcript's colon, a quotation's sign-off, a quotation's unlisted verb.
+    /// wins: a headline's or a transcript's colon, a quotation's sign-off, the verb
+    /// no lexicon lists after a quotation.
     pub first: &'f [SentenceFrame],
     /// At each cue of the sentence, left to right past the tokens already taken; at
     /// a cue, in this order, and the first that parses wins.
@@ -522,6 +523,14 @@ mod tests {
         "\"",
         "not",
         "responded to a request for comment",
+        // cues only before "that", adjectives after "be", a verb no lexicon lists,
+        // a dash aside (#19)
+        "reporting",
+        "convinced",
+        "are",
+        "fumed",
+        "Noting",
+        "—",
         "around",
         "30",
         "is",
