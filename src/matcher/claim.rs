@@ -181,6 +181,22 @@ pub fn has_word(tokens: &[Token], range: Range<usize>) -> bool {
         .is_some_and(|slice| slice.iter().any(Token::is_word))
 }
 
+/// True when some token of `range` is a finite verb (`mined/verb_forms.txt`): the
+/// tokens hold a clause, not only a noun phrase.
+pub fn has_finite_verb(context: &Context, range: Range<usize>) -> bool {
+    context.segmented.tokens[range]
+        .iter()
+        .any(|token| token.is_word() && context.grammar.is_finite_verb(&token.lower))
+}
+
+/// A lowercase word that is no function word: the shape of a verb no list names
+/// ("to work", "…,” she deadpanned").
+pub fn open_class_word(context: &Context, token: &Token) -> bool {
+    token.is_word()
+        && !token.is_capitalized()
+        && context.word(token).is_none_or(|info| info.role.is_none())
+}
+
 /// When the tokens `start..at` end with a clause comma (`,` `,"` `",` `?"`), the comma's
 /// index and `at`; the comma must have something before it.
 pub fn comma_ending_at(tokens: &[Token], start: usize, at: usize) -> Option<(usize, usize)> {
@@ -264,10 +280,7 @@ pub fn claim_start(
 /// A word that may be a verb's bare form after "to": lowercase, no function word, no
 /// number ("to work", not "to the", "to Trump", "to 40").
 fn bare_verb(context: &Context, token: &Token) -> bool {
-    token.is_word()
-        && !token.is_capitalized()
-        && !token.lower.starts_with(|c: char| c.is_ascii_digit())
-        && context.word(token).is_none_or(|info| info.role.is_none())
+    open_class_word(context, token) && !token.lower.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// How far after a cue a colon that introduces its quotation may stand: "put it this

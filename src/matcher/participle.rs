@@ -3,7 +3,7 @@
 //! the sentence's subject ("Carly Fiorina threw her support behind Cruz, saying …").
 //! An index walk over the sentence's tokens.
 
-use super::claim::{claim_after, claim_start, is_clause_comma};
+use super::claim::{claim_after, claim_start, has_finite_verb, is_clause_comma};
 use super::cue_site::CueSite;
 use super::source_fit::looks_like_source;
 use super::subject::{adverbs_before, sentence_subject};
@@ -72,9 +72,7 @@ fn fronted(context: &Context, site: &CueSite) -> Option<Found> {
     // A reported clause ("Noting that …", "Insisting it wasn't rehearsed"), not a
     // thing cited ("Citing last week's attack, …").
     let clause = context.is(&tokens[start], WordClass::Complementizer)
-        || tokens[start..comma]
-            .iter()
-            .any(|token| token.is_word() && context.grammar.is_finite_verb(&token.lower));
+        || has_finite_verb(context, start..comma);
     if !clause {
         return None;
     }

@@ -6,7 +6,7 @@ use super::claim::{claim_after, clause_start_before};
 use super::cue_site::CueSite;
 use super::relay::source_with_relays;
 use super::source_fit::{cue_allows, looks_like_source};
-use super::subject::{is_aux_or_adverb, passive_be};
+use super::subject::{adverbs_before, passive_be};
 use super::tokens::Tokens;
 use super::{Context, Found, Frame};
 use crate::grammar::WordClass;
@@ -36,10 +36,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         return None;
     }
     // "has been", "will be": auxiliaries before the form of "be" are the verb's.
-    let mut subject_end = be;
-    while subject_end > sentence.start && is_aux_or_adverb(context, &tokens[subject_end - 1]) {
-        subject_end -= 1;
-    }
+    let subject_end = adverbs_before(context, sentence.start, be);
     let subject_start = clause_start_before(context, sentence.start, subject_end);
     let claim = claim_after(context, subject_start, subject_end)?;
     Some(Found::new(

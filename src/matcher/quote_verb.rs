@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::claim::open_class_word;
 use super::cue_site::{Cue, CueSite};
 use super::{Context, Found, claim_first, inverted, source_first};
 use crate::grammar::{AffixClass, CueFlags};
@@ -38,7 +39,7 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
         return None;
     }
     // "…,” grumbled the coach.": the verb first, its speaker after it.
-    if is_unlisted_verb(context, after, sentence.end) {
+    if !opens_listed_cue(context, after, sentence.end) && is_verb_shaped(context, after) {
         let site = site_at(context, &sentence, after, true);
         return inverted::parse(context, &site);
     }
@@ -51,7 +52,7 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     }
     let last = sentence.end.min(after + 1 + MAX_SPEAKER_TOKENS);
     (after + 1..last)
-        .filter(|&verb| is_unlisted_verb(context, verb, sentence.end))
+        .filter(|&verb| is_verb_shaped(context, verb))
         .find_map(|verb| claim_first::parse(context, &site_at(context, &sentence, verb, false)))
 }
 
@@ -74,7 +75,7 @@ fn before_colon(context: &Context, sentence: Range<usize>) -> Option<Found> {
     })?;
     let verb = colon - 1;
     let listed = (sentence.start..colon).any(|at| opens_listed_cue(context, at, sentence.end));
-    if listed || !is_unlisted_verb(context, verb, sentence.end) {
+    if listed || !is_verb_shaped(context, verb) {
         return None;
     }
     source_first::parse(context, &site_at(context, &sentence, verb, false))
@@ -90,14 +91,12 @@ fn opens_listed_cue(context: &Context, at: usize, end: usize) -> bool {
     context.segmented.opens[at].according || context.cue_end_at(at, end).is_some()
 }
 
-/// A lowercase word that opens no listed cue and is shaped like a verb in the past
-/// or a finite verb ("deadpanned", "fumed", "wrote"), and no function word.
-fn is_unlisted_verb(context: &Context, at: usize, end: usize) -> bool {
+/// A lowercase word, no function word, shaped like a verb in the past or a finite
+/// verb ("deadpanned", "fumed", "wrote"). The callers have made sure no listed cue
+/// opens there.
+fn is_verb_shaped(context: &Context, at: usize) -> bool {
     let token = &context.segmented.tokens[at];
-    token.is_word()
-        && !token.is_capitalized()
-        && !opens_listed_cue(context, at, end)
-        && context.word(token).is_none_or(|info| info.role.is_none())
+    open_class_word(context, token)
         && (context.has_affix(&token.lower, AffixClass::PastParticiple)
             || context.grammar.is_finite_verb(&token.lower))
 }

@@ -6,7 +6,9 @@
 
 use std::ops::Range;
 
-use super::claim::{COLON_LOOKAHEAD, claim_after, claim_start, is_clause_comma, parenthetical_end};
+use super::claim::{
+    COLON_LOOKAHEAD, claim_after, claim_start, has_finite_verb, is_clause_comma, parenthetical_end,
+};
 use super::claim_first::closes_clause;
 use super::cue_site::CueSite;
 use super::noun_phrase::{MAX_PHRASE_TOKENS, noun_phrase};
@@ -307,9 +309,7 @@ fn spliced_attribution_at(
     }
     let whole_clause = first < comma
         && !context.is(&tokens[first], WordClass::Subordinator)
-        && tokens[first..comma]
-            .iter()
-            .any(|token| token.is_word() && context.grammar.is_finite_verb(&token.lower));
+        && has_finite_verb(context, first..comma);
     whole_clause
         && cues_with_source_from(context, sentence, comma + 1).any(|end| {
             end + MIN_SPLICED_CLAIM_TOKENS <= sentence.end
