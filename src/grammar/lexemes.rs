@@ -218,6 +218,15 @@ impl Lexemes {
         short_key(word).map(|key| self.short.get(swar::ascii_lowercase(key)).0)
     }
 
+    /// [`Lexemes::id`] of the ASCII word of one to eight bytes whose bytes, in any
+    /// case, are `key` read little-endian (zeros after the word): a word read
+    /// from the text in one load, looked up with no copy made.
+    #[inline]
+    pub fn id_of_ascii_key(&self, key: u64) -> LexemeId {
+        debug_assert!(key != 0 && !swar::has_non_ascii(key));
+        self.short.get(swar::ascii_lowercase(key)).0
+    }
+
     /// The entry of `word` in any case, as [`Lexemes::lexeme`] gives it for
     /// `word.to_lowercase()`: a short ASCII word (most words that assessing asks
     /// about: a cue's first word, a pronoun) is found without the lowercase copy.
