@@ -247,6 +247,14 @@ impl Grammar {
         }
     }
 
+    /// True when the lowercase word is the first word of a title (`titles.txt`).
+    pub fn opens_title<W: AsWord + ?Sized>(&self, word: &W) -> bool {
+        match word.word_key() {
+            WordKey::Text(lower) => self.titles.starts_with_word(lower),
+            WordKey::Lexeme(id) => self.lexemes.get(id).opens_title,
+        }
+    }
+
     /// Everything the grammar says of a lowercase word (see [`Lexeme`]): read by
     /// the number a token carries, or found by the word's bytes (see
     /// [`Lexemes::id`]). The lexicons' own maps, which the other lookups ask of a

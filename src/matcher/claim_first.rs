@@ -103,7 +103,7 @@ fn claim_before_source(
     }
     let has_verb = tokens[sentence.start..comma]
         .iter()
-        .any(|token| context.grammar.finite_verbs.contains(token.lower.as_ref()));
+        .any(|token| context.grammar.is_finite_verb(&token.lower));
     if quoted || closes_clause(context, cue_end, sentence.end, has_verb) {
         return Some(with_continued_quote(
             context,
@@ -237,9 +237,9 @@ pub(super) fn closes_clause(
         claim_has_verb
             && !context.is(first, WordClass::Infinitive)
             && rest.len() <= MAX_VERBLESS_ADJUNCT
-            && !rest.iter().any(|token| {
-                token.is_quote_mark() || context.grammar.finite_verbs.contains(token.lower.as_ref())
-            })
+            && !rest
+                .iter()
+                .any(|token| token.is_quote_mark() || context.grammar.is_finite_verb(&token.lower))
     };
     adjunct
         && !rest.iter().any(|token| token.is_punct(','))

@@ -187,8 +187,8 @@ fn introduced_source(context: &Context, start: usize, colon: usize) -> Option<us
     let grammar = context.grammar;
     let names_source = head.span.end == span.end
         && (head.is_capitalized()
-            || grammar.source_nouns.contains_key(head.lower.as_ref())
-            || grammar.titles.starts_with_word(&head.lower));
+            || grammar.source_noun(&head.lower).is_some()
+            || grammar.opens_title(&head.lower));
     names_source.then_some(rest.offset)
 }
 
@@ -231,11 +231,7 @@ fn headline_source(context: &Context, start: usize, colon: usize) -> Option<Span
     if context.is(head, WordClass::SectionLabel) {
         return None;
     }
-    let names_source = head.is_capitalized()
-        || context
-            .grammar
-            .source_nouns
-            .contains_key(head.lower.as_ref());
+    let names_source = head.is_capitalized() || context.grammar.source_noun(&head.lower).is_some();
     (names_source && head.text.chars().any(char::is_alphabetic)).then_some(span)
 }
 

@@ -250,9 +250,7 @@ fn verb_phrase_coordinated_at(
 ) -> bool {
     let tokens = &context.segmented.tokens;
     let is_finite_verb = |token: &Token| {
-        token.is_word()
-            && !token.is_capitalized()
-            && context.grammar.finite_verbs.contains(token.lower.as_ref())
+        token.is_word() && !token.is_capitalized() && context.grammar.is_finite_verb(&token.lower)
     };
     context.is(&tokens[index], WordClass::Coordinator)
         && tokens

@@ -492,10 +492,7 @@ fn noun_phrase_ending_at(
     let abbreviation = end >= start + 2
         && tokens[end - 1].is_punct('.')
         && glued(&tokens[end - 2], &tokens[end - 1])
-        && (context
-            .grammar
-            .abbreviations
-            .contains(tokens[end - 2].lower.as_ref())
+        && (context.grammar.is_abbreviation(&tokens[end - 2].lower)
             || tokens[end - 2].is_initials());
     if abbreviation {
         let (mut phrase, first) = noun_phrase_ending_at(context, start, end - 1)?;
@@ -690,8 +687,7 @@ fn subject_head<'t>(context: &Context, phrase: &'t [Token<'t>]) -> Option<&'t To
     // "the mayor", "the senator": a title names a person too.
     let is_source_noun = |token: &Token| {
         let grammar = context.grammar;
-        grammar.source_nouns.contains_key(token.lower.as_ref())
-            || grammar.titles.starts_with_word(&token.lower)
+        grammar.source_noun(&token.lower).is_some() || grammar.opens_title(&token.lower)
     };
     let mut head: Option<&Token> = None;
     let content = phrase
