@@ -169,7 +169,7 @@ impl Lexemes {
         for word in grammar.titles.first_words() {
             lexemes.entry(word).opens_title = true;
         }
-        lexemes.short = ShortWords::of(&lexemes.ids, |id| lexemes.entries[id.0 as usize].opens);
+        lexemes.short = ShortWords::of(&lexemes.ids);
         lexemes
     }
 
@@ -177,33 +177,25 @@ impl Lexemes {
     /// grammar does not know it.
     pub fn id(&self, lower: &str) -> LexemeId {
         match short_key(lower) {
-            Some(key) => self.short.get(key).0,
+            Some(key) => self.short.get(key),
             None => self.long_id(lower),
         }
     }
 
-    /// [`Lexemes::id`] of `lower`, and the phrase lexicons it opens, where `lower`
-    /// stands at byte `at` of `bytes` (a block's lowercase copy): asked once of
-    /// every word of the text, so a word of up to eight bytes is read in one load
-    /// where eight bytes follow it, without a branch on its length, and its
-    /// [`Opens`] come from its slot rather than from its entry (one load from
-    /// memory fewer per word of the text).
+    /// [`Lexemes::id`] of `lower`, which stands at byte `at` of `bytes` (a block's
+    /// lowercase copy): asked once of every word of the text, so a word of up to
+    /// eight bytes is read in one load where eight bytes follow it, without a
+    /// branch on its length.
     #[inline]
-    pub fn id_and_opens_at(&self, lower: &str, bytes: &[u8], at: usize) -> (LexemeId, Opens) {
+    pub fn id_at(&self, lower: &str, bytes: &[u8], at: usize) -> LexemeId {
         let len = lower.len();
         match swar::word_at(bytes, at) {
             Some(word) if (1..=8).contains(&len) => {
                 debug_assert_eq!(&bytes[at..at + len], lower.as_bytes());
                 self.short.get(word & (u64::MAX >> (64 - 8 * len)))
             }
-            _ => self.id_and_opens(lower),
+            _ => self.id(lower),
         }
-    }
-
-    /// [`Lexemes::id`] of `lower`, and the phrase lexicons it opens.
-    pub fn id_and_opens(&self, lower: &str) -> (LexemeId, Opens) {
-        let id = self.id(lower);
-        (id, self.get(id).opens)
     }
 
     /// [`Lexemes::id`] of `word` in ASCII lowercase, when `word` is ASCII of at most
@@ -215,7 +207,7 @@ impl Lexemes {
         if !word.is_ascii() {
             return None;
         }
-        short_key(word).map(|key| self.short.get(swar::ascii_lowercase(key)).0)
+        short_key(word).map(|key| self.short.get(swar::ascii_lowercase(key)))
     }
 
     /// [`Lexemes::id`] of the ASCII word of one to eight bytes whose bytes, in any
@@ -224,7 +216,7 @@ impl Lexemes {
     #[inline]
     pub fn id_of_ascii_key(&self, key: u64) -> LexemeId {
         debug_assert!(key != 0 && !swar::has_non_ascii(key));
-        self.short.get(swar::ascii_lowercase(key)).0
+        self.short.get(swar::ascii_lowercase(key))
     }
 
     /// The entry of `word` in any case, as [`Lexemes::lexeme`] gives it for
@@ -336,26 +328,17 @@ fn short_key(word: &str) -> Option<u64> {
 #[derive(Debug, Clone)]
 struct ShortWords {
     /// By slot, the first half for the first hash and the second half for the
-    /// second: a word's key (0 for an empty slot) and what a token of it needs
-    /// at once, side by side so that a lookup reads each slot in one place.
-    slots: Box<[Slot]>,
+    /// second: a word's key (0 for an empty slot) and its number, side by side so
+    /// that a lookup reads each slot in one place.
+    slots: Box<[(u64, LexemeId)]>,
     /// 64 less the bits of a slot number within a half.
     shift: u32,
-}
-
-/// A place in [`ShortWords`]: the word's key, its number and what it opens (in
-/// what would be the padding after the number).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    id: LexemeId,
-    opens: Opens,
 }
 
 impl Default for ShortWords {
     fn default() -> Self {
         ShortWords {
-            slots: Box::new([Slot::default(); 4]),
+            slots: Box::new([(0, LexemeId::UNKNOWN); 4]),
             shift: 63,
         }
     }
@@ -369,22 +352,15 @@ const SLOT_MULTIPLIERS: [u64; 2] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F
 const MAX_MOVES: usize = 500;
 
 impl ShortWords {
-    /// The table of the short words of `ids`, each with the phrase lexicons
-    /// `opens_of` says it opens, at most a third full to start with (two-slot
-    /// cuckoo tables fill to about half).
-    fn of(ids: &HashMap<Box<str>, LexemeId>, opens_of: impl Fn(LexemeId) -> Opens) -> ShortWords {
-        let mut short: Vec<Slot> = ids
+    /// The table of the short words of `ids`, at most a third full to start with
+    /// (two-slot cuckoo tables fill to about half).
+    fn of(ids: &HashMap<Box<str>, LexemeId>) -> ShortWords {
+        let mut short: Vec<(u64, LexemeId)> = ids
             .iter()
-            .filter_map(|(word, &id)| {
-                Some(Slot {
-                    key: short_key(word)?,
-                    id,
-                    opens: opens_of(id),
-                })
-            })
+            .filter_map(|(word, &id)| Some((short_key(word)?, id)))
             .collect();
         // The same table whatever order the map gives its words in.
-        short.sort_unstable_by_key(|slot| slot.key);
+        short.sort_unstable_by_key(|&(key, _)| key);
         let mut half = (short.len() * 3 / 2).next_power_of_two().max(2);
         loop {
             if let Some(table) = ShortWords::with_half(&short, half) {
@@ -396,23 +372,23 @@ impl ShortWords {
 
     /// The table of `short` with `half` slots (a power of two, at least 2) in each half, or None
     /// when a word finds no place.
-    fn with_half(short: &[Slot], half: usize) -> Option<ShortWords> {
+    fn with_half(short: &[(u64, LexemeId)], half: usize) -> Option<ShortWords> {
         let mut table = ShortWords {
-            slots: vec![Slot::default(); 2 * half].into_boxed_slice(),
+            slots: vec![(0, LexemeId::UNKNOWN); 2 * half].into_boxed_slice(),
             shift: 64 - half.trailing_zeros(),
         };
-        for &slot_of_word in short {
-            let (mut entry, mut side) = (slot_of_word, 0);
+        for &(key, id) in short {
+            let (mut entry, mut side) = ((key, id), 0);
             for _ in 0..MAX_MOVES {
-                let slot = table.slots_of(entry.key)[side];
+                let slot = table.slots_of(entry.0)[side];
                 std::mem::swap(&mut table.slots[slot], &mut entry);
-                if entry.key == 0 {
+                if entry.0 == 0 {
                     break;
                 }
                 // The word moved out goes to its slot in the other half.
                 side = usize::from(slot < half);
             }
-            if entry.key != 0 {
+            if entry.0 != 0 {
                 return None;
             }
         }
@@ -427,14 +403,12 @@ impl ShortWords {
         [slot(SLOT_MULTIPLIERS[0]), half + slot(SLOT_MULTIPLIERS[1])]
     }
 
-    /// The number of the word whose key is `key`, and what it opens.
+    /// The number of the word whose key is `key`.
     #[inline]
-    fn get(&self, key: u64) -> (LexemeId, Opens) {
+    fn get(&self, key: u64) -> LexemeId {
         let [first, second] = self.slots_of(key).map(|slot| self.slots[slot]);
-        let none = (LexemeId::UNKNOWN, Opens::NONE);
-        let in_first =
-            std::hint::select_unpredictable(first.key == key, (first.id, first.opens), none);
-        std::hint::select_unpredictable(second.key == key, (second.id, second.opens), in_first)
+        let in_first = std::hint::select_unpredictable(first.0 == key, first.1, LexemeId::UNKNOWN);
+        std::hint::select_unpredictable(second.0 == key, second.1, in_first)
     }
 }
 
@@ -622,11 +596,7 @@ mod tests {
             .enumerate()
             .map(|(nth, word)| (word.as_str().into(), LexemeId(nth as u32 + 1)))
             .collect();
-        let opens_of = |id: LexemeId| Opens {
-            marker: id.0.is_multiple_of(2),
-            ..Opens::NONE
-        };
-        let table = ShortWords::of(&ids, opens_of);
+        let table = ShortWords::of(&ids);
         // At most a third full, or a sixth when a word found no place at first.
         prop_assert!(table.slots.len() <= (6 * ids.len()).next_power_of_two().max(4));
         for word in words.iter().chain(asked) {
@@ -634,12 +604,7 @@ mod tests {
                 continue;
             };
             let want = ids.get(word.as_str()).copied().unwrap_or_default();
-            let want_opens = if want == LexemeId::UNKNOWN {
-                Opens::NONE
-            } else {
-                opens_of(want)
-            };
-            prop_assert_eq!(table.get(key), (want, want_opens), "{:?}", word);
+            prop_assert_eq!(table.get(key), want, "{:?}", word);
         }
         Ok(())
     }

@@ -121,14 +121,15 @@ pub fn segment_into<'a>(
                 let at = token.span.start - block.span.start;
                 let in_place =
                     std::ptr::eq(token.lower.as_ptr(), block_lower.as_ptr().wrapping_add(at));
-                let (id, opens) = if in_place {
+                let id = if in_place {
                     grammar
                         .lexemes
-                        .id_and_opens_at(&token.lower, block_lower.as_bytes(), at)
+                        .id_at(&token.lower, block_lower.as_bytes(), at)
                 } else {
-                    grammar.lexemes.id_and_opens(&token.lower)
+                    grammar.lexemes.id(&token.lower)
                 };
                 token.lower.set_lexeme(id);
+                let opens = grammar.lexemes.get(id).opens;
                 push_if(&mut cue_starts, index, opens.cue_or_according());
                 push_if(&mut marker_starts, index, opens.marker);
                 opens
