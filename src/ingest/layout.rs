@@ -85,7 +85,11 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
     // texts never do, and are not scanned a second time.
     let wrapped = std::cell::OnceCell::new();
     let is_wrapped = || *wrapped.get_or_init(|| wrapped_with_blank_lines(text));
-    let mut blocks: Vec<Block> = Vec::new();
+    // Room for a block per line, the most there can be, taken at once: a long
+    // document's vector grown by doubling left each smaller copy behind in the
+    // allocator (pages never touched cost no memory).
+    let lines = text.bytes().filter(|&byte| byte == b'\n').count() + 1;
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines);
     let mut open: Option<Span> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
