@@ -6,6 +6,10 @@ use super::transcript::mark_turns;
 use crate::grammar::line_rules::starts_with_ignore_case;
 use crate::grammar::{Grammar, LayoutRule, LineRules};
 use crate::span::Span;
+use crate::swar;
+
+/// The size from which a text's block vector is made at its largest size at once.
+const RESERVE_BLOCKS_FROM_BYTES: usize = 1 << 20;
 
 /// Characters that open a bullet line.
 const BULLETS: &[char] = &['•', '◦', '▪', '‣', '·', '*', '-', '–'];
@@ -85,11 +89,16 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
     // texts never do, and are not scanned a second time.
     let wrapped = std::cell::OnceCell::new();
     let is_wrapped = || *wrapped.get_or_init(|| wrapped_with_blank_lines(text));
-    // Room for a block per line, the most there can be, taken at once: a long
-    // document's vector grown by doubling left each smaller copy behind in the
-    // allocator (pages never touched cost no memory).
-    let lines = text.bytes().filter(|&byte| byte == b'\n').count() + 1;
-    let mut blocks: Vec<Block> = Vec::with_capacity(lines);
+    // A long document's blocks get room for a block per line, the most there can
+    // be, at once: grown by doubling, the vector left each smaller copy behind in
+    // the allocator (pages never touched cost no memory). A short one's copies
+    // are small, and reused by the next document.
+    let room = if text.len() >= RESERVE_BLOCKS_FROM_BYTES {
+        swar::newlines(text.as_bytes()).0 + 1
+    } else {
+        0
+    };
+    let mut blocks: Vec<Block> = Vec::with_capacity(room);
     let mut open: Option<Span> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {

@@ -59,7 +59,7 @@ impl LineCursor {
             *self = LineCursor::default();
         }
         let between = &text.as_bytes()[self.offset..target];
-        match newlines(between) {
+        match swar::newlines(between) {
             (count, Some(last)) => {
                 self.at.line += count;
                 self.at.col = 1 + chars_in(&between[last + 1..]);
@@ -112,31 +112,6 @@ impl LineMarks {
         let index = (offset / self.every).min(self.marks.len().saturating_sub(1));
         self.marks.get(index).copied().unwrap_or_default()
     }
-}
-
-/// How many newlines `bytes` holds, and where the last one is. Eight bytes at a
-/// time: every record's line is counted, and the marks count a long document's
-/// lines again.
-fn newlines(bytes: &[u8]) -> (usize, Option<usize>) {
-    let mut count = 0;
-    let mut last = None;
-    let mut words = bytes.chunks_exact(8);
-    for (index, word) in words.by_ref().enumerate() {
-        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let mask = swar::ascii_byte_mask(word, b'\n');
-        if mask != 0 {
-            count += swar::count_marked(mask);
-            last = Some(index * 8 + (63 - mask.leading_zeros() as usize) / 8);
-        }
-    }
-    let tail_start = bytes.len() - words.remainder().len();
-    for (offset, &byte) in words.remainder().iter().enumerate() {
-        if byte == b'\n' {
-            count += 1;
-            last = Some(tail_start + offset);
-        }
-    }
-    (count, last)
 }
 
 /// The characters in UTF-8 `bytes` that start and end on character boundaries:
@@ -202,7 +177,7 @@ mod tests {
             let bytes = text.as_bytes();
             let count = bytes.iter().filter(|&&byte| byte == b'\n').count();
             let last = bytes.iter().rposition(|&byte| byte == b'\n');
-            proptest::prop_assert_eq!(newlines(bytes), (count, last));
+            proptest::prop_assert_eq!(swar::newlines(bytes), (count, last));
             proptest::prop_assert_eq!(chars_in(bytes), text.chars().count());
         }
 
