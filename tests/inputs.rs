@@ -264,6 +264,34 @@ fn pathological_texts_finish_in_linear_time() {
     assert!(!stdout(&output).is_empty());
 }
 
+/// Regression: the layout sized a long text's block list from its line count, so
+/// 40 MB of blank lines asked the allocator for 1.6 GB at once, and a process
+/// limited to 1.5 GiB of address space aborted. The room is now at most the
+/// text's own size.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_long_text_of_blank_lines_needs_no_more_memory_than_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank-lines.txt");
+    std::fs::write(&path, "\n".repeat(40_000_000)).unwrap();
+    let command = format!(
+        "ulimit -v {} && exec \"$0\" extract --format jsonl --threads 1 \"$1\"",
+        3 * 512 * 1024
+    );
+    let output = std::process::Command::new("sh")
+        .args(["-c", &command, env!("CARGO_BIN_EXE_claimtrace")])
+        .arg(&path)
+        .output()
+        .expect("sh runs");
+    assert!(
+        output.status.success(),
+        "{:?} {}",
+        output.status,
+        stderr(&output)
+    );
+    assert!(stdout(&output).is_empty());
+}
+
 #[test]
 fn html_articles_keep_offsets_into_the_original_bytes() {
     let output = claimtrace(&["extract", "--format", "jsonl", "tests/data/article.html"]);

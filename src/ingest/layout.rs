@@ -92,9 +92,11 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
     // A long document's blocks get room for a block per line, the most there can
     // be, at once: grown by doubling, the vector left each smaller copy behind in
     // the allocator (pages never touched cost no memory). A short one's copies
-    // are small, and reused by the next document.
+    // are small, and reused by the next document. The room is at most the text's
+    // own size in bytes, so that a text of blank lines asks for no more than that.
     let room = if text.len() >= RESERVE_BLOCKS_FROM_BYTES {
-        swar::newlines(text.as_bytes()).0 + 1
+        let lines = swar::newlines(text.as_bytes()).0 + 1;
+        lines.min(text.len() / std::mem::size_of::<Block>() + 1)
     } else {
         0
     };
