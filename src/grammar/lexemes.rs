@@ -207,15 +207,16 @@ impl Lexemes {
         if !word.is_ascii() {
             return None;
         }
-        short_key(word).map(|key| self.short.get(swar::ascii_lowercase(key)))
+        short_key(word).map(|key| self.id_of_ascii_key(key))
     }
 
     /// [`Lexemes::id`] of the ASCII word of one to eight bytes whose bytes, in any
     /// case, are `key` read little-endian (zeros after the word): a word read
-    /// from the text in one load, looked up with no copy made.
+    /// from the text in one load, looked up with no copy made. A key of 0 (no
+    /// word) finds nothing.
     #[inline]
     pub fn id_of_ascii_key(&self, key: u64) -> LexemeId {
-        debug_assert!(key != 0 && !swar::has_non_ascii(key));
+        debug_assert!(!swar::has_non_ascii(key));
         self.short.get(swar::ascii_lowercase(key))
     }
 
