@@ -158,11 +158,9 @@ fn label(text: &str, block: Span, grammar: &Grammar) -> Option<Label> {
     // "Q." and "A.": a single letter's period, not a name's ("A. Smith said").
     let letter_period = (bytes.len() > 2 && bytes[0].is_ascii_uppercase() && bytes[1] == b'.')
         .then_some((1, false));
-    let colon = bytes
-        .iter()
-        .take(MAX_LABEL_BYTES)
-        .position(|&byte| byte == b':')
-        .map(|at| (at, true));
+    // Asked of every paragraph: memchr, not a byte loop.
+    let colon =
+        memchr::memchr(b':', &bytes[..bytes.len().min(MAX_LABEL_BYTES)]).map(|at| (at, true));
     let (mark_at, says) =
         [letter_period, colon]
             .into_iter()

@@ -59,12 +59,14 @@ impl LineCursor {
             *self = LineCursor::default();
         }
         let between = &text.as_bytes()[self.offset..target];
-        match swar::newlines(between) {
-            (count, Some(last)) => {
-                self.at.line += count;
+        // memchr: news has a newline every few hundred bytes, which it finds
+        // several times faster than a count of every eight bytes.
+        match memchr::memrchr(b'\n', between) {
+            Some(last) => {
+                self.at.line += 1 + memchr::memchr_iter(b'\n', &between[..last]).count();
                 self.at.col = 1 + chars_in(&between[last + 1..]);
             }
-            (_, None) => self.at.col += chars_in(between),
+            None => self.at.col += chars_in(between),
         }
         self.offset = target;
         self.at
