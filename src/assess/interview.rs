@@ -118,7 +118,7 @@ impl<'a> Speakers<'a> {
 /// name.
 fn person(mentions: &Mentions, span: Span) -> Option<String> {
     match mentions.type_and_name(span) {
-        (SourceType::Person, name) if name.contains(' ') => Some(name),
+        (SourceType::Person, name) if name.contains(' ') => Some(name.to_string()),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! news names the same people and bodies in article after article.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -14,7 +15,7 @@ use crate::model::SourceType;
 #[derive(Debug, Default)]
 pub struct Memos {
     /// Source phrase -> its type and canonical name.
-    pub typed_names: Memo<(SourceType, String)>,
+    pub typed_names: Memo<(SourceType, Arc<str>)>,
     /// Capitalised name -> the role nouns of the titles it opens with.
     pub title_roles: Memo<Vec<String>>,
 }

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use super::canonical::{canonical_name, strip_titles};
 use super::memo::Memos;
@@ -15,11 +16,15 @@ use crate::span::Span;
 pub struct Mention {
     pub span: Span,
     pub source_type: SourceType,
-    /// Canonical name: "Maria Lopez", "Foreign Policy", "the cable".
-    pub name: String,
+    /// Canonical name: "Maria Lopez", "Foreign Policy", "the cable". Shared with
+    /// the name memo and the mentions that resolve to it: a name is copied only
+    /// into the source that shows it.
+    pub name: Arc<str>,
+    /// A source phrase's head noun; None for a name.
+    head: Option<Span>,
     /// Nouns a later mention may use for it: "senator", "official", "cable".
-    /// A name's roles are worked out on first need (see [`Mentions::roles`]):
-    /// only "the senator"-style anaphors ask, and looking them up is not free.
+    /// Worked out on first need (see [`Mentions::roles`]): only "the
+    /// senator"-style anaphors ask, and looking them up is not free.
     roles: OnceCell<Vec<String>>,
 }
 
@@ -54,27 +59,24 @@ fn title_roles(phrase: &str, grammar: &Grammar) -> Vec<String> {
         .collect()
 }
 
-/// The mention a source phrase makes, for later anaphora: its head noun is a role.
-pub fn source_mention(
-    text: &str,
-    span: Span,
-    head: Span,
-    source_type: SourceType,
-    name: &str,
-    grammar: &Grammar,
-) -> Mention {
-    let head_text = head.slice(text);
-    let roles = head_text
-        .split_whitespace()
-        .last()
-        .map(|word| vec![singular(word, grammar).into_owned()])
-        .unwrap_or_default();
+/// The mention a source phrase makes, for later anaphora: its head noun is a role,
+/// looked up only when an anaphor asks (see [`Mentions::roles`]).
+pub fn source_mention(span: Span, head: Span, source_type: SourceType, name: Arc<str>) -> Mention {
     Mention {
         span,
         source_type,
-        name: name.to_string(),
-        roles: OnceCell::from(roles),
+        name,
+        head: Some(head),
+        roles: OnceCell::new(),
     }
+}
+
+/// The role a source phrase's head names: the singular of its last word.
+fn head_roles(head: &str, grammar: &Grammar) -> Vec<String> {
+    head.split_whitespace()
+        .last()
+        .map(|word| vec![singular(word, grammar).into_owned()])
+        .unwrap_or_default()
 }
 
 /// How many earlier mentions of each list an anaphor looks back over: "nearest"
@@ -124,7 +126,7 @@ impl<'a> Mentions<'a> {
     }
 
     /// The type and canonical name of the phrase at `span`.
-    pub fn type_and_name(&self, span: Span) -> (SourceType, String) {
+    pub fn type_and_name(&self, span: Span) -> (SourceType, Arc<str>) {
         let phrase = span.slice(self.text);
         // News names the same people and bodies again and again, as names and as
         // sources: the memo keeps each answer for the run.
@@ -132,7 +134,7 @@ impl<'a> Mentions<'a> {
             let source_type = classify(phrase, self.grammar);
             (
                 source_type,
-                canonical_name(phrase, source_type, self.grammar),
+                Arc::from(canonical_name(phrase, source_type, self.grammar)),
             )
         })
     }
@@ -144,17 +146,22 @@ impl<'a> Mentions<'a> {
             span,
             source_type,
             name,
+            head: None,
             roles: OnceCell::new(),
         }
     }
 
-    /// The role nouns of `mention`: a name's come from the titles it opens with.
+    /// The role nouns of `mention`: a source phrase's from its head noun, a name's
+    /// from the titles it opens with.
     fn roles<'m>(&self, mention: &'m Mention) -> &'m [String] {
-        mention.roles.get_or_init(|| {
-            let phrase = mention.span.slice(self.text);
-            self.memos
-                .title_roles
-                .get_or_insert_with(phrase, || title_roles(phrase, self.grammar))
+        mention.roles.get_or_init(|| match mention.head {
+            Some(head) => head_roles(head.slice(self.text), self.grammar),
+            None => {
+                let phrase = mention.span.slice(self.text);
+                self.memos
+                    .title_roles
+                    .get_or_insert_with(phrase, || title_roles(phrase, self.grammar))
+            }
         })
     }
 
@@ -188,7 +195,7 @@ impl<'a> Mentions<'a> {
     }
 
     /// The earlier full name a one-word person name ends: "Sullivan" -> "Kevin Sullivan".
-    pub fn full_name(&self, short: &str, at: usize) -> Option<String> {
+    pub fn full_name(&self, short: &str, at: usize) -> Option<Arc<str>> {
         if short.split_whitespace().count() != 1 {
             return None;
         }

@@ -1,6 +1,8 @@
 //! Every draft's source made whole: its type, its canonical or resolved name, the
 //! types of its relays.
 
+use std::sync::Arc;
+
 use super::interview::{Speakers, first_person_turn};
 use super::memo::Memos;
 use super::resolve;
@@ -46,12 +48,10 @@ pub fn make_sources(
             None => make_source(text, phrase, &mentions, grammar),
         };
         let mention = resolve::source_mention(
-            text,
             phrase.span,
             phrase.head,
             source.source_type,
-            source.name.as_deref().unwrap_or(phrase.head.slice(text)),
-            grammar,
+            Arc::from(source.name.as_deref().unwrap_or(phrase.head.slice(text))),
         );
         mentions.push_source(mention);
         // "officials cited in a Foreign Policy report … according to the report":
@@ -71,8 +71,7 @@ pub fn make_sources(
                 (None, Some(antecedent)) => (antecedent.source_type, antecedent.name.clone()),
                 (None, None) => (relay.source_type, mentions.type_and_name(relay.span).1),
             };
-            let mention =
-                resolve::source_mention(text, relay.span, relay.span, source_type, &name, grammar);
+            let mention = resolve::source_mention(relay.span, relay.span, source_type, name);
             mentions.push_source(mention);
         }
         sources[index] = Some(source);
@@ -88,7 +87,7 @@ fn make_source(
     grammar: &Grammar,
 ) -> Source {
     let (mut source_type, canonical) = mentions.type_and_name(phrase.head);
-    let mut name = (canonical != phrase.head.slice(text)).then_some(canonical);
+    let mut name = (*canonical != *phrase.head.slice(text)).then_some(canonical);
     if let Some(antecedent) = resolve::resolve(text, phrase.span, mentions, grammar) {
         name = Some(antecedent.name.clone());
         source_type = antecedent.source_type;
@@ -123,7 +122,7 @@ fn make_source(
     Source {
         span: phrase.span,
         source_type,
-        name,
+        name: name.map(|name| name.to_string()),
         via,
     }
 }
