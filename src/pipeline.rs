@@ -352,10 +352,11 @@ pub fn digest_block(
     block_lower.clear();
     block_lower.push_str(block.span.slice(text));
     block_lower.make_ascii_lowercase();
-    let segmented = segment_into(text, block_lower, block, grammar, buffers);
+    let mut segmented = segment_into(text, block_lower, block, grammar, buffers);
     let found = match_block(text, &segmented, grammar);
     let markers = find_markers(&segmented, grammar);
-    let digest = Digest::new(&segmented, found, markers, grammar);
+    let quotes = std::mem::take(&mut segmented.quotes);
+    let digest = Digest::new(&segmented, quotes, found, markers, grammar);
     buffers.recycle(segmented);
     digest
 }

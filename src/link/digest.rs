@@ -52,9 +52,11 @@ pub struct SentenceFacts {
 }
 
 impl Digest {
-    /// Digests a block with the frames and the markers found in it.
+    /// Digests a block with its quotations (moved out of `segmented`, whose
+    /// vectors go back to the segmenter) and the frames and markers found in it.
     pub fn new(
         segmented: &Segmented,
+        quotes: Quotes,
         found: Vec<Found>,
         markers: Vec<Marker>,
         grammar: &Grammar,
@@ -83,7 +85,7 @@ impl Digest {
         Digest {
             span: segmented.block.span,
             sentences,
-            quotes: segmented.quotes.clone(),
+            quotes,
             found,
             markers,
             names: name_spans(segmented, grammar),
@@ -149,7 +151,13 @@ mod tests {
     fn case_table() {
         for &(text, quoted, assertion) in CASES {
             let digest = with_segmented(text, Role::Body, |segmented| {
-                Digest::new(segmented, Vec::new(), Vec::new(), &GRAMMAR)
+                Digest::new(
+                    segmented,
+                    segmented.quotes.clone(),
+                    Vec::new(),
+                    Vec::new(),
+                    &GRAMMAR,
+                )
             });
             let [sentence] = digest.sentences[..] else {
                 panic!("{text:?} is not one sentence: {:?}", digest.sentences);
