@@ -50,6 +50,9 @@ pub fn claim_form(claim: &str, kind: Kind, grammar: &Grammar) -> ClaimForm {
 struct Word<'c, 'g> {
     text: &'c str,
     lexeme: &'g Lexeme,
+    /// Holds an apostrophe, or a byte that may open ’ (0xE2): found as the word
+    /// is read, so that [`Word::is_finite`] scans no word for one.
+    may_hold_apostrophe: bool,
 }
 
 impl<'c, 'g> Word<'c, 'g> {
@@ -63,6 +66,7 @@ impl<'c, 'g> Word<'c, 'g> {
         Word {
             text,
             lexeme: lexemes.get(id),
+            may_hold_apostrophe: text.bytes().any(|byte| byte == b'\'' || byte == 0xE2),
         }
     }
 
@@ -72,9 +76,8 @@ impl<'c, 'g> Word<'c, 'g> {
         if self.lexeme.finite_verb {
             return true;
         }
-        // A byte scan for the apostrophes: 0xE2 opens ’ (and a few other characters,
-        // which the test below turns away).
-        if !self.text.bytes().any(|byte| byte == b'\'' || byte == 0xE2) {
+        // 0xE2 opens ’ (and a few other characters, which the test below turns away).
+        if !self.may_hold_apostrophe {
             return false;
         }
         let form = lookup_form(self.text);
@@ -144,6 +147,8 @@ fn looked_up_words<'c, 'g>(
                 return Some(Word {
                     text: &text[start..at],
                     lexeme: lexemes.get(lexemes.id_of_ascii_key(key)),
+                    // ASCII: no ’ to look for, and the apostrophe is in the key.
+                    may_hold_apostrophe: swar::ascii_byte_mask(key, b'\'') != 0,
                 });
             }
         }
