@@ -91,31 +91,6 @@ pub fn ascii_lowercase(word: u64) -> u64 {
     word | capitals >> 2
 }
 
-/// How many newlines `bytes` holds, and where the last one is, eight bytes at a
-/// time: every record's line is counted, a long document's lines are counted for
-/// its marks, and its layout counts them to size its block list.
-pub fn newlines(bytes: &[u8]) -> (usize, Option<usize>) {
-    let mut count = 0;
-    let mut last = None;
-    let mut words = bytes.chunks_exact(8);
-    for (index, word) in words.by_ref().enumerate() {
-        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let mask = ascii_byte_mask(word, b'\n');
-        if mask != 0 {
-            count += count_marked(mask);
-            last = Some(index * 8 + (63 - mask.leading_zeros() as usize) / 8);
-        }
-    }
-    let tail_start = bytes.len() - words.remainder().len();
-    for (offset, &byte) in words.remainder().iter().enumerate() {
-        if byte == b'\n' {
-            count += 1;
-            last = Some(tail_start + offset);
-        }
-    }
-    (count, last)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

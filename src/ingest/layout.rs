@@ -6,7 +6,6 @@ use super::transcript::mark_turns;
 use crate::grammar::line_rules::starts_with_ignore_case;
 use crate::grammar::{Grammar, LayoutRule, LineRules};
 use crate::span::Span;
-use crate::swar;
 
 /// The size from which a text's block vector is made at its largest size at once.
 const RESERVE_BLOCKS_FROM_BYTES: usize = 1 << 20;
@@ -95,7 +94,7 @@ fn split_blocks(text: &str, rules: &LineRules) -> Vec<Block> {
     // are small, and reused by the next document. The room is at most the text's
     // own size in bytes, so that a text of blank lines asks for no more than that.
     let room = if text.len() >= RESERVE_BLOCKS_FROM_BYTES {
-        let lines = swar::newlines(text.as_bytes()).0 + 1;
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
         lines.min(text.len() / std::mem::size_of::<Block>() + 1)
     } else {
         0
