@@ -60,7 +60,7 @@ fn title_roles(phrase: &str, grammar: &Grammar) -> Vec<String> {
 }
 
 /// The mention a source phrase makes, for later anaphora: its head noun is a role,
-/// looked up only when an anaphor asks (see [`Mentions::roles`]).
+/// looked up only when an anaphor asks (`Mentions::roles`).
 pub fn source_mention(span: Span, head: Span, source_type: SourceType, name: Arc<str>) -> Mention {
     Mention {
         span,
