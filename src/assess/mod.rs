@@ -83,7 +83,7 @@ pub fn assess(text: &str, linked: Linked, grammar: &Grammar, memos: &Memos) -> V
 /// Direct when the claim is one quotation, mixed when it holds one, else indirect.
 fn quote_kind(blocks: &[Digest], claim: Span) -> Kind {
     let first = blocks.partition_point(|digest| digest.span.end <= claim.start);
-    let quotes: Vec<Span> = blocks[first..]
+    let quotes = blocks[first..]
         .iter()
         .take_while(|digest| digest.span.start < claim.end)
         .flat_map(|digest| {
@@ -92,13 +92,16 @@ fn quote_kind(blocks: &[Digest], claim: Span) -> Kind {
                 .overlapping(claim)
                 .iter()
                 .map(|quote| quote.span)
-        })
-        .collect();
+        });
     // A claim may start one byte inside a quote or end on a comma or period just
     // outside it; a quote split by "he said" is still the speaker's own words.
-    let opens_quoted = quotes.iter().any(|quote| quote.start <= claim.start + 1);
-    let closes_quoted = quotes.iter().any(|quote| claim.end <= quote.end + 2);
-    match (opens_quoted && closes_quoted, quotes.is_empty()) {
+    let (mut opens_quoted, mut closes_quoted, mut any) = (false, false, false);
+    for quote in quotes {
+        opens_quoted |= quote.start <= claim.start + 1;
+        closes_quoted |= claim.end <= quote.end + 2;
+        any = true;
+    }
+    match (opens_quoted && closes_quoted, !any) {
         (true, _) => Kind::Direct,
         (false, false) => Kind::Mixed,
         (false, true) => Kind::Indirect,
