@@ -25,7 +25,7 @@ pub fn canonical_name(text: &str, source_type: SourceType, grammar: &Grammar) ->
     }
     if source_type == SourceType::Document
         && let Some(head) = words.last().map(|word| word.to_lowercase())
-        && grammar.source_nouns.get(&head) == Some(&SourceType::Document)
+        && grammar.source_noun(head.as_str()) == Some(SourceType::Document)
     {
         return format!("the {head}");
     }
