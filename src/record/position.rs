@@ -59,8 +59,8 @@ impl LineCursor {
             *self = LineCursor::default();
         }
         let between = &text.as_bytes()[self.offset..target];
-        // memchr: news has a newline every few hundred bytes, which it finds
-        // several times faster than a count of every eight bytes.
+        // The last newline, then the count of those before it: memchr, as the
+        // layout finds a text's lines.
         match memchr::memrchr(b'\n', between) {
             Some(last) => {
                 self.at.line += 1 + memchr::memchr_iter(b'\n', &between[..last]).count();
