@@ -17,9 +17,16 @@ pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
 /// (plain ASCII that the JSON escape test does not look for; a letter to
 /// [`ascii_alphanumeric_mask`], so word scans do not pad).
 pub fn padded_tail(bytes: &[u8], at: usize) -> u64 {
-    let mut padded = [b'A'; 8];
     let tail = bytes.get(at..).unwrap_or_default();
     let len = tail.len().min(8);
+    // In a text of eight bytes or more, the tail ends the last word: read that
+    // and shifted down, not copied in by `memcpy`, whose choice by the tail's
+    // length mispredicts.
+    if let (1..8, Some(last)) = (len, bytes.len().checked_sub(8)) {
+        let word = word_at(bytes, last).unwrap_or_default();
+        return word >> (8 * (8 - len)) | splat(b'A') << (8 * len);
+    }
+    let mut padded = [b'A'; 8];
     padded[..len].copy_from_slice(&tail[..len]);
     u64::from_le_bytes(padded)
 }
@@ -125,6 +132,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_padded_tail_is_the_tail_and_then_padding(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..24),
+            at in 0usize..30,
+        ) {
+            let mut padded = [b'A'; 8];
+            let tail = bytes.get(at..).unwrap_or_default();
+            let len = tail.len().min(8);
+            padded[..len].copy_from_slice(&tail[..len]);
+            proptest::prop_assert_eq!(bytewise(padded_tail(&bytes, at)), padded);
+        }
+    }
+
     #[test]
     fn words_are_read_little_endian_and_not_past_the_end() {
         assert_eq!(
@@ -135,5 +156,22 @@ mod tests {
         assert_eq!(word_at(b"", usize::MAX), None);
         assert_eq!(padded_tail(b"abc", 1), u64::from_le_bytes(*b"bcAAAAAA"));
         assert_eq!(padded_tail(b"abc", 9), u64::from_le_bytes(*b"AAAAAAAA"));
+        // From the last word of a longer text.
+        assert_eq!(
+            padded_tail(b"abcdefghij", 3),
+            u64::from_le_bytes(*b"defghijA")
+        );
+        assert_eq!(
+            padded_tail(b"abcdefghij", 9),
+            u64::from_le_bytes(*b"jAAAAAAA")
+        );
+        assert_eq!(
+            padded_tail(b"abcdefghij", 10),
+            u64::from_le_bytes(*b"AAAAAAAA")
+        );
+        assert_eq!(
+            padded_tail(b"abcdefgh", 1),
+            u64::from_le_bytes(*b"bcdefghA")
+        );
     }
 }

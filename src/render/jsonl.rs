@@ -150,8 +150,13 @@ fn write_usize(out: &mut Vec<u8>, mut number: usize) {
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let mut digits = [0u8; 20];
-    let mut first = digits.len();
+    // The digits end at byte 20; the 20 bytes from the first digit are appended
+    // and the ones past the last digit cut off again, a copy of fixed size: a
+    // copy of the digits alone went through `memcpy`'s choice by size, which a
+    // number's length (one to seven digits) keeps mispredicting.
+    const END: usize = 20;
+    let mut digits = [0u8; 2 * END];
+    let mut first = END;
     while number >= 100 {
         let pair = (number % 100) * 2;
         number /= 100;
@@ -165,7 +170,8 @@ fn write_usize(out: &mut Vec<u8>, mut number: usize) {
         first -= 1;
         digits[first] = b'0' + number as u8;
     }
-    out.extend_from_slice(&digits[first..]);
+    out.extend_from_slice(&digits[first..][..END]);
+    out.truncate(out.len() - first);
 }
 
 /// Scores go through serde_json: its float formatting is the contract.
@@ -190,6 +196,13 @@ fn write_plain_str(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
 }
 
+/// Appends the first `len` bytes (at most eight) of `word`: all eight are copied,
+/// a copy of fixed size, and the rest cut off again.
+fn push_word(out: &mut Vec<u8>, word: u64, len: usize) {
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(out.len() - (8 - len));
+}
+
 /// Appends `text` as a JSON string, escaped as serde_json escapes it: eight bytes
 /// are checked at a time, and only a word holding a byte to escape is read byte by
 /// byte.
@@ -197,7 +210,9 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    let mut clean_from = 0;
+    // Clean bytes are copied as they are checked, sixteen or eight at a time:
+    // copies of one fixed size, where one copy of a clean run's own length went
+    // through `memcpy`'s choice by size, which mispredicts.
     let mut at = 0;
     while at < bytes.len() {
         // Sixteen clean bytes a step, one branch for both words.
@@ -205,25 +220,24 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
             (swar::word_at(bytes, at), swar::word_at(bytes, at + 8))
             && !(needs_escape(first) | needs_escape(second))
         {
+            out.extend_from_slice(&bytes[at..][..16]);
             at += 16;
             continue;
         }
+        let len = (bytes.len() - at).min(8);
         let word = swar::word_at(bytes, at).unwrap_or_else(|| swar::padded_tail(bytes, at));
-        if !needs_escape(word) {
-            at += 8;
-            continue;
-        }
-        let end = (at + 8).min(bytes.len());
-        for (index, &byte) in bytes.iter().enumerate().take(end).skip(at) {
-            if let Some(escape) = escape(byte) {
-                out.extend_from_slice(&bytes[clean_from..index]);
-                escape.write(out);
-                clean_from = index + 1;
+        if needs_escape(word) {
+            for &byte in &bytes[at..at + len] {
+                match escape(byte) {
+                    Some(escape) => escape.write(out),
+                    None => out.push(byte),
+                }
             }
+        } else {
+            push_word(out, word, len);
         }
-        at = end;
+        at += len;
     }
-    out.extend_from_slice(&bytes[clean_from.min(bytes.len())..]);
     out.push(b'"');
 }
 
