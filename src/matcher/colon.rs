@@ -25,6 +25,9 @@ const MAX_COLON_OFFSET: usize = 24;
 pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let window = sentence.start..sentence.end.min(sentence.start + MAX_COLON_OFFSET);
+    if !context.holds_colon(window.clone()) {
+        return None;
+    }
     let colon = window.clone().find(|&i| tokens[i].is_punct(':'))?;
     let mut start = (window.start..colon)
         .rev()

@@ -35,6 +35,7 @@ use std::ops::Range;
 
 use crate::grammar::{AffixClass, Grammar, WordClass, WordInfo, WordRole};
 use crate::model::add_claim_part;
+use crate::segment::token::first_token_from;
 use crate::segment::{Segmented, Token, TokenKind};
 use crate::span::Span;
 
@@ -124,9 +125,26 @@ pub struct Context<'s, 'a> {
     pub text: &'a str,
     pub segmented: &'s Segmented<'a>,
     pub grammar: &'s Grammar,
+    /// The tokens that are colons, in order (see [`Context::holds_colon`]).
+    colons: Vec<usize>,
 }
 
-impl Context<'_, '_> {
+impl<'s, 'a> Context<'s, 'a> {
+    /// The context of the block `segmented` of `text`. Its colons are found by
+    /// `memchr` in the block's text, once: a colon is always a token of its own
+    /// (no word holds one), and most blocks have none.
+    pub fn new(text: &'a str, segmented: &'s Segmented<'a>, grammar: &'s Grammar) -> Self {
+        let span = segmented.block.span;
+        let colons = memchr::memchr_iter(b':', span.slice(text).as_bytes())
+            .map(|at| first_token_from(&segmented.tokens, span.start + at))
+            .collect();
+        Context {
+            text,
+            segmented,
+            grammar,
+            colons,
+        }
+    }
     /// What the grammar knows of `token`, if it is a word it knows.
     pub fn word(&self, token: &Token) -> Option<&WordInfo> {
         if token.is_word() {
@@ -161,6 +179,14 @@ impl Context<'_, '_> {
     /// True when `word` has an affix of `class` (affixes.txt): "-ing", "-ly" …
     pub fn has_affix(&self, word: &str, class: AffixClass) -> bool {
         self.grammar.affixes.has(word, class)
+    }
+
+    /// True when one of the tokens `range` is a colon: looked up in the block's
+    /// list of them, as the frames that start from a colon ask of every sentence.
+    pub fn holds_colon(&self, range: Range<usize>) -> bool {
+        let colons = &self.colons;
+        let first = colons.partition_point(|&colon| colon < range.start);
+        colons.get(first).is_some_and(|&colon| colon < range.end)
     }
 
     /// True when the token `index` lies inside a quotation.
@@ -251,11 +277,7 @@ fn match_block_at(
     frames: &Frames,
     gate: Gate,
 ) -> Vec<Found> {
-    let context = Context {
-        text,
-        segmented,
-        grammar,
-    };
+    let context = Context::new(text, segmented, grammar);
     let mut found = Vec::new();
     for (number, sentence) in segmented.sentences.iter().enumerate() {
         // Tokens before `free_from` are taken: a hit covers them.
@@ -595,6 +617,45 @@ mod tests {
         ) {
             let role = if title { Role::Title } else { Role::Body };
             proptest::prop_assert_eq!(agree(&pieces, role).err(), None);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_range_holds_a_colon_when_one_of_its_tokens_is_one(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "Lee", ":", "::", "a:b", "http://x.org", "：", "10:30", "“", "—", "said", ",",
+                ][..]),
+                0..12,
+            ),
+            glue in proptest::collection::vec(proptest::bool::ANY, 12),
+        ) {
+            // Pieces joined by a space, or by nothing where `glue` says so.
+            let mut text = String::new();
+            for (piece, glued) in pieces.iter().zip(&glue) {
+                if !glued && !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(piece);
+            }
+            let lower = text.to_ascii_lowercase();
+            let block = Block {
+                span: Span::new(0, text.len()),
+                role: Role::Body,
+            };
+            let segmented = segment(&text, &lower, block, &GRAMMAR);
+            let context = Context::new(&text, &segmented, &GRAMMAR);
+            let count = segmented.tokens.len();
+            for start in 0..=count {
+                for end in start..=count {
+                    let want = segmented
+                        .tokens
+                        .get(start..end)
+                        .is_some_and(|tokens| tokens.iter().any(|token| token.is_punct(':')));
+                    proptest::prop_assert_eq!(context.holds_colon(start..end), want, "{:?} {}..{}", text, start, end);
+                }
+            }
         }
     }
 

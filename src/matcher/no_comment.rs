@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::phrase::lexeme_at;
 use super::subject::source_before;
 use super::{Context, Found, Frame};
 use crate::model::MarkerKind;
@@ -12,17 +13,22 @@ use crate::model::MarkerKind;
 /// Parses a sentence that reports someone's silence.
 pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
-    let (at, count) = (sentence.start..sentence.end)
-        .filter(|&index| context.segmented.opens[index].marker)
-        .find_map(|index| {
+    // The block's marker starts in the sentence (a list made as it was segmented),
+    // their phrases matched by the words' lexemes.
+    let starts = &context.segmented.marker_starts;
+    let first = starts.partition_point(|&start| start < sentence.start);
+    let (at, count) = starts[first..]
+        .iter()
+        .take_while(|&&index| index < sentence.end)
+        .find_map(|&index| {
             context
                 .grammar
+                .lexemes
                 .markers
                 .longest_match(|i| {
-                    tokens
-                        .get(index + i)
-                        .filter(|token| token.is_word() && index + i < sentence.end)
-                        .map(|token| token.lower.as_ref())
+                    (index + i < sentence.end)
+                        .then(|| lexeme_at(tokens, index + i, context.grammar))
+                        .flatten()
                 })
                 .filter(|(_, rule)| rule.kind == MarkerKind::NoComment)
                 .map(|(count, _)| (index, count))

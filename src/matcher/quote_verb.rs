@@ -62,6 +62,9 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
 fn before_colon(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     let last = sentence.end.min(sentence.start + MAX_SPEAKER_TOKENS + 2);
+    if !context.holds_colon(sentence.start + 2..last) {
+        return None;
+    }
     let colon = (sentence.start + 2..last).find(|&at| {
         tokens[at].is_punct(':')
             && tokens.get(at + 1).is_some_and(|next| {
