@@ -13,8 +13,10 @@
 //! The grammar is built once (`Grammar::built_in`), and one extractor over it is
 //! shared by every benchmark, as one run of the CLI shares it.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use claimtrace::{Extractor, Grammar};
@@ -73,38 +75,8 @@ fn seed(bencher: Bencher, name: &str) {
         .bench(|| extractor.extract_text(black_box(text)));
 }
 
-/// `../shared/corpus/polnear/dev.jsonl` beside the repository, or the file named by
-/// `CLAIMTRACE_BENCH_DEV`.
-fn dev_path() -> PathBuf {
-    std::env::var_os("CLAIMTRACE_BENCH_DEV").map_or_else(
-        || manifest_dir().join("../shared/corpus/polnear/dev.jsonl"),
-        PathBuf::from,
-    )
-}
-
 /// The `text` field of each line of dev.jsonl, or `None` when the file is absent.
-static DEV_TEXTS: LazyLock<Option<Vec<String>>> = LazyLock::new(|| {
-    let path = dev_path();
-    let raw = match std::fs::read_to_string(&path) {
-        Ok(raw) => raw,
-        Err(error) => {
-            eprintln!(
-                "skipping the dev benchmarks: cannot read {}: {error}",
-                path.display()
-            );
-            return None;
-        }
-    };
-    let texts = raw
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .filter_map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).ok()?;
-            value.get("text")?.as_str().map(str::to_owned)
-        })
-        .collect();
-    Some(texts)
-});
+static DEV_TEXTS: LazyLock<Option<Vec<String>>> = LazyLock::new(common::dev_texts);
 
 static DEV_CONCATENATED: LazyLock<Option<String>> =
     LazyLock::new(|| DEV_TEXTS.as_ref().map(|texts| texts.join("\n\n")));
@@ -114,7 +86,7 @@ fn dev_concatenated(bencher: Bencher) {
     let Some(text) = DEV_CONCATENATED.as_deref() else {
         eprintln!(
             "dev_concatenated: skipped ({} is absent)",
-            dev_path().display()
+            common::dev_path().display()
         );
         return;
     };
@@ -129,7 +101,7 @@ fn dev_per_document(bencher: Bencher) {
     let Some(texts) = DEV_TEXTS.as_deref() else {
         eprintln!(
             "dev_per_document: skipped ({} is absent)",
-            dev_path().display()
+            common::dev_path().display()
         );
         return;
     };

@@ -19,8 +19,9 @@
 //! by `CLAIMTRACE_BENCH_DEV`); without it every benchmark says so and is skipped.
 //! `extract`'s own benchmark (`benches/extract.rs`) times the whole pipeline.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use claimtrace::assess::{Memos, assess};
@@ -41,15 +42,6 @@ fn main() {
 
 static GRAMMAR: LazyLock<Grammar> =
     LazyLock::new(|| Grammar::built_in().expect("the built-in grammar loads"));
-
-/// `../shared/corpus/polnear/dev.jsonl` beside the repository, or the file named by
-/// `CLAIMTRACE_BENCH_DEV`.
-fn dev_path() -> PathBuf {
-    std::env::var_os("CLAIMTRACE_BENCH_DEV").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/polnear/dev.jsonl"),
-        PathBuf::from,
-    )
-}
 
 /// A dev text with its prose blocks, each block's lowercase copy, and the
 /// attributions of the whole pipeline: the inputs of the stages.
@@ -101,28 +93,8 @@ impl Document {
 }
 
 /// The dev texts as documents, or `None` when the file cannot be read.
-static DOCUMENTS: LazyLock<Option<Vec<Document>>> = LazyLock::new(|| {
-    let path = dev_path();
-    let raw = match std::fs::read_to_string(&path) {
-        Ok(raw) => raw,
-        Err(error) => {
-            eprintln!(
-                "skipping the stage benchmarks: cannot read {}: {error}",
-                path.display()
-            );
-            return None;
-        }
-    };
-    let documents = raw
-        .lines()
-        .filter_map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).ok()?;
-            value.get("text")?.as_str().map(str::to_owned)
-        })
-        .map(Document::of)
-        .collect();
-    Some(documents)
-});
+static DOCUMENTS: LazyLock<Option<Vec<Document>>> =
+    LazyLock::new(|| Some(common::dev_texts()?.into_iter().map(Document::of).collect()));
 
 /// Runs `stage` over the documents with the bytes of their texts as the counter;
 /// nothing when the dev texts are absent.

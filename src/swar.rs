@@ -154,24 +154,21 @@ mod tests {
         );
         assert_eq!(word_at(b"abcdefgh", 1), None);
         assert_eq!(word_at(b"", usize::MAX), None);
-        assert_eq!(padded_tail(b"abc", 1), u64::from_le_bytes(*b"bcAAAAAA"));
-        assert_eq!(padded_tail(b"abc", 9), u64::from_le_bytes(*b"AAAAAAAA"));
-        // From the last word of a longer text.
-        assert_eq!(
-            padded_tail(b"abcdefghij", 3),
-            u64::from_le_bytes(*b"defghijA")
-        );
-        assert_eq!(
-            padded_tail(b"abcdefghij", 9),
-            u64::from_le_bytes(*b"jAAAAAAA")
-        );
-        assert_eq!(
-            padded_tail(b"abcdefghij", 10),
-            u64::from_le_bytes(*b"AAAAAAAA")
-        );
-        assert_eq!(
-            padded_tail(b"abcdefgh", 1),
-            u64::from_le_bytes(*b"bcdefghA")
-        );
+        // A short text copied in; the tail of a longer one read from its last word.
+        let tails: [(&[u8], usize, &[u8; 8]); 6] = [
+            (b"abc", 1, b"bcAAAAAA"),
+            (b"abc", 9, b"AAAAAAAA"),
+            (b"abcdefghij", 3, b"defghijA"),
+            (b"abcdefghij", 9, b"jAAAAAAA"),
+            (b"abcdefghij", 10, b"AAAAAAAA"),
+            (b"abcdefgh", 1, b"bcdefghA"),
+        ];
+        for (bytes, at, want) in tails {
+            assert_eq!(
+                padded_tail(bytes, at),
+                u64::from_le_bytes(*want),
+                "{bytes:?} {at}"
+            );
+        }
     }
 }
