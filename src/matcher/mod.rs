@@ -145,6 +145,7 @@ impl<'s, 'a> Context<'s, 'a> {
             colons,
         }
     }
+
     /// What the grammar knows of `token`, if it is a word it knows.
     pub fn word(&self, token: &Token) -> Option<&WordInfo> {
         if token.is_word() {
