@@ -185,9 +185,7 @@ impl<'s, 'a> Context<'s, 'a> {
     /// True when one of the tokens `range` is a colon: looked up in the block's
     /// list of them, as the frames that start from a colon ask of every sentence.
     pub fn holds_colon(&self, range: Range<usize>) -> bool {
-        let colons = &self.colons;
-        let first = colons.partition_point(|&colon| colon < range.start);
-        colons.get(first).is_some_and(|&colon| colon < range.end)
+        indices_in(&self.colons, range).next().is_some()
     }
 
     /// True when the token `index` lies inside a quotation.
@@ -199,6 +197,16 @@ impl<'s, 'a> Context<'s, 'a> {
             .iter()
             .any(|quote| quote.span.start < span.start && span.end < quote.span.end)
     }
+}
+
+/// The entries of `indices` (token indices in order: a block's cue starts, marker
+/// starts or colons) that fall in the token range `range`, in order.
+pub(crate) fn indices_in(indices: &[usize], range: Range<usize>) -> impl Iterator<Item = usize> {
+    let first = indices.partition_point(|&index| index < range.start);
+    indices[first..]
+        .iter()
+        .copied()
+        .take_while(move |&index| index < range.end)
 }
 
 /// A frame tried once per sentence.
@@ -292,11 +300,7 @@ fn match_block_at(
             free_from = hit.covered.end;
             found.push(hit);
         }
-        let first = starts.partition_point(|&start| start < sentence.tokens.start);
-        for &index in &starts[first..] {
-            if index >= sentence.tokens.end {
-                break;
-            }
+        for index in indices_in(starts, sentence.tokens.clone()) {
             if index < free_from {
                 continue;
             }
@@ -313,8 +317,7 @@ fn match_block_at(
             // the exploits — had links with …": an aside between dashes inside the
             // claim holds an attribution of its own, read within the aside.
             for aside in asides {
-                let first = starts.partition_point(|&start| start < aside.start);
-                for &index in starts[first..].iter().take_while(|&&i| i < aside.end) {
+                for index in indices_in(starts, aside.clone()) {
                     if let Some(mut inner) = hit_at(&context, &aside, index, None, frames, gate) {
                         inner.sentence = number;
                         found.push(inner);

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::phrase::lexeme_at;
 use super::subject::source_before;
-use super::{Context, Found, Frame};
+use super::{Context, Found, Frame, indices_in};
 use crate::model::MarkerKind;
 
 /// Parses a sentence that reports someone's silence.
@@ -15,12 +15,8 @@ pub fn parse(context: &Context, sentence: Range<usize>) -> Option<Found> {
     let tokens = &context.segmented.tokens;
     // The block's marker starts in the sentence (a list made as it was segmented),
     // their phrases matched by the words' lexemes.
-    let starts = &context.segmented.marker_starts;
-    let first = starts.partition_point(|&start| start < sentence.start);
-    let (at, count) = starts[first..]
-        .iter()
-        .take_while(|&&index| index < sentence.end)
-        .find_map(|&index| {
+    let (at, count) =
+        indices_in(&context.segmented.marker_starts, sentence.clone()).find_map(|index| {
             context
                 .grammar
                 .lexemes
