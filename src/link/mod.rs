@@ -51,6 +51,9 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
     let mut speaker: Option<(SourcePhrase, Span)> = None;
     let mut previous_block_attributed = false;
     let mut waiting_for_block: Option<usize> = None;
+    // The draft whose quotation the previous block left open: a quoted paragraph
+    // right after it goes on with the same words, as a part of the same claim.
+    let mut left_open: Option<usize> = None;
     for digest in &mut blocks {
         let hits = std::mem::take(&mut digest.found);
         let digest = &*digest;
@@ -131,6 +134,17 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
                 }
                 previous.scope = previous.scope.cover(claim);
                 taken.mark(claim);
+            } else if continues
+                && number == 0
+                && let Some(owner) = left_open
+            {
+                let claim = quote_extent(digest, sentence.span);
+                let previous = &mut drafts[owner];
+                add_claim_part(&mut previous.claim, &mut previous.fragments, claim);
+                previous.scope = previous.scope.cover(claim);
+                taken.mark(claim);
+                owners.continued_by(owner);
+                block_attributed = true;
             } else if continues {
                 let claim = quote_extent(digest, sentence.span);
                 taken.mark(claim);
@@ -160,6 +174,11 @@ pub fn link(mut blocks: Vec<Digest>) -> Linked {
         if !block_attributed {
             speaker = None;
         }
+        left_open = digest.quotes.left_open().and_then(|quote| {
+            owners
+                .owner(quote.end)
+                .filter(|&owner| drafts[owner].claim.end >= quote.end)
+        });
         previous_block_attributed = block_attributed;
     }
     drafts.retain(|draft| !draft.claim.is_empty());
@@ -346,6 +365,12 @@ mod tests {
         (r#""We lost," she said while standing outside the court. "We will appeal.""#, &[["she", "said", r#""We lost," … "We will appeal.""#]]),
         // In the next paragraph it is a claim of its own, by the same speaker and cue.
         ("Smith said the plan failed badly.\n\n\"It cost far too much money.\"", &[["Smith", "said", "the plan failed badly"], ["Smith", "said", "\"It cost far too much money.\""]]),
+        // A quotation left open at the paragraph's end goes on in the next one: the
+        // same claim, a part per paragraph, as long as each leaves it open.
+        ("\"The plan failed,\" Smith said. \"It cost too much.\n\n\"We will fix it.\"", &[["Smith", "said", "\"The plan failed,\" … \"It cost too much. … \"We will fix it.\""]]),
+        ("Smith said: \"The plan failed.\n\n\"It cost too much.\n\n\"We will fix it.\"", &[["Smith", "said", "\"The plan failed. … \"It cost too much. … \"We will fix it.\""]]),
+        // A closed one does not: the next paragraph's quote is a claim of its own.
+        ("\"The plan failed,\" Smith said.\n\n\"It cost far too much money.\"", &[["Smith", "said", "\"The plan failed,\""], ["Smith", "said", "\"It cost far too much money.\""]]),
         // Not past a paragraph of narration: the quote is then nobody's.
         ("Smith said the plan failed badly.\n\nThe weather was fine all week long.\n\n\"It cost far too much money.\"", &[["Smith", "said", "the plan failed badly"], ["", "", "The weather was fine all week long"], ["", "", "\"It cost far too much money.\""]]),
         // Within a paragraph, past a sentence of narration, which is also a claim.

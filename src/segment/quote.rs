@@ -63,6 +63,15 @@ impl Quotes {
             .map(|quote| quote.span)
     }
 
+    /// The last quotation when it is left open: its mark has no closing one in the
+    /// block (a speaker's words that go on in the next paragraph).
+    pub fn left_open(&self) -> Option<Span> {
+        self.0
+            .last()
+            .filter(|quote| !quote.closed)
+            .map(|quote| quote.span)
+    }
+
     /// The quotation that closes at byte `end` (exclusive).
     pub fn closing_at(&self, end: usize) -> Option<Span> {
         self.overlapping(Span::new(end.saturating_sub(1), end))
