@@ -369,6 +369,7 @@ mod tests {
         // same claim, a part per paragraph, as long as each leaves it open.
         ("\"The plan failed,\" Smith said. \"It cost too much.\n\n\"We will fix it.\"", &[["Smith", "said", "\"The plan failed,\" … \"It cost too much. … \"We will fix it.\""]]),
         ("Smith said: \"The plan failed.\n\n\"It cost too much.\n\n\"We will fix it.\"", &[["Smith", "said", "\"The plan failed. … \"It cost too much. … \"We will fix it.\""]]),
+        ("‘We lost,’ she said. ‘It cost too much.\n\n‘We will appeal.’", &[["she", "said", "‘We lost,’ … ‘It cost too much. … ‘We will appeal.’"]]),
         // A closed one does not: the next paragraph's quote is a claim of its own.
         ("\"The plan failed,\" Smith said.\n\n\"It cost far too much money.\"", &[["Smith", "said", "\"The plan failed,\""], ["Smith", "said", "\"It cost far too much money.\""]]),
         // Not past a paragraph of narration: the quote is then nobody's.

@@ -21,8 +21,9 @@
 //!   before the next opening, so `'The officials' advice was clear.'` is one quote;
 //! - an opening pairs with the next close; a second opening before that close
 //!   starts over (`the 'burbs … 'enough'`); one left open at the block's end is a
-//!   quote (going on in the next paragraph) only when it opens the block or
-//!   follows a colon;
+//!   quote (going on in the next paragraph) only when it opens the block, follows
+//!   a colon, or opens a sentence after a single quote the block closed (`'A,' she
+//!   said. 'B …`);
 //! - a single quote inside a double one is nested (`"He told me 'never again',"
 //!   she said.`: the top-level quote is the double one), and the other way round
 //!   (`‘He said “no”,’ she said.`); a single quote that crosses a double one is
@@ -31,6 +32,7 @@
 //! The paired single marks are quotation marks to the frames
 //! ([`Token::is_quote_mark`]); the others stay apostrophes.
 
+use super::sentence;
 use super::token::{Lower, Side, Token, TokenKind};
 use crate::grammar::{Grammar, WordClass, WordRole};
 use crate::span::Span;
@@ -367,12 +369,18 @@ fn pair_single_marks(
             Reading::Apostrophe => {}
         }
     }
-    // Left open: a quote that goes on in the next paragraph, when it opens the block
-    // or follows a colon.
+    // Left open: a quote that goes on in the next paragraph, when it opens the block,
+    // follows a colon, or opens a sentence after a quote this block closed in single
+    // marks ('A,' she said. 'B …).
+    let opens_run_on = |at: usize| {
+        at == 0
+            || tokens[at - 1].is_punct(':')
+            || (!pairs.is_empty() && sentence::is_sentence_mark(tokens[at - 1].kind))
+    };
     if let Some(at) = opening
         && let Some(last) = tokens.last()
         && last.span.end - tokens[at].span.start <= MAX_QUOTE_BYTES
-        && (at == 0 || tokens[at - 1].is_punct(':'))
+        && opens_run_on(at)
     {
         pairs.push(SingleQuote {
             opening: at,
@@ -579,11 +587,15 @@ mod tests {
         ("'The ministers' plan failed again' the council said.", &[("'The ministers' plan failed again'", true)]),
         ("It was what the rules call 'bad practices'.", &[("'bad practices'", true)]),
         // An opening before the close starts over; one left open is an apostrophe,
-        // unless it opens the block or follows a colon.
+        // unless it opens the block, follows a colon, or opens a sentence after a
+        // single quote the block closed.
         ("In the 'burbs, residents said 'enough is enough'.", &[("'enough is enough'", true)]),
         ("He played rock and 'Bama football.", &[]),
         ("‘We will fight on.", &[("‘We will fight on.", false)]),
         ("He said: 'We will fight on.", &[("'We will fight on.", false)]),
+        ("‘We lost,’ she said. ‘We will fight on.", &[("‘We lost,’", true), ("‘We will fight on.", false)]),
+        ("'We lost,' she said. 'We will fight on.", &[("'We lost,'", true), ("'We will fight on.", false)]),
+        ("She said we lost. 'Bama fans will fight on.", &[]),
         ("’We will appeal,’ he said.", &[("’We will appeal,’", true)]),
         // Nested either way: the outer quote is the top-level one.
         ("\"He told me 'never again',\" she said.", &[("\"He told me 'never again',\"", true)]),
