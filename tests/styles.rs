@@ -499,6 +499,7 @@ mod file {
         australian_curly: 77.0,
         beliefs_stances: 67.0,
         british_curly: 93.0,
+        british_feature_runon: 85.0,
         british_straight: 65.0,
         court_report_uk: 72.0,
         feature: 80.0,
