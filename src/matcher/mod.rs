@@ -309,6 +309,11 @@ fn match_block_at(
             else {
                 continue;
             };
+            if previous.is_some_and(|previous| claims_again(&hit, previous)) {
+                // "“…,” the coach said of his team's playoff hopes.": "hopes" is no cue
+                // of the quote "said" already reported.
+                continue;
+            }
             hit.sentence = number;
             free_from = hit.covered.end;
             let asides = asides_in_claim(&context, &hit);
@@ -368,6 +373,17 @@ fn hit_at(
         .at_each_cue
         .iter()
         .find_map(|frame| frame(context, &site))
+}
+
+/// True when `hit` reports the claim `previous`, a hit of the same sentence, already
+/// reported, through a source that holds `previous`'s cue: the same words are not
+/// reported twice in one sentence.
+fn claims_again(hit: &Found, previous: &Found) -> bool {
+    hit.claim == previous.claim
+        && hit
+            .source
+            .as_ref()
+            .is_some_and(|source| source.span.overlaps(previous.cue))
 }
 
 /// The asides between two dashes ("— a group that the US believes … —") inside
@@ -512,7 +528,7 @@ pub(crate) mod cases {
 
 #[cfg(test)]
 mod tests {
-    use super::cases::GRAMMAR;
+    use super::cases::{Case, GRAMMAR, check};
     use super::*;
     use crate::ingest::{Block, Role};
     use crate::matcher::markers::find_markers_at;
@@ -661,6 +677,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Text → what every frame finds, in order, where the walk over a sentence's cues
+    /// decides between hits.
+    #[rustfmt::skip]
+    const WALK: &[Case] = &[
+        // A quote reported once: a later word that would report it again through a
+        // source holding the first cue is no cue.
+        ("“We’re not going anywhere,” the coach said of his team’s playoff hopes.", &[["the coach", "said", "“We’re not going anywhere,”"]]),
+        ("“No,” replied Jeff Zucker, the network's president, said in an interview.", &[["Jeff Zucker", "replied", "“No,”"]]),
+        // A source may hold a cue of its own when the claims differ.
+        ("Barkley, who said he votes Democratic, said one candidate he likes is Kasich.", &[["who", "said", "he votes Democratic"], ["Barkley, who said he votes Democratic", "said", "one candidate he likes is Kasich"]]),
+    ];
+
+    #[test]
+    fn walk_table() {
+        check(&FRAMES, Role::Body, WALK);
     }
 
     #[test]
