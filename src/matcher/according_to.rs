@@ -51,6 +51,30 @@ fn source_up_to_comma<'t>(
     Some((Tokens::new(tokens, comma..end), source))
 }
 
+/// The source with the relative clause right after it, up to the clause's comma:
+/// "according to members who spoke with reporters afterward, …" (the type still
+/// comes from the head, "members"). Unchanged without such a clause and comma.
+fn with_relative_clause<'t>(
+    context: &'t Context,
+    rest: Tokens<'t>,
+    source: SourcePhrase,
+    end: usize,
+) -> (Tokens<'t>, SourcePhrase) {
+    let relative = rest
+        .first()
+        .is_some_and(|next| context.is(next, WordClass::SubjectRelative));
+    match relative
+        .then(|| source_up_to_comma(context, rest.offset, end))
+        .flatten()
+    {
+        Some((after, clause)) => {
+            let span = source.span.cover(clause.span);
+            (after, SourcePhrase { span, ..source })
+        }
+        None => (rest, source),
+    }
+}
+
 /// Parses the frame at the site's "according to" phrase.
 pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let according = site.according.as_ref()?;
@@ -69,6 +93,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
             !opens || rest.is_empty() || clause_comma(*rest).is_ok() || ends_clause(rest)
         })
         .or_else(|| source_up_to_comma(context, after_cue.offset, sentence.end))?;
+    let (rest, source) = with_relative_clause(context, rest, source, sentence.end);
     let enough_before = words_before >= MIN_WORDS_BEFORE;
     // ", which first reported …" describes the source; it is not the claim. A colon
     // introduces one too: "According to HuffPo: “…”".
@@ -84,8 +109,15 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
         .filter(|&after| !context.is(&tokens[after], WordClass::Relative))
         // "…, according to the regulator, and queues stretched …": a new clause.
         .filter(|&after| !(enough_before && context.is(&tokens[after], WordClass::Coordinator)));
+    // "The plan, according to two officials, was abandoned": a subject of any
+    // length before the phrase puts the claim on both sides; "But the, according
+    // to …" ends on a function word and does not.
+    let mut subject_before = enough_before;
     let before = match comma_ending_at(tokens, sentence.start, at) {
         Some((comma, comma_end)) => {
+            subject_before |= context
+                .word(&tokens[comma - 1])
+                .is_none_or(|info| info.role.is_none());
             claim_before(context.segmented, sentence.start, comma, comma_end)
         }
         // "82 percent of whom view Trump unfavorably according to the poll"
@@ -95,7 +127,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let after = claim_follows.and_then(|after| claim_after(context, after, sentence.end));
     let claim = match (before, after) {
         // "Over the long term, according to the budget office, the rise …"
-        (Some(before), Some(after)) if enough_before => before.cover(after),
+        (Some(before), Some(after)) if subject_before => before.cover(after),
         (Some(before), None) => before,
         (_, Some(after)) => after,
         (None, None) => return None,
@@ -128,8 +160,16 @@ mod tests {
         ("The network grew, according to The New York Times, which first reported on it in 2017.", &[["The New York Times", "according to", "The network grew"]]),
         // In the middle of its sentence: the claim is on both sides.
         ("Over the long term, according to the budget office, the rise in costs will slow.", &[["the budget office", "according to", "Over the long term, according to the budget office, the rise in costs will slow"]]),
-        // Fewer than three words before it: the claim is what follows.
+        // A subject of one or two words before it counts too.
+        ("The plan, according to two officials familiar with the talks, was abandoned.", &[["two officials familiar with the talks", "according to", "The plan, according to two officials familiar with the talks, was abandoned"]]),
+        ("Trump, according to aides, was furious.", &[["aides", "according to", "Trump, according to aides, was furious"]]),
+        // Fewer than three words before it that end on a function word: the claim
+        // is what follows.
         ("But the, according to the report, rise was slow.", &[["the report", "according to", "rise was slow"]]),
+        // A relative clause right after the source, up to its comma, is the source's.
+        ("Notably absent, according to members who spoke to reporters, was any mention of the inquiry.", &[["members who spoke to reporters", "according to", "Notably absent, according to members who spoke to reporters, was any mention of the inquiry"]]),
+        ("According to a report that was released on Tuesday, the plan failed.", &[["a report that was released on Tuesday", "According to", "the plan failed"]]),
+        ("The plan failed, according to officials who asked not to be named.", &[["officials", "according to", "The plan failed"]]),
         // No comma before it.
         ("Some 82 percent of whom view Trump unfavorably according to the poll.", &[["the poll", "according to", "Some 82 percent of whom view Trump unfavorably"]]),
         // No noun phrase reads as the source: all of it up to the comma is.
