@@ -160,6 +160,22 @@ fn markers_by_kind() {
             "belief",
             "under the assumption",
         ),
+        // Wire copy's hedge, and curly apostrophes read as the lexicon's straight ones.
+        (
+            "It was not immediately clear how many people were hurt, police said.",
+            "uncertainty",
+            "It was not immediately clear",
+        ),
+        (
+            "It wasn’t clear whether the bridge would reopen, officials said.",
+            "uncertainty",
+            "It wasn’t clear",
+        ),
+        (
+            "The minister didn’t say whether the plan would go ahead.",
+            "non-statement",
+            "didn’t say",
+        ),
     ];
     for (text, kind, marker_text) in table {
         let input = format!("Title\n\n{text}\n");
