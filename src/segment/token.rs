@@ -279,19 +279,20 @@ fn tokenize_with<'a>(
             at += 1;
             continue;
         }
+        // The kind, the length, and whether a word may hold a curly apostrophe.
         let plain = if byte.is_ascii_alphanumeric() {
-            plain_word_len(&bytes[at..]).map(|len| (TokenKind::Word, len))
+            plain_word_len(&bytes[at..]).map(|(len, wide)| (TokenKind::Word, len, wide))
         } else if byte.is_ascii() && !starts_double_apostrophe(block, at) {
-            Some((TokenKind::Punct(char::from(byte)), 1))
+            Some((TokenKind::Punct(char::from(byte)), 1, false))
         } else if wide_char(bytes, at).is_some() {
             // Curly quotes and dashes: punctuation, and never part of a word's start.
             let c = block[at..].chars().next().unwrap_or_default();
-            Some((TokenKind::Punct(c), c.len_utf8()))
+            Some((TokenKind::Punct(c), c.len_utf8(), false))
         } else {
             None
         };
-        let (kind, len, caseless_rest) = match plain {
-            Some((kind, len)) => (kind, len, true),
+        let (kind, len, caseless_rest, may_curl) = match plain {
+            Some((kind, len, wide)) => (kind, len, true, wide),
             None => {
                 let rest = &block[at..];
                 let spaces = rest.len() - rest.trim_start().len();
@@ -300,19 +301,20 @@ fn tokenize_with<'a>(
                     continue;
                 }
                 match next_token(rest, glued_at(block, at)) {
-                    Some((kind, len)) => (kind, len, false),
+                    Some((kind, len)) => (kind, len, false, kind == TokenKind::Word),
                     None => break,
                 }
             }
         };
         let piece = &block[at..at + len];
-        let mut lowered = lower(piece, span.start + at, caseless_rest);
-        if kind == TokenKind::Word && !piece.is_ascii() {
-            lowered = straight_apostrophes(lowered);
-        }
+        let lowered = lower(piece, span.start + at, caseless_rest);
         let mut token = Token {
             text: piece,
-            lower: Lower::new(lowered),
+            lower: Lower::new(if may_curl {
+                straight_apostrophes(lowered)
+            } else {
+                lowered
+            }),
             span: Span::new(span.start + at, span.start + at + len),
             kind,
             single_quote: None,
@@ -382,8 +384,9 @@ pub fn first_token_from(tokens: &[Token], at: usize) -> usize {
 /// the bytes alone: ASCII letters and digits, joined by ASCII joiners or the
 /// caseless ’ and ‑, up to anything else that cannot belong to a word: the common
 /// case, read without decoding characters. None when no word starts there or a non-ASCII
-/// character may belong to it; [`word`] then decides.
-fn plain_word_len(bytes: &[u8]) -> Option<usize> {
+/// character may belong to it; [`word`] then decides. With the length, whether a
+/// wide joiner (’ or ‑) is inside the word.
+fn plain_word_len(bytes: &[u8]) -> Option<(usize, bool)> {
     // Eight bytes at a time: this runs on every word of the corpus, and a
     // byte-by-byte loop mispredicts its exit on nearly every word.
     let alphanumerics_end = |mut at: usize| {
@@ -403,13 +406,18 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
     if end == 0 {
         return None;
     }
+    let mut wide = false;
     loop {
         let mut joiners_end = end;
+        let mut wide_joiner = false;
         loop {
             match bytes.get(joiners_end) {
                 Some(b'\'' | b'-' | b'.' | b'&') => joiners_end += 1,
                 Some(byte) if !byte.is_ascii() => match wide_char(bytes, joiners_end) {
-                    Some(Wide::Joiner) => joiners_end += 3,
+                    Some(Wide::Joiner) => {
+                        joiners_end += 3;
+                        wide_joiner = true;
+                    }
                     Some(Wide::Stop) => break,
                     None => return None,
                 },
@@ -418,13 +426,14 @@ fn plain_word_len(bytes: &[u8]) -> Option<usize> {
         }
         // Most words end at a space or a mark that joins nothing: no second scan.
         if joiners_end == end {
-            return Some(end);
+            return Some((end, wide));
         }
         let next_end = alphanumerics_end(joiners_end);
         if next_end == joiners_end {
-            return Some(end);
+            return Some((end, wide));
         }
         end = next_end;
+        wide |= wide_joiner;
     }
 }
 
@@ -545,13 +554,13 @@ mod tests {
         ];
         for text in table {
             let parsed = word(text).ok().map(|(_, piece)| piece.len());
-            if let Some(len) = plain_word_len(text.as_bytes()) {
+            if let Some((len, _)) = plain_word_len(text.as_bytes()) {
                 assert_eq!(Some(len), parsed, "{text}");
             }
         }
-        assert_eq!(plain_word_len(b"U.S."), Some(3));
-        assert_eq!(plain_word_len("a’b".as_bytes()), Some(5));
-        assert_eq!(plain_word_len("a’“".as_bytes()), Some(1));
+        assert_eq!(plain_word_len(b"U.S."), Some((3, false)));
+        assert_eq!(plain_word_len("a’b".as_bytes()), Some((5, true)));
+        assert_eq!(plain_word_len("a’“".as_bytes()), Some((1, false)));
         assert_eq!(plain_word_len("aé".as_bytes()), None);
         assert_eq!(plain_word_len("a’é".as_bytes()), None);
         assert_eq!(plain_word_len(b"-a"), None);
@@ -560,7 +569,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn plain_scan_agrees_with_the_word_parser_anywhere(text in "[a-zA-Z0-9'.\\-’‑é ,“”‘–—…\u{2012}\u{2015}]{0,12}") {
-            if let Some(len) = plain_word_len(text.as_bytes()) {
+            if let Some((len, _)) = plain_word_len(text.as_bytes()) {
                 let parsed = word(&text).ok().map(|(_, piece)| piece.len());
                 proptest::prop_assert_eq!(Some(len), parsed);
             }
