@@ -24,7 +24,9 @@ pub fn layout(text: &str, grammar: &Grammar) -> Vec<Block> {
     let mut blocks = split_blocks(text, rules);
     assign_roles(text, &mut blocks, rules, grammar);
     strip_labels(text, &mut blocks, grammar);
+    // After a press release's own dateline, whose wire tag marks it, is read.
     mark_release(text, &mut blocks, grammar);
+    strip_dateline(text, &mut blocks);
     mark_turns(text, &mut blocks, grammar);
     if blocks
         .iter()
@@ -404,6 +406,74 @@ fn strip_labels(text: &str, blocks: &mut [Block], grammar: &Grammar) {
     }
 }
 
+/// The longest news dateline, in bytes: "CAMBRIDGE, Mass., Dec. 11 (UPI) — ".
+const MAX_DATELINE_BYTES: usize = 64;
+
+/// Moves the first body block's start past a news dateline ("LONDON (Reuters) - ",
+/// "NEW YORK, Dec. 14 (UPI) — ", "BEIJING — "): it names where the story was
+/// filed, and is no part of the claim the paragraph makes.
+fn strip_dateline(text: &str, blocks: &mut [Block]) {
+    if let Some(block) = blocks.iter_mut().find(|block| block.role == Role::Body)
+        && let Some(len) = dateline_len(block.span.slice(text))
+    {
+        block.span.start += len;
+    }
+}
+
+/// The length of the news dateline `paragraph` opens with, and the space after it:
+/// a place in capitals (a word of two letters at least, ASCII capitals and `. ' -`),
+/// then optionally a comma and more of the place or the date in capitalised words,
+/// abbreviations and numbers ("Mass., Dec. 11"), then optionally a wire's name in
+/// brackets, then a dash and a space, with text after it. None for anything else.
+fn dateline_len(paragraph: &str) -> Option<usize> {
+    let mut cut = MAX_DATELINE_BYTES.min(paragraph.len());
+    while !paragraph.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &paragraph[..cut];
+    // The dash after the place, the date and the wire's name.
+    let dash = head
+        .match_indices(['-', '—', '–'])
+        .map(|(at, _)| at)
+        .find(|&at| head[..at].ends_with([' ', '\u{a0}', ')']))?;
+    let before = head[..dash].trim_end();
+    let (place_and_date, wire) = match before.strip_suffix(')') {
+        Some(open) => {
+            let (rest, name) = open.rsplit_once('(')?;
+            let plain = name
+                .chars()
+                .all(|c| c.is_alphanumeric() || " .&/-".contains(c));
+            (plain && !name.trim().is_empty()).then_some((rest.trim_end(), true))?
+        }
+        None => (before, false),
+    };
+    let mut parts = place_and_date.split(',');
+    let place = parts.next()?.trim();
+    let capitals = place.chars().filter(char::is_ascii_uppercase).count();
+    let place_ok = capitals >= 2
+        && place
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || " .'’-".contains(c))
+        && !place.ends_with(' ');
+    let rest_ok = parts.all(|part| {
+        part.split_whitespace()
+            .all(|word| word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            && !part.trim().is_empty()
+    });
+    // A dash glued to a word is a hyphen: "ANTI-WAR" is no dateline.
+    let after_dash = &paragraph[dash..];
+    let dash_len = after_dash
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '-' | '—' | '–'))
+        .map(|(at, _)| at)?;
+    let after = &after_dash[dash_len..];
+    let spaces = after.len() - after.trim_start().len();
+    let text_follows = spaces > 0 && !after.trim().is_empty();
+    // A wire's name or a long dash: a bare "-" after a place is too common a hyphen.
+    let marked = wire || !after_dash.starts_with('-') || dash_len > 1;
+    (place_ok && rest_ok && text_follows && marked).then_some(dash + dash_len + spaces)
+}
+
 /// The `label` phrases of layout.txt, in file order, with what lets most lines be
 /// passed over at a glance: a line opens with a label only if the label's last
 /// byte ("Summary:": the colon) stands among its first bytes. Scanning every
@@ -474,7 +544,55 @@ mod tests {
             .map(|(phrase, _)| phrase.as_str())
     }
 
+    /// Paragraph → the dateline taken off its start (None: nothing is).
+    #[rustfmt::skip]
+    const DATELINES: &[(&str, Option<&str>)] = &[
+        ("LONDON (Reuters) - Britain's economy grew.", Some("LONDON (Reuters) - ")),
+        ("NEW YORK, Dec. 14 (UPI) — In hypothetical match-ups, Clinton led.", Some("NEW YORK, Dec. 14 (UPI) — ")),
+        ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young Democrats back Sanders.", Some("CAMBRIDGE, Mass., Dec. 11 (UPI) — ")),
+        ("BEIJING — China said on Monday it would retaliate.", Some("BEIJING — ")),
+        ("WASHINGTON (AP) -- The Senate voted.", Some("WASHINGTON (AP) -- ")),
+        ("O'HARE, Ill. (AP) – Flights resumed.", Some("O'HARE, Ill. (AP) – ")),
+        // Nothing after it, a hyphen after a bare place, a hyphenated word, a
+        // sentence, one capital: no dateline.
+        ("WASHINGTON (AP) —", None),
+        ("US - China talks resumed on Monday.", None),
+        ("ANTI-WAR protesters marched on Sunday.", None),
+        ("The plan — which failed — cost $5m.", None),
+        ("I — for one — disagree.", None),
+        ("Talks (in Geneva) — stalled again.", None),
+    ];
+
+    #[test]
+    fn dateline_table() {
+        for &(paragraph, want) in DATELINES {
+            let got = dateline_len(paragraph).map(|len| &paragraph[..len]);
+            assert_eq!(got, want, "{paragraph}");
+        }
+    }
+
+    /// Only the first body paragraph loses its dateline.
+    #[test]
+    fn the_dateline_comes_off_the_first_body_paragraph() {
+        let grammar = Grammar::built_in().unwrap();
+        let text = "Economy grows\n\nLONDON (Reuters) - It grew.\n\nPARIS (Reuters) - It shrank.\n";
+        let bodies: Vec<&str> = layout(text, &grammar)
+            .iter()
+            .filter(|block| block.role == Role::Body)
+            .map(|block| block.span.slice(text))
+            .collect();
+        assert_eq!(bodies, ["It grew.", "PARIS (Reuters) - It shrank."]);
+    }
+
     proptest! {
+        /// A dateline ends on a character boundary inside its paragraph, before text.
+        #[test]
+        fn a_dateline_ends_inside_its_paragraph(paragraph in "[A-Z]{0,6}[ ,.a-z0-9()—–é'-]{0,70}") {
+            if let Some(len) = dateline_len(&paragraph) {
+                prop_assert!(len < paragraph.len() && paragraph.is_char_boundary(len));
+            }
+        }
+
         /// The memchr line split cuts where `str::split_inclusive` does.
         #[test]
         fn line_spans_are_the_lines_split_inclusive_gives(text in "[a\n\r é]{0,40}") {
