@@ -49,6 +49,14 @@ pub fn cue<'t>(grammar: &Grammar) -> impl Fn(Tokens<'t>) -> Res<'t, (Span, CueFl
         if flags.that && !that_clause_opens(rest.tokens, grammar) {
             return fail(input);
         }
+        let reflexive_next = || {
+            rest.tokens
+                .first()
+                .is_some_and(|next| next.is_word() && grammar.is(&next.lower, WordClass::Reflexive))
+        };
+        if flags.not_reflexive && reflexive_next() {
+            return fail(input);
+        }
         Ok((rest, (span, flags)))
     }
 }

@@ -376,6 +376,10 @@ mod tests {
         ("But as Lee noted in her column, the plan was never funded.", &[["Lee", "noted", "the plan was never funded"]]),
         // Inside a sentence "as" makes no such aside, and this frame reads no claim there.
         ("Such rules, as the court said last year, are rare.", &[]),
+        // A cue flagged `not-reflexive` is none before a reflexive pronoun.
+        ("The bank found itself at the center of the crisis.", &[]),
+        ("Obama found himself in an awkward position.", &[]),
+        ("Politico found a strong appetite for change.", &[["Politico", "found", "a strong appetite for change"]]),
         // An adjective before its "that" clause is no passive (flag `adjective`).
         ("The Mexican government is worried that the rhetoric could hurt trade.", &[["The Mexican government", "worried", "that the rhetoric could hurt trade"]]),
         ("Her advisers are not convinced that the plan will work.", &[["Her advisers", "convinced", "that the plan will work"]]),

@@ -36,6 +36,9 @@ pub struct CueFlags {
     /// clause after it makes no passive, and the subject holds the view ("her
     /// advisers are convinced that …").
     pub adjective: bool,
+    /// Not a cue when a reflexive pronoun follows: "the bank found itself at the
+    /// center of the crisis" reports nothing.
+    pub not_reflexive: bool,
 }
 
 /// Sets one flag.
@@ -51,6 +54,7 @@ const FLAGS: &[(&str, Set)] = &[
     ("impersonal", |flags| flags.impersonal = true),
     ("that", |flags| flags.that = true),
     ("adjective", |flags| flags.adjective = true),
+    ("not-reflexive", |flags| flags.not_reflexive = true),
 ];
 
 /// The lexicon of `cues.txt`.

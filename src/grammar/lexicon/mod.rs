@@ -353,7 +353,7 @@ mod tests {
                 Rules::of::<Cues>(),
                 "said",
                 &["invert", "loud"],
-                "unknown cue flag `loud`; expected invert, recipient, document, infinitive, person, impersonal, that or adjective",
+                "unknown cue flag `loud`; expected invert, recipient, document, infinitive, person, impersonal, that, adjective or not-reflexive",
             ),
             (
                 Rules::of::<According>(),

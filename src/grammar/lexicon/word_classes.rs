@@ -74,6 +74,9 @@ pub enum WordClass {
     Indefinite,
     /// A pronoun as the object of a cue: "told him".
     ObjectPronoun,
+    /// A reflexive pronoun: after a cue flagged `not-reflexive`, makes it no cue
+    /// ("found himself").
+    Reflexive,
     /// After a source and its comma, opens a clause about the source, not the
     /// claim: "according to the Times, which first reported …".
     Relative,
@@ -212,6 +215,7 @@ const CLASSES: &[(&str, WordClass)] = &[
     ("article", WordClass::Article),
     ("indefinite", WordClass::Indefinite),
     ("object-pronoun", WordClass::ObjectPronoun),
+    ("reflexive", WordClass::Reflexive),
     ("relative", WordClass::Relative),
     ("personal-relative", WordClass::PersonalRelative),
     ("subject-relative", WordClass::SubjectRelative),
