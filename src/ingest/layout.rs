@@ -1,7 +1,7 @@
 //! Blocks of a plain-text article and the role each plays on the page.
 
 pub use super::block::{Block, Role};
-use super::release::mark_release;
+use super::release::{floor_char_boundary, mark_release};
 use super::transcript::mark_turns;
 use crate::grammar::line_rules::starts_with_ignore_case;
 use crate::grammar::{Grammar, LayoutRule, LineRules};
@@ -426,11 +426,7 @@ fn strip_dateline(text: &str, blocks: &mut [Block]) {
 /// abbreviations and numbers ("Mass., Dec. 11"), then optionally a wire's name in
 /// brackets, then a dash and a space, with text after it. None for anything else.
 fn dateline_len(paragraph: &str) -> Option<usize> {
-    let mut cut = MAX_DATELINE_BYTES.min(paragraph.len());
-    while !paragraph.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &paragraph[..cut];
+    let head = &paragraph[..floor_char_boundary(paragraph, MAX_DATELINE_BYTES)];
     // The dash after the place, the date and the wire's name.
     let dash = head
         .match_indices(['-', '—', '–'])

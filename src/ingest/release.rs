@@ -109,7 +109,7 @@ fn skip_separators(text: &str, at: usize) -> usize {
 }
 
 /// The largest character boundary of `text` at or before `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
+pub(super) fn floor_char_boundary(text: &str, at: usize) -> usize {
     (0..=at.min(text.len()))
         .rev()
         .find(|&i| text.is_char_boundary(i))
