@@ -115,9 +115,7 @@ pub fn parse(context: &Context, site: &CueSite) -> Option<Found> {
     let mut subject_before = enough_before;
     let before = match comma_ending_at(tokens, sentence.start, at) {
         Some((comma, comma_end)) => {
-            subject_before |= context
-                .word(&tokens[comma - 1])
-                .is_none_or(|info| info.role.is_none());
+            subject_before |= !context.is_function_word(&tokens[comma - 1]);
             claim_before(context.segmented, sentence.start, comma, comma_end)
         }
         // "82 percent of whom view Trump unfavorably according to the poll"

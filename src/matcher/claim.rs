@@ -192,9 +192,7 @@ pub fn has_finite_verb(context: &Context, range: Range<usize>) -> bool {
 /// A lowercase word that is no function word: the shape of a verb no list names
 /// ("to work", "…,” she deadpanned").
 pub fn open_class_word(context: &Context, token: &Token) -> bool {
-    token.is_word()
-        && !token.is_capitalized()
-        && context.word(token).is_none_or(|info| info.role.is_none())
+    token.is_word() && !token.is_capitalized() && !context.is_function_word(token)
 }
 
 /// When the tokens `start..at` end with a clause comma (`,` `,"` `",` `?"`), the comma's

@@ -155,6 +155,12 @@ impl<'s, 'a> Context<'s, 'a> {
         }
     }
 
+    /// True when `token` is a function word: a word with a grammatical role
+    /// (`function_words.txt`: "the", "for", "and" …).
+    pub fn is_function_word(&self, token: &Token) -> bool {
+        self.word(token).is_some_and(|info| info.role.is_some())
+    }
+
     /// True when `token` is a word with the grammatical role `role`.
     pub fn is_role(&self, token: &Token, role: WordRole) -> bool {
         self.word(token).is_some_and(|info| info.role == Some(role))

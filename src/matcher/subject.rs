@@ -316,9 +316,7 @@ pub(super) fn relative_clause_subject(
         .find(|&i| context.is(&tokens[i], WordClass::PersonalRelative))?;
     // The clause ends in a word of its own, not "for", "the" or "and", and holds no
     // second clause.
-    let closed = context
-        .word(&tokens[end - 1])
-        .is_none_or(|info| info.role.is_none());
+    let closed = !context.is_function_word(&tokens[end - 1]);
     let single = !tokens[who + 1..end]
         .iter()
         .any(|token| context.is(token, WordClass::Coordinator));
