@@ -5,9 +5,7 @@
 //! word after it ("they plan to …"); else a noun phrase ("criticized the plan", "support for the bill").
 //! Read from the claim's words alone, so it costs one look per word of a claim.
 
-use std::borrow::Cow;
-
-use crate::grammar::{Grammar, Lexeme, WordClass, lowercase};
+use crate::grammar::{Grammar, Lexeme, WordClass, lookup_form};
 use crate::model::{ClaimForm, Kind};
 use crate::swar;
 
@@ -197,21 +195,12 @@ fn run_end(text: &str, mut at: usize, in_word: bool) -> usize {
     }
 }
 
-/// `word` as the lexicons hold it: lowercase, with a straight apostrophe. Most
-/// words are already so and are not copied.
-fn lookup_form(word: &str) -> Cow<'_, str> {
-    match lowercase(word) {
-        // A curly apostrophe is not ASCII: a borrowed word has none.
-        Cow::Owned(lower) => Cow::Owned(lower.replace('’', "'")),
-        borrowed => borrowed,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::LazyLock;
 
-    use super::{claim_form, lookup_form, words};
+    use super::{claim_form, words};
+    use crate::grammar::lookup_form;
     use crate::grammar::{Grammar, WordClass};
     use crate::model::{ClaimForm, Kind};
 

@@ -4,7 +4,7 @@
 //! "had a warning"). A cue the file does not know introduces a quotation with no verb
 //! of its own (a headline's colon, a sign-off's dash, "was blunt:"): speech.
 
-use crate::grammar::Grammar;
+use crate::grammar::{Grammar, lookup_form};
 use crate::model::CueKind;
 use crate::span::Span;
 
@@ -17,7 +17,7 @@ pub fn cue_kind(text: &str, cue: Span, grammar: &Grammar) -> CueKind {
     {
         return kind;
     }
-    let lower = cue.to_lowercase().replace('’', "'");
+    let lower = lookup_form(cue);
     let words: Vec<&str> = lower.split_whitespace().collect();
     let kind_of = |phrase: &str| grammar.cue_kinds.get(phrase).copied();
     kind_of(&words.join(" "))

@@ -39,7 +39,7 @@ pub use line_rules::LineRules;
 pub use page::{PageRule, PageRules};
 pub use phrases::{LowerWords, PhraseSet};
 pub use source_type::classify;
-pub use text::{alias_key, lowercase};
+pub use text::{alias_key, lookup_form, lowercase, straight_apostrophes};
 pub use words::{WordInfo, Words};
 
 use crate::error::Error;

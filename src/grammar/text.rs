@@ -46,6 +46,23 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A lowercase form with its curly apostrophes straight, as the lexicons write
+/// words: "didn’t say" is the marker "didn't say", "can’t" a contracted verb.
+/// Copied only when it holds one.
+pub fn straight_apostrophes(lower: Cow<'_, str>) -> Cow<'_, str> {
+    if lower.contains('’') {
+        Cow::Owned(lower.replace('’', "'"))
+    } else {
+        lower
+    }
+}
+
+/// `word` as the lexicons hold it: lowercase, with straight apostrophes. Most
+/// words are already so and are not copied.
+pub fn lookup_form(word: &str) -> Cow<'_, str> {
+    straight_apostrophes(lowercase(word))
+}
+
 /// Appends `word.to_lowercase()` to `buffer`; ASCII words without an allocation.
 pub fn push_lowercase(buffer: &mut String, word: &str) {
     if word.is_ascii() {

@@ -11,7 +11,7 @@ use nom::{
     sequence::pair,
 };
 
-use crate::grammar::{AsWord, LexemeId, WordKey};
+use crate::grammar::{AsWord, LexemeId, WordKey, straight_apostrophes};
 use crate::span::Span;
 use crate::swar;
 
@@ -346,17 +346,6 @@ fn next_token(rest: &str, glued: bool) -> Option<(TokenKind, usize)> {
         Err(_) => punct(rest)
             .ok()
             .map(|(_, c)| (TokenKind::Punct(c), c.len_utf8())),
-    }
-}
-
-/// A word's lowercase form with its curly apostrophes straight, as the lexicons
-/// write them: "didn’t say" is the marker "didn't say", "can’t" a contracted verb.
-/// Copied only when it holds one (a word in a hundred in curly-quoted text).
-fn straight_apostrophes(lower: Cow<'_, str>) -> Cow<'_, str> {
-    if lower.contains('’') {
-        Cow::Owned(lower.replace('’', "'"))
-    } else {
-        lower
     }
 }
 
