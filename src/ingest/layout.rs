@@ -449,8 +449,7 @@ fn dateline_len(paragraph: &str) -> Option<usize> {
     let place_ok = capitals >= 2
         && place
             .chars()
-            .all(|c| c.is_ascii_uppercase() || " .'’-".contains(c))
-        && !place.ends_with(' ');
+            .all(|c| c.is_ascii_uppercase() || " .'’-".contains(c));
     let rest_ok = parts.all(|part| {
         part.split_whitespace()
             .all(|word| word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
