@@ -345,8 +345,18 @@ impl Default for ShortWords {
     }
 }
 
-/// The odd multipliers of the two hashes.
-const SLOT_MULTIPLIERS: [u64; 2] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F];
+/// The seeds of the two hashes, xored into a key before it is mixed.
+const SLOT_SEEDS: [u64; 2] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F];
+
+/// MurmurHash3's 64-bit finalizer: every bit of `key` moves every bit of the
+/// result, the top bits (a slot) included.
+fn mix(mut key: u64) -> u64 {
+    key ^= key >> 33;
+    key = key.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    key ^= key >> 33;
+    key = key.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    key ^ (key >> 33)
+}
 
 /// How many words a word placed in a taken slot may move on before the table is
 /// made larger.
@@ -396,19 +406,16 @@ impl ShortWords {
         Some(table)
     }
 
-    /// The two slots `key` may be in: one in each half. Each is the top bits of
-    /// the key's 128-bit product with a multiplier, its halves xored: the top bits
-    /// of the low half alone hardly moved for keys that differ in a few bytes, and
-    /// three such words ("'.z2..'", "'-l9’p", "20''1") shared slots until the
-    /// table had 1,024 of them.
+    /// The two slots `key` may be in: one in each half, the top bits of the key
+    /// mixed with each seed. A multiplication alone (the top bits of the key's
+    /// product, or of its 128-bit product's halves xored) left keys that differ in a
+    /// few bytes in the same two slots at every size up to 1,024: "'.z2..'", "'-l9’p",
+    /// "20''1", and then "’8'.7u", "’’--", "''".
     #[inline]
     fn slots_of(&self, key: u64) -> [usize; 2] {
         let half = self.slots.len() / 2;
-        let slot = |multiplier: u64| {
-            let product = u128::from(key) * u128::from(multiplier);
-            (((product as u64) ^ ((product >> 64) as u64)) >> self.shift) as usize
-        };
-        [slot(SLOT_MULTIPLIERS[0]), half + slot(SLOT_MULTIPLIERS[1])]
+        let slot = |seed: u64| (mix(key ^ seed) >> self.shift) as usize;
+        [slot(SLOT_SEEDS[0]), half + slot(SLOT_SEEDS[1])]
     }
 
     /// The number of the word whose key is `key`.
@@ -634,14 +641,17 @@ mod tests {
     fn words_that_differ_in_a_few_bytes_do_not_grow_the_table() {
         // These three shared slots in every table up to 1,024 slots while a slot
         // was the top bits of the product's low half alone.
-        let words: Vec<String> = ["'.z2..'", "'-l9’p", "20''1"].map(String::from).to_vec();
-        short_table_agrees(&words, &[]).unwrap();
-        let ids: HashMap<Box<str>, LexemeId> = words
-            .iter()
-            .enumerate()
-            .map(|(nth, word)| (word.as_str().into(), LexemeId(nth as u32 + 1)))
-            .collect();
-        assert!(ShortWords::of(&ids).slots.len() <= 16);
+        // So did the second three with the halves of the 128-bit product xored.
+        for triple in [["'.z2..'", "'-l9’p", "20''1"], ["’8'.7u", "’’--", "''"]] {
+            let words: Vec<String> = triple.map(String::from).to_vec();
+            short_table_agrees(&words, &[]).unwrap();
+            let ids: HashMap<Box<str>, LexemeId> = words
+                .iter()
+                .enumerate()
+                .map(|(nth, word)| (word.as_str().into(), LexemeId(nth as u32 + 1)))
+                .collect();
+            assert!(ShortWords::of(&ids).slots.len() <= 16, "{triple:?}");
+        }
     }
 
     #[test]
